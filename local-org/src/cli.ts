@@ -1,0 +1,165 @@
+/**
+ * `local-org test` and `local-org exec`: the command-line face of the local org (see README.md for the contract).
+ * bin/local-org.js calls main(argv) and uses the returned number as the exit code.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { LoadedProject, RuntimeOptions } from './api';
+import { HELP_TEXT, parseArgs, UsageError } from './runner/args';
+import type { ExecCommand, TestCommand } from './runner/args';
+import { formatDiagnostics } from './runner/diagnostics';
+import { EXIT_EMULATOR_ERROR, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, exitCodeForResults } from './runner/exit-codes';
+import { formatHuman } from './runner/human-reporter';
+import { formatJson } from './runner/json-reporter';
+import { formatJunit } from './runner/junit-reporter';
+import { runtimeLoadProject } from './runner/loader';
+import type { LoadProject } from './runner/loader';
+import { writeOutputDir } from './runner/output-dir';
+import { buildReport, EMULATOR_MESSAGE_PREFIX } from './runner/report';
+import { runSelected } from './runner/run';
+import { selectTests, SelectionError } from './runner/select';
+
+/** Everything main touches outside itself, so tests can run it against a fake project. */
+export interface CliDeps {
+    loadProject: () => LoadProject;
+    stdout: (text: string) => void;
+    stderr: (text: string) => void;
+    /** Monotonic milliseconds, for durations. */
+    now: () => number;
+    /** Wall-clock time, for the report's start time. */
+    date: () => Date;
+}
+
+const defaultDeps: CliDeps = {
+    loadProject: runtimeLoadProject,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    now: () => performance.now(),
+    date: () => new Date(),
+};
+
+async function checkDirs(dirs: string[]): Promise<void> {
+    const missing: string[] = [];
+    for (const dir of dirs) {
+        const info = await stat(dir).catch(() => null);
+        if (!info || !info.isDirectory()) {
+            missing.push(dir);
+        }
+    }
+    if (missing.length > 0) {
+        throw new UsageError(`--source-dir is not a directory: ${missing.join(', ')}`);
+    }
+}
+
+/** Loads the sources; on diagnostics prints them all and returns null (the caller exits 2). */
+async function load(deps: CliDeps, dirs: string[], options: RuntimeOptions): Promise<LoadedProject | null> {
+    const result = await deps.loadProject()(dirs.map((d) => resolve(d)), options);
+    if (result.diagnostics.length > 0) {
+        deps.stderr(formatDiagnostics(result.diagnostics));
+        return null;
+    }
+    if (!result.project) {
+        throw new Error('loadProject returned neither diagnostics nor a project');
+    }
+    return result.project;
+}
+
+async function runTests(cmd: TestCommand, deps: CliDeps, commandStart: number): Promise<number> {
+    await checkDirs(cmd.sourceDirs);
+    const project = await load(deps, cmd.sourceDirs, cmd.options);
+    if (!project) {
+        return EXIT_USAGE;
+    }
+    let selected;
+    try {
+        selected = selectTests(project.testClasses(), cmd.classNames, cmd.tests);
+    } catch (err) {
+        if (err instanceof SelectionError) {
+            deps.stderr(`local-org: ${err.message}\n`);
+            return EXIT_FAILURE;
+        }
+        throw err;
+    }
+    const startedAt = deps.date();
+    const runStart = deps.now();
+    const results = await runSelected(project, selected, cmd.options);
+    const end = deps.now();
+    const report = buildReport(results, {
+        startedAt,
+        testTotalTimeMs: end - runStart,
+        commandTimeMs: end - commandStart,
+    });
+    if (cmd.outputDir !== null) {
+        await writeOutputDir(cmd.outputDir, report, cmd.resultFormat);
+    }
+    switch (cmd.resultFormat) {
+        case 'json':
+            deps.stdout(formatJson(report));
+            break;
+        case 'junit':
+            deps.stdout(formatJunit(report));
+            break;
+        case 'human':
+            if (cmd.outputDir !== null) {
+                deps.stdout(`Test result files written to ${cmd.outputDir}\n`);
+            }
+            deps.stdout(formatHuman(report));
+            break;
+    }
+    return exitCodeForResults(results);
+}
+
+async function runExec(cmd: ExecCommand, deps: CliDeps): Promise<number> {
+    await checkDirs(cmd.sourceDirs);
+    const source = await readFile(cmd.file, 'utf8').catch(() => null);
+    if (source === null) {
+        throw new UsageError(`cannot read --file ${cmd.file}`);
+    }
+    const project = await load(deps, cmd.sourceDirs, cmd.options);
+    if (!project) {
+        return EXIT_USAGE;
+    }
+    let result;
+    try {
+        result = await project.executeAnonymous(source, cmd.file, cmd.options);
+    } catch (err) {
+        const detail = err instanceof Error ? err.stack ?? err.message : String(err);
+        deps.stderr(`${EMULATOR_MESSAGE_PREFIX}runtime threw while running ${cmd.file}: ${detail}\n`);
+        return EXIT_EMULATOR_ERROR;
+    }
+    for (const line of result.debugLines) {
+        deps.stdout(line + '\n');
+    }
+    if (result.success) {
+        return EXIT_OK;
+    }
+    const message = result.message ?? 'no message';
+    deps.stderr((result.emulatorError ? EMULATOR_MESSAGE_PREFIX : '') + message + '\n');
+    if (result.stackTrace) {
+        deps.stderr(result.stackTrace + '\n');
+    }
+    return result.emulatorError ? EXIT_EMULATOR_ERROR : EXIT_FAILURE;
+}
+
+export async function main(argv: string[], overrides: Partial<CliDeps> = {}): Promise<number> {
+    const deps: CliDeps = { ...defaultDeps, ...overrides };
+    const commandStart = deps.now();
+    try {
+        const cmd = parseArgs(argv);
+        switch (cmd.command) {
+            case 'help':
+                deps.stdout(HELP_TEXT);
+                return EXIT_OK;
+            case 'test':
+                return await runTests(cmd, deps, commandStart);
+            case 'exec':
+                return await runExec(cmd, deps);
+        }
+    } catch (err) {
+        if (err instanceof UsageError) {
+            deps.stderr(`local-org: ${err.message}\nRun "local-org --help" for usage.\n`);
+            return EXIT_USAGE;
+        }
+        throw err;
+    }
+}

@@ -1,0 +1,250 @@
+/**
+ * Command-line parsing for `local-org test` and `local-org exec`, modelled on `sf apex run test` / `sf apex run`:
+ * long flags with a space or `=`, short aliases, repeatable list flags that also take comma-separated values.
+ */
+import type { RuntimeOptions } from '../api';
+
+export type ResultFormat = 'human' | 'json' | 'junit';
+export const RESULT_FORMATS: readonly ResultFormat[] = ['human', 'json', 'junit'];
+
+export interface TestCommand {
+    command: 'test';
+    sourceDirs: string[];
+    classNames: string[];
+    tests: string[];
+    resultFormat: ResultFormat;
+    outputDir: string | null;
+    options: RuntimeOptions;
+}
+
+export interface ExecCommand {
+    command: 'exec';
+    sourceDirs: string[];
+    file: string;
+    options: RuntimeOptions;
+}
+
+export interface HelpCommand {
+    command: 'help';
+    topic: 'test' | 'exec' | null;
+}
+
+export type Command = TestCommand | ExecCommand | HelpCommand;
+
+/** Bad usage: the CLI prints the message and exits 2 before loading anything. */
+export class UsageError extends Error {
+    override name = 'UsageError';
+}
+
+interface FlagSpec {
+    long: string;
+    short?: string;
+    kind: 'list' | 'single' | 'boolean';
+    commands: Array<'test' | 'exec'>;
+}
+
+const FLAGS: FlagSpec[] = [
+    { long: 'source-dir', kind: 'list', commands: ['test', 'exec'] },
+    { long: 'class-names', short: 'n', kind: 'list', commands: ['test'] },
+    { long: 'tests', short: 't', kind: 'list', commands: ['test'] },
+    { long: 'result-format', short: 'r', kind: 'single', commands: ['test'] },
+    { long: 'output-dir', short: 'd', kind: 'single', commands: ['test'] },
+    { long: 'file', short: 'f', kind: 'single', commands: ['exec'] },
+    { long: 'statement-budget', kind: 'single', commands: ['test', 'exec'] },
+    { long: 'time-budget-ms', kind: 'single', commands: ['test', 'exec'] },
+    { long: 'time-zone', kind: 'single', commands: ['test', 'exec'] },
+    { long: 'help', short: 'h', kind: 'boolean', commands: ['test', 'exec'] },
+];
+
+function findFlag(token: string): { spec: FlagSpec; inlineValue: string | null } | null {
+    if (token.startsWith('--')) {
+        const eq = token.indexOf('=');
+        const name = eq === -1 ? token.slice(2) : token.slice(2, eq);
+        const spec = FLAGS.find((f) => f.long === name);
+        return spec ? { spec, inlineValue: eq === -1 ? null : token.slice(eq + 1) } : null;
+    }
+    if (token.startsWith('-') && token.length >= 2) {
+        const name = token[1];
+        const spec = FLAGS.find((f) => f.short === name);
+        if (!spec) {
+            return null;
+        }
+        // `-nFoo` and `-n=Foo` are accepted, as oclif accepts them.
+        const rest = token.slice(2);
+        return { spec, inlineValue: rest === '' ? null : rest.replace(/^=/, '') };
+    }
+    return null;
+}
+
+/**
+ * Splits a list flag's values on commas, trims, drops empties, keeps first occurrences in order.
+ * Apex names compare case-insensitively; paths do not.
+ */
+function splitList(values: string[], foldCase: boolean): string[] {
+    const out: string[] = [];
+    const seen = new Set<string>();
+    for (const value of values) {
+        for (const part of value.split(',')) {
+            const item = part.trim();
+            const key = foldCase ? item.toLowerCase() : item;
+            if (item !== '' && !seen.has(key)) {
+                seen.add(key);
+                out.push(item);
+            }
+        }
+    }
+    return out;
+}
+
+function positiveInteger(flag: string, value: string): number {
+    if (!/^\d+$/.test(value) || Number(value) <= 0 || !Number.isSafeInteger(Number(value))) {
+        throw new UsageError(`--${flag} must be a positive integer, got "${value}"`);
+    }
+    return Number(value);
+}
+
+function timeZone(value: string): string {
+    try {
+        // Intl rejects unknown IANA names with a RangeError, which is exactly the validation we want.
+        new Intl.DateTimeFormat('en-US', { timeZone: value });
+    } catch {
+        throw new UsageError(`--time-zone must be an IANA time zone such as Europe/Paris, got "${value}"`);
+    }
+    return value;
+}
+
+function runtimeOptions(single: Map<string, string>): RuntimeOptions {
+    const options: RuntimeOptions = {};
+    const statements = single.get('statement-budget');
+    if (statements !== undefined) {
+        options.statementBudget = positiveInteger('statement-budget', statements);
+    }
+    const ms = single.get('time-budget-ms');
+    if (ms !== undefined) {
+        options.timeBudgetMs = positiveInteger('time-budget-ms', ms);
+    }
+    const zone = single.get('time-zone');
+    if (zone !== undefined) {
+        options.timeZone = timeZone(zone);
+    }
+    return options;
+}
+
+/** Parses argv (without node and script). Throws UsageError on anything it does not understand. */
+export function parseArgs(argv: string[]): Command {
+    if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+        const topic = argv[0] === 'help' && (argv[1] === 'test' || argv[1] === 'exec') ? argv[1] : null;
+        return { command: 'help', topic };
+    }
+    const command = argv[0];
+    if (command !== 'test' && command !== 'exec') {
+        throw new UsageError(`unknown command "${command}"; expected "test" or "exec"`);
+    }
+    const lists = new Map<string, string[]>();
+    const single = new Map<string, string>();
+    let help = false;
+    for (let i = 1; i < argv.length; i++) {
+        const token = argv[i];
+        const found = findFlag(token);
+        if (!found) {
+            throw new UsageError(
+                token.startsWith('-') ? `unknown flag "${token}" for "${command}"` : `unexpected argument "${token}"`,
+            );
+        }
+        const { spec, inlineValue } = found;
+        if (!spec.commands.includes(command)) {
+            throw new UsageError(`flag --${spec.long} does not apply to "${command}"`);
+        }
+        if (spec.kind === 'boolean') {
+            if (inlineValue !== null) {
+                throw new UsageError(`flag --${spec.long} takes no value`);
+            }
+            help = true;
+            continue;
+        }
+        let value = inlineValue;
+        if (value === null) {
+            const next = argv[i + 1];
+            if (next === undefined || (next.startsWith('-') && findFlag(next) !== null)) {
+                throw new UsageError(`flag --${spec.long} needs a value`);
+            }
+            value = next;
+            i++;
+        }
+        if (spec.kind === 'list') {
+            lists.set(spec.long, [...(lists.get(spec.long) ?? []), value]);
+        } else {
+            if (single.has(spec.long)) {
+                throw new UsageError(`flag --${spec.long} can be given only once`);
+            }
+            single.set(spec.long, value);
+        }
+    }
+    if (help) {
+        return { command: 'help', topic: command };
+    }
+    const sourceDirs = splitList(lists.get('source-dir') ?? [], false);
+    if (sourceDirs.length === 0) {
+        throw new UsageError('missing required flag --source-dir');
+    }
+    const options = runtimeOptions(single);
+    if (command === 'exec') {
+        const file = single.get('file');
+        if (file === undefined || file.trim() === '') {
+            throw new UsageError('missing required flag --file (-f)');
+        }
+        return { command: 'exec', sourceDirs, file, options };
+    }
+    const classNames = splitList(lists.get('class-names') ?? [], true);
+    const tests = splitList(lists.get('tests') ?? [], true);
+    if (classNames.length > 0 && tests.length > 0) {
+        // `sf apex run test` declares these flags mutually exclusive; so do we.
+        throw new UsageError('--class-names and --tests cannot be used together');
+    }
+    const format = single.get('result-format') ?? 'human';
+    if (!RESULT_FORMATS.includes(format as ResultFormat)) {
+        throw new UsageError(`--result-format must be one of ${RESULT_FORMATS.join(', ')}, got "${format}"`);
+    }
+    const outputDir = single.get('output-dir') ?? null;
+    if (outputDir !== null && outputDir.trim() === '') {
+        throw new UsageError('--output-dir needs a directory');
+    }
+    return { command: 'test', sourceDirs, classNames, tests, resultFormat: format as ResultFormat, outputDir, options };
+}
+
+export const HELP_TEXT = `local-org: run this project's Apex and Apex tests without a Salesforce org.
+
+USAGE
+  local-org test --source-dir <dir> [--source-dir <dir>...] [--class-names A,B | --tests A.m1,B.m2]
+                 [--result-format human|json|junit] [--output-dir <dir>]
+                 [--statement-budget N] [--time-budget-ms N] [--time-zone Area/City]
+  local-org exec --source-dir <dir> [--source-dir <dir>...] --file script.apex
+                 [--statement-budget N] [--time-budget-ms N] [--time-zone Area/City]
+  local-org --help
+
+TEST FLAGS
+  --source-dir <dir>        Apex source folder (repeatable, or comma-separated). Required.
+  -n, --class-names <list>  Test classes to run (repeatable, or comma-separated). Default: every @IsTest class.
+  -t, --tests <list>        Test methods to run as Class.method, or Class for all its methods.
+                            Cannot be combined with --class-names.
+  -r, --result-format <f>   human (default), json or junit, printed to stdout.
+  -d, --output-dir <dir>    Also write the report files there, as sf does: test-run-id.txt,
+                            test-result-<runId>.json, test-result-<runId>-junit.xml, plus
+                            test-result.txt (human) or test-result.xml (junit).
+
+EXEC FLAGS
+  -f, --file <path>         Anonymous Apex to run in one transaction; System.debug lines go to stdout.
+
+RUNTIME FLAGS
+  --statement-budget <N>    Statements one transaction may execute before it is stopped.
+  --time-budget-ms <N>      Wall-clock milliseconds one transaction may take.
+  --time-zone <Area/City>   Time zone of the running user (UserInfo, Date/Datetime local parts).
+
+EXIT CODES
+  0  every selected test passed (exec: the script completed)
+  1  at least one test failed, or --class-names/--tests named a class or method that does not exist
+     (exec: the script threw an Apex exception)
+  2  bad usage, or load diagnostics (syntax/semantic/unsupported); nothing ran
+  3  at least one test (or the exec script) hit an emulator error: something the local org cannot run
+     faithfully. Wins over 1.
+`;
