@@ -1,0 +1,94 @@
+/**
+ * The contract between the language runtime (frontend/semantic/runtime) and its callers
+ * (runner, CLI, and later the local app's server). Callers depend on this file only.
+ */
+
+/** A position in a source file; line and column are 1-based, as Apex reports them. */
+export interface SourcePosition {
+    file: string;
+    line: number;
+    column: number;
+}
+
+/** Something found before execution: a syntax error, an unknown name, or a construct we do not emulate. */
+export interface Diagnostic extends SourcePosition {
+    kind: 'syntax' | 'semantic' | 'unsupported';
+    message: string;
+}
+
+/** Options shared by loading and running. */
+export interface RuntimeOptions {
+    /** Statements one transaction may execute before it is stopped (guards against endless loops). */
+    statementBudget?: number;
+    /** Wall-clock milliseconds one transaction may take before it is stopped. */
+    timeBudgetMs?: number;
+    /** IANA time zone of the running user (UserInfo.getTimeZone, Date/Datetime local parts). */
+    timeZone?: string;
+}
+
+/** One @IsTest class as discovered in the loaded sources. */
+export interface TestClassInfo {
+    name: string;
+    file: string;
+    /** Test methods in source order (methods annotated @IsTest, or declared with the testMethod modifier). */
+    methods: string[];
+    hasTestSetup: boolean;
+}
+
+/**
+ * Outcome of one test method.
+ * - Pass / Fail as on the platform (Fail covers assertion failures, uncaught Apex exceptions and limit exceptions).
+ * - EmulatorError: the local org could not run it faithfully (unsupported construct or a bug of ours);
+ *   never reported as Pass, and reported apart from Fail.
+ */
+export type TestOutcome = 'Pass' | 'Fail' | 'EmulatorError';
+
+export interface TestMethodResult {
+    className: string;
+    methodName: string;
+    outcome: TestOutcome;
+    /** Platform-shaped message, e.g. "System.AssertException: Assertion Failed: Expected: 1, Actual: 2". */
+    message: string | null;
+    /** Platform-shaped stack, e.g. "Class.MyTest.itWorks: line 12, column 1". */
+    stackTrace: string | null;
+    runTimeMs: number;
+}
+
+/** Result of running anonymous Apex. */
+export interface ExecResult {
+    success: boolean;
+    /** Lines as `sf apex run` shows them in the debug log: "USER_DEBUG [line]|DEBUG|message". */
+    debugLines: string[];
+    /** When success is false: the platform-shaped exception message and stack. */
+    message: string | null;
+    stackTrace: string | null;
+    emulatorError: boolean;
+}
+
+/** Apex line coverage: for each class, executable lines and those that ran. */
+export interface CoverageReport {
+    classes: Array<{ name: string; file: string; coveredLines: number[]; uncoveredLines: number[] }>;
+}
+
+/** A loaded, checked project. Produced by `loadProject` when there are no diagnostics. */
+export interface LoadedProject {
+    testClasses(): TestClassInfo[];
+    /**
+     * Runs the given methods of one test class: @TestSetup once, then each method in a fresh
+     * transaction (statics reset) that starts from the state @TestSetup left.
+     */
+    runTestClass(className: string, methodNames: string[], options?: RuntimeOptions): Promise<TestMethodResult[]>;
+    /** Runs anonymous Apex (the body of a .apex script) in one transaction. */
+    executeAnonymous(source: string, fileName: string, options?: RuntimeOptions): Promise<ExecResult>;
+    /** Line coverage collected by every run so far. */
+    coverage(): CoverageReport;
+}
+
+export interface LoadResult {
+    /** Every problem in every file, reported together, sorted by file, line, column. */
+    diagnostics: Diagnostic[];
+    /** Present only when diagnostics is empty. */
+    project?: LoadedProject;
+    /** Files read, and milliseconds spent parsing and checking (for the benchmark). */
+    stats: { files: number; lines: number; parseMs: number; checkMs: number };
+}

@@ -1,0 +1,33 @@
+// Ambient module declarations for the platform's scoped imports. This is a script file on purpose:
+// with a top-level import or export, the wildcard `declare module`s below would become augmentations (TS2307).
+/// <reference types="@salesforce/lightning-types" />
+
+declare namespace SfApex {
+    /** An @AuraEnabled method: callable imperatively, and usable as a wire adapter when cacheable. */
+    type Method<P = Record<string, unknown>, R = any> = ((params?: P) => Promise<R>) &
+        import('lwc').WireAdapterConstructor<P & Record<string, unknown>, { data?: R; error?: any }>;
+}
+
+declare module '@salesforce/apex/*' {
+    const method: SfApex.Method;
+    export default method;
+}
+declare module '@salesforce/apex' {
+    export function refreshApex(wiredValue: unknown): Promise<void>;
+}
+declare module '@salesforce/label/*' {
+    const label: string;
+    export default label;
+}
+declare module '@salesforce/schema/*' {
+    const field: { fieldApiName: string; objectApiName: string };
+    export default field;
+}
+declare module '@salesforce/resourceUrl/*' {
+    const url: string;
+    export default url;
+}
+declare module '@salesforce/customPermission/*' {
+    const hasPermission: boolean;
+    export default hasPermission;
+}
