@@ -35,7 +35,7 @@ const defaultDeps: CliDeps = {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     now: () => performance.now(),
-    date: () => new Date(),
+    date: () => new Date()
 };
 
 async function checkDirs(dirs: string[]): Promise<void> {
@@ -53,7 +53,10 @@ async function checkDirs(dirs: string[]): Promise<void> {
 
 /** Loads the sources; on diagnostics prints them all and returns null (the caller exits 2). */
 async function load(deps: CliDeps, dirs: string[], options: RuntimeOptions): Promise<LoadedProject | null> {
-    const result = await deps.loadProject()(dirs.map((d) => resolve(d)), options);
+    const result = await deps.loadProject()(
+        dirs.map((d) => resolve(d)),
+        options
+    );
     if (result.diagnostics.length > 0) {
         deps.stderr(formatDiagnostics(result.diagnostics));
         return null;
@@ -87,7 +90,7 @@ async function runTests(cmd: TestCommand, deps: CliDeps, commandStart: number): 
     const report = buildReport(results, {
         startedAt,
         testTotalTimeMs: end - runStart,
-        commandTimeMs: end - commandStart,
+        commandTimeMs: end - commandStart
     });
     if (cmd.outputDir !== null) {
         await writeOutputDir(cmd.outputDir, report, cmd.resultFormat);
@@ -123,7 +126,7 @@ async function runExec(cmd: ExecCommand, deps: CliDeps): Promise<number> {
     try {
         result = await project.executeAnonymous(source, cmd.file, cmd.options);
     } catch (err) {
-        const detail = err instanceof Error ? err.stack ?? err.message : String(err);
+        const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
         deps.stderr(`${EMULATOR_MESSAGE_PREFIX}runtime threw while running ${cmd.file}: ${detail}\n`);
         return EXIT_EMULATOR_ERROR;
     }

@@ -53,7 +53,7 @@ const FLAGS: FlagSpec[] = [
     { long: 'statement-budget', kind: 'single', commands: ['test', 'exec'] },
     { long: 'time-budget-ms', kind: 'single', commands: ['test', 'exec'] },
     { long: 'time-zone', kind: 'single', commands: ['test', 'exec'] },
-    { long: 'help', short: 'h', kind: 'boolean', commands: ['test', 'exec'] },
+    { long: 'help', short: 'h', kind: 'boolean', commands: ['test', 'exec'] }
 ];
 
 function findFlag(token: string): { spec: FlagSpec; inlineValue: string | null } | null {
@@ -148,7 +148,7 @@ export function parseArgs(argv: string[]): Command {
         const found = findFlag(token);
         if (!found) {
             throw new UsageError(
-                token.startsWith('-') ? `unknown flag "${token}" for "${command}"` : `unexpected argument "${token}"`,
+                token.startsWith('-') ? `unknown flag "${token}" for "${command}"` : `unexpected argument "${token}"`
             );
         }
         const { spec, inlineValue } = found;

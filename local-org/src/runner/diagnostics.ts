@@ -7,7 +7,7 @@ export function formatDiagnostic(d: Diagnostic): string {
 
 export function formatDiagnostics(diagnostics: Diagnostic[]): string {
     const sorted = [...diagnostics].sort(
-        (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+        (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column
     );
     const lines = sorted.map(formatDiagnostic);
     const count = diagnostics.length;

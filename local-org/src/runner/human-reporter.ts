@@ -20,15 +20,15 @@ export function formatHuman(report: RunReport): string {
         ['Test Total Time', `${s.testTotalTimeMs} ms`],
         ['Command Time', `${s.commandTimeMs} ms`],
         ['Org Id', s.orgId],
-        ['Username', s.username],
+        ['Username', s.username]
     ];
     const summary = formatTable(
         'Test Summary',
         [
             { key: 'name', label: 'NAME' },
-            { key: 'value', label: 'VALUE' },
+            { key: 'value', label: 'VALUE' }
         ],
-        summaryRows.map(([name, value]) => ({ name, value })),
+        summaryRows.map(([name, value]) => ({ name, value }))
     );
     if (report.rows.length === 0) {
         return `${summary}\nNo tests ran.\n`;
@@ -39,14 +39,14 @@ export function formatHuman(report: RunReport): string {
             { key: 'name', label: 'TEST NAME' },
             { key: 'outcome', label: 'OUTCOME' },
             { key: 'msg', label: 'MESSAGE' },
-            { key: 'runtime', label: 'RUNTIME (MS)' },
+            { key: 'runtime', label: 'RUNTIME (MS)' }
         ],
         report.rows.map((row) => ({
             name: row.fullName,
             outcome: row.result.outcome,
             msg: [row.message, row.result.stackTrace].filter((x): x is string => !!x).join('\n'),
-            runtime: String(row.runTimeMs),
-        })),
+            runtime: String(row.runTimeMs)
+        }))
     );
     return `${summary}\n${results}`;
 }

@@ -14,7 +14,7 @@ export const KEY_PREFIX = {
     asyncApexJob: '707',
     apexClass: '01p',
     organization: '00D',
-    user: '005',
+    user: '005'
 } as const;
 
 /** The 3-character suffix that turns a 15-character Id into its 18-character form. */

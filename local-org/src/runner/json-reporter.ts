@@ -77,7 +77,7 @@ export function toJsonResult(report: RunReport): JsonRunResult {
             commandTime: `${s.commandTimeMs} ms`,
             testExecutionTime: `${s.testExecutionTimeMs} ms`,
             testTotalTime: `${s.testTotalTimeMs} ms`,
-            emulatorErrors: s.emulatorErrors,
+            emulatorErrors: s.emulatorErrors
         },
         tests: report.rows.map((row) => ({
             Id: row.id,
@@ -90,15 +90,15 @@ export function toJsonResult(report: RunReport): JsonRunResult {
             ApexClass: { Id: row.apexClassId, Name: row.result.className, NamespacePrefix: null },
             RunTime: row.runTimeMs,
             FullName: row.fullName,
-            LocalOrgOutcome: row.result.outcome,
-        })),
+            LocalOrgOutcome: row.result.outcome
+        }))
     };
 }
 
 export function toJsonOutput(report: RunReport): JsonOutput {
     return {
         status: report.summary.outcome === 'Passed' ? 0 : SF_FAILURE_STATUS,
-        result: toJsonResult(report),
+        result: toJsonResult(report)
     };
 }
 

@@ -47,7 +47,7 @@ export function formatJunit(report: RunReport): string {
         ['orgId', s.orgId],
         ['username', s.username],
         ['testRunId', s.testRunId],
-        ['userId', s.userId],
+        ['userId', s.userId]
     ];
     let out = '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n';
     out +=

@@ -17,7 +17,7 @@ export async function writeOutputDir(dir: string, report: RunReport, format: Res
     const files: Array<[string, string]> = [
         ['test-run-id.txt', runId],
         [`test-result-${runId}.json`, JSON.stringify(toJsonResult(report), null, 2) + '\n'],
-        [`test-result-${runId}-junit.xml`, formatJunit(report)],
+        [`test-result-${runId}-junit.xml`, formatJunit(report)]
     ];
     if (format === 'human') {
         files.push(['test-result.txt', formatHuman(report)]);

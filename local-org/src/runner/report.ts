@@ -12,7 +12,7 @@ export const LOCAL_ORG = {
     hostname: 'local-org',
     username: 'test-user@local-org.invalid',
     orgId: makeId(KEY_PREFIX.organization, 1),
-    userId: makeId(KEY_PREFIX.user, 1),
+    userId: makeId(KEY_PREFIX.user, 1)
 } as const;
 
 export interface ReportRow {
@@ -89,7 +89,7 @@ export function buildReport(results: TestMethodResult[], timing: RunTiming): Run
         apexClassId: apexClassId(result.className),
         fullName: `${result.className}.${result.methodName}`,
         message: reportedMessage(result),
-        runTimeMs: Math.max(0, Math.round(result.runTimeMs)),
+        runTimeMs: Math.max(0, Math.round(result.runTimeMs))
     }));
     const passing = results.filter((r) => r.outcome === 'Pass').length;
     const emulatorErrors = results.filter((r) => r.outcome === 'EmulatorError').length;
@@ -113,7 +113,7 @@ export function buildReport(results: TestMethodResult[], timing: RunTiming): Run
         username: LOCAL_ORG.username,
         userId: LOCAL_ORG.userId,
         testRunId: ids.testRunId(),
-        asyncApexJobId: ids.asyncApexJobId(),
+        asyncApexJobId: ids.asyncApexJobId()
     };
     return { summary, rows };
 }

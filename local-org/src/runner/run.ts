@@ -12,7 +12,7 @@ function emulatorRow(className: string, methodName: string, detail: string): Tes
         outcome: 'EmulatorError',
         message: detail,
         stackTrace: null,
-        runTimeMs: 0,
+        runTimeMs: 0
     };
 }
 
@@ -26,7 +26,7 @@ function describe(err: unknown): string {
 export async function runSelected(
     project: LoadedProject,
     selected: SelectedClass[],
-    options: RuntimeOptions,
+    options: RuntimeOptions
 ): Promise<TestMethodResult[]> {
     const results: TestMethodResult[] = [];
     for (const { info, methods } of selected) {

@@ -10,7 +10,7 @@ export interface Column {
 
 export function formatTable(title: string, columns: Column[], rows: Array<Record<string, string>>): string {
     const widths = columns.map((col) =>
-        Math.max(col.label.length, ...rows.flatMap((row) => (row[col.key] ?? '').split('\n').map((l) => l.length))),
+        Math.max(col.label.length, ...rows.flatMap((row) => (row[col.key] ?? '').split('\n').map((l) => l.length)))
     );
     const line = (cells: string[]): string =>
         cells

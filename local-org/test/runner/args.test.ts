@@ -28,7 +28,7 @@ describe('parseArgs: test', () => {
             tests: [],
             resultFormat: 'human',
             outputDir: null,
-            options: {},
+            options: {}
         });
     });
 
@@ -43,7 +43,19 @@ describe('parseArgs: test', () => {
 
     it('accepts --class-names repeated, comma lists, -n and -n=', () => {
         const cmd = asTest(
-            parseArgs(['test', '--source-dir', 's', '--class-names', 'A', '--class-names', 'B, C', '-n', 'D', '-n=E', '-nF']),
+            parseArgs([
+                'test',
+                '--source-dir',
+                's',
+                '--class-names',
+                'A',
+                '--class-names',
+                'B, C',
+                '-n',
+                'D',
+                '-n=E',
+                '-nF'
+            ])
         );
         assert.deepEqual(cmd.classNames, ['A', 'B', 'C', 'D', 'E', 'F']);
     });
@@ -60,7 +72,10 @@ describe('parseArgs: test', () => {
 
     it('accepts every result format with -r and --result-format', () => {
         assert.equal(asTest(parseArgs(['test', '--source-dir', 's', '-r', 'json'])).resultFormat, 'json');
-        assert.equal(asTest(parseArgs(['test', '--source-dir', 's', '--result-format', 'junit'])).resultFormat, 'junit');
+        assert.equal(
+            asTest(parseArgs(['test', '--source-dir', 's', '--result-format', 'junit'])).resultFormat,
+            'junit'
+        );
         assert.equal(asTest(parseArgs(['test', '--source-dir', 's', '--result-format=human'])).resultFormat, 'human');
     });
 
@@ -79,8 +94,8 @@ describe('parseArgs: test', () => {
                 '5000',
                 '--time-budget-ms=200',
                 '--time-zone',
-                'America/Los_Angeles',
-            ]),
+                'America/Los_Angeles'
+            ])
         );
         assert.deepEqual(cmd.options, { statementBudget: 5000, timeBudgetMs: 200, timeZone: 'America/Los_Angeles' });
     });
@@ -124,7 +139,10 @@ describe('parseArgs: errors', () => {
     });
 
     it('rejects flags of the other command', () => {
-        assert.match(usageError(['exec', '--source-dir', 's', '-f', 'x', '-n', 'A']), /--class-names does not apply to "exec"/);
+        assert.match(
+            usageError(['exec', '--source-dir', 's', '-f', 'x', '-n', 'A']),
+            /--class-names does not apply to "exec"/
+        );
         assert.match(usageError(['test', '--source-dir', 's', '-f', 'x']), /--file does not apply to "test"/);
     });
 
@@ -138,7 +156,10 @@ describe('parseArgs: errors', () => {
     });
 
     it('rejects an unknown result format', () => {
-        assert.match(usageError(['test', '--source-dir', 's', '-r', 'tap']), /--result-format must be one of human, json, junit/);
+        assert.match(
+            usageError(['test', '--source-dir', 's', '-r', 'tap']),
+            /--result-format must be one of human, json, junit/
+        );
     });
 
     it('rejects a single-value flag given twice', () => {
@@ -148,7 +169,10 @@ describe('parseArgs: errors', () => {
     it('rejects bad budgets and time zones', () => {
         assert.match(usageError(['test', '--source-dir', 's', '--statement-budget', '0']), /positive integer, got "0"/);
         assert.match(usageError(['test', '--source-dir', 's', '--statement-budget', '1e3']), /positive integer/);
-        assert.match(usageError(['test', '--source-dir', 's', '--time-budget-ms', '-5']), /needs a value|positive integer/);
+        assert.match(
+            usageError(['test', '--source-dir', 's', '--time-budget-ms', '-5']),
+            /needs a value|positive integer/
+        );
         assert.match(usageError(['test', '--source-dir', 's', '--time-zone', 'Mars/Olympus']), /IANA time zone/);
     });
 

@@ -35,15 +35,17 @@ async function run(argv: string[], classes: FakeClass[] = ALL_PASS, diagnostics:
     let stderr = '';
     let clock = 0;
     const code = await main(argv, {
-        loadProject: () => (dirs: string[], options: RuntimeOptions): LoadResult => {
-            loads.push({ dirs, options });
-            const stats = { files: 1, lines: 1, parseMs: 0, checkMs: 0 };
-            return diagnostics.length > 0 ? { diagnostics, stats } : { diagnostics: [], project, stats };
-        },
+        loadProject:
+            () =>
+            (dirs: string[], options: RuntimeOptions): LoadResult => {
+                loads.push({ dirs, options });
+                const stats = { files: 1, lines: 1, parseMs: 0, checkMs: 0 };
+                return diagnostics.length > 0 ? { diagnostics, stats } : { diagnostics: [], project, stats };
+            },
         stdout: (t) => (stdout += t),
         stderr: (t) => (stderr += t),
         now: () => (clock += 10),
-        date: () => new Date('2026-01-02T03:04:05.000Z'),
+        date: () => new Date('2026-01-02T03:04:05.000Z')
     });
     return { code, stdout, stderr, project, loads };
 }
@@ -74,14 +76,14 @@ describe('local-org test: exit codes', () => {
             r.project.calls.map((c) => [c.className, c.methodNames]),
             [
                 ['AlphaTest', ['addsUp']],
-                ['BetaTest', ['works']],
-            ],
+                ['BetaTest', ['works']]
+            ]
         );
     });
 
     it('turns a runtime crash into emulator errors for the whole class (never a pass)', async () => {
         const classes: FakeClass[] = [
-            { name: 'AlphaTest', methods: [{ name: 'a', outcome: 'Pass' }], throws: new TypeError('boom') },
+            { name: 'AlphaTest', methods: [{ name: 'a', outcome: 'Pass' }], throws: new TypeError('boom') }
         ];
         const r = await run(['test', '--source-dir', dir, '-r', 'json'], classes);
         assert.equal(r.code, 3);
@@ -92,7 +94,14 @@ describe('local-org test: exit codes', () => {
 
     it('turns a missing result into an emulator error', async () => {
         const classes: FakeClass[] = [
-            { name: 'AlphaTest', methods: [{ name: 'a', outcome: 'Pass' }, { name: 'b', outcome: 'Pass' }], omit: ['b'] },
+            {
+                name: 'AlphaTest',
+                methods: [
+                    { name: 'a', outcome: 'Pass' },
+                    { name: 'b', outcome: 'Pass' }
+                ],
+                omit: ['b']
+            }
         ];
         const r = await run(['test', '--source-dir', dir, '-r', 'json'], classes);
         assert.equal(r.code, 3);
@@ -101,8 +110,8 @@ describe('local-org test: exit codes', () => {
             tests.map((t: { MethodName: string; LocalOrgOutcome: string }) => [t.MethodName, t.LocalOrgOutcome]),
             [
                 ['a', 'Pass'],
-                ['b', 'EmulatorError'],
-            ],
+                ['b', 'EmulatorError']
+            ]
         );
     });
 });
@@ -127,7 +136,7 @@ describe('local-org test: usage and load errors', () => {
         const diagnostics: Diagnostic[] = [
             { file: 'b.cls', line: 3, column: 7, kind: 'semantic', message: 'unknown type Foo' },
             { file: 'a.cls', line: 10, column: 1, kind: 'syntax', message: "missing ';'" },
-            { file: 'a.cls', line: 2, column: 5, kind: 'unsupported', message: 'String.normalizeSpace' },
+            { file: 'a.cls', line: 2, column: 5, kind: 'unsupported', message: 'String.normalizeSpace' }
         ];
         const r = await run(['test', '--source-dir', dir], ALL_PASS, diagnostics);
         assert.equal(r.code, 2);
@@ -140,13 +149,16 @@ describe('local-org test: usage and load errors', () => {
                 "a.cls:10:1  syntax  missing ';'",
                 'b.cls:3:7  semantic  unknown type Foo',
                 'local-org: 3 load problems; nothing was run.',
-                '',
-            ].join('\n'),
+                ''
+            ].join('\n')
         );
     });
 
     it('exits 1 listing unknown class and method names before running anything', async () => {
-        const r = await run(['test', '--source-dir', dir, '--tests', 'AlphaTest.nope,Ghost.m,BetaTest.works'], PASS_AND_FAIL);
+        const r = await run(
+            ['test', '--source-dir', dir, '--tests', 'AlphaTest.nope,Ghost.m,BetaTest.works'],
+            PASS_AND_FAIL
+        );
         assert.equal(r.code, 1);
         assert.equal(r.project.calls.length, 0);
         assert.match(r.stderr, /unknown test names: AlphaTest\.nope, Ghost\.m/);
@@ -165,7 +177,7 @@ describe('local-org test: usage and load errors', () => {
             '--time-budget-ms',
             '50',
             '--time-zone',
-            'Asia/Tokyo',
+            'Asia/Tokyo'
         ]);
         const expected = { statementBudget: 99, timeBudgetMs: 50, timeZone: 'Asia/Tokyo' };
         assert.deepEqual(r.loads, [{ dirs: [dir], options: expected }]);
@@ -199,7 +211,7 @@ describe('local-org test: result formats and output dir', () => {
         for (const [format, extra] of [
             ['human', 'test-result.txt'],
             ['junit', 'test-result.xml'],
-            ['json', null],
+            ['json', null]
         ] as const) {
             const out = join(dir, `out-${format}`);
             const r = await run(['test', '--source-dir', dir, '-r', format, '-d', out], PASS_AND_FAIL);
@@ -231,13 +243,17 @@ describe('local-org exec', () => {
             debugLines: ['USER_DEBUG [1]|DEBUG|hi', 'USER_DEBUG [2]|DEBUG|there'],
             message: null,
             stackTrace: null,
-            emulatorError: false,
+            emulatorError: false
         };
         let stdout = '';
         const code = await main(['exec', '--source-dir', dir, '-f', join(dir, 'script.apex')], {
-            loadProject: () => () => ({ diagnostics: [], project, stats: { files: 0, lines: 0, parseMs: 0, checkMs: 0 } }),
+            loadProject: () => () => ({
+                diagnostics: [],
+                project,
+                stats: { files: 0, lines: 0, parseMs: 0, checkMs: 0 }
+            }),
             stdout: (t) => (stdout += t),
-            stderr: () => undefined,
+            stderr: () => undefined
         });
         assert.equal(code, 0);
         assert.equal(stdout, 'USER_DEBUG [1]|DEBUG|hi\nUSER_DEBUG [2]|DEBUG|there\n');
@@ -246,7 +262,7 @@ describe('local-org exec', () => {
 
     for (const [emulatorError, expectedCode] of [
         [false, 1],
-        [true, 3],
+        [true, 3]
     ] as const) {
         it(`exits ${expectedCode} with message and stack on stderr when ${emulatorError ? 'an emulator error' : 'an Apex exception'} stops it`, async () => {
             const project = new FakeProject([]);
@@ -255,14 +271,18 @@ describe('local-org exec', () => {
                 debugLines: ['USER_DEBUG [1]|DEBUG|before'],
                 message: 'System.MathException: Divide by 0',
                 stackTrace: 'AnonymousBlock: line 2, column 1',
-                emulatorError,
+                emulatorError
             };
             let stdout = '';
             let stderr = '';
             const code = await main(['exec', '--source-dir', dir, '-f', join(dir, 'script.apex')], {
-                loadProject: () => () => ({ diagnostics: [], project, stats: { files: 0, lines: 0, parseMs: 0, checkMs: 0 } }),
+                loadProject: () => () => ({
+                    diagnostics: [],
+                    project,
+                    stats: { files: 0, lines: 0, parseMs: 0, checkMs: 0 }
+                }),
                 stdout: (t) => (stdout += t),
-                stderr: (t) => (stderr += t),
+                stderr: (t) => (stderr += t)
             });
             assert.equal(code, expectedCode);
             assert.equal(stdout, 'USER_DEBUG [1]|DEBUG|before\n');

@@ -15,7 +15,7 @@ const EXPECTED: Record<string, string> = {
     uncaughtCustomException: 'ExpectedFailureProbes.ProbeException: boom',
     uncaughtMathException: 'System.MathException: Divide by 0',
     uncaughtNullPointerException: 'System.NullPointerException: Attempt to de-reference a null object',
-    uncaughtListException: 'System.ListException: List index out of bounds: 3',
+    uncaughtListException: 'System.ListException: List index out of bounds: 3'
 };
 
 const missing = runtimeMissing();

@@ -30,11 +30,15 @@ export class FakeProject implements LoadedProject {
             name: c.name,
             file: `/src/${c.name}.cls`,
             methods: c.methods.map((m) => m.name),
-            hasTestSetup: false,
+            hasTestSetup: false
         }));
     }
 
-    async runTestClass(className: string, methodNames: string[], options?: RuntimeOptions): Promise<TestMethodResult[]> {
+    async runTestClass(
+        className: string,
+        methodNames: string[],
+        options?: RuntimeOptions
+    ): Promise<TestMethodResult[]> {
         this.calls.push({ className, methodNames, options });
         const cls = this.classes.find((c) => c.name === className);
         if (!cls) {
@@ -56,7 +60,7 @@ export class FakeProject implements LoadedProject {
                     outcome: m.outcome,
                     message: m.message ?? null,
                     stackTrace: m.stackTrace ?? null,
-                    runTimeMs: m.runTimeMs ?? 5,
+                    runTimeMs: m.runTimeMs ?? 5
                 };
             });
     }
@@ -81,23 +85,33 @@ export const PASS_AND_FAIL: FakeClass[] = [
                 outcome: 'Fail',
                 message: 'System.AssertException: Assertion Failed: Expected: 1, Actual: 2',
                 stackTrace: 'Class.AlphaTest.breaks: line 12, column 1',
-                runTimeMs: 7,
-            },
-        ],
+                runTimeMs: 7
+            }
+        ]
     },
-    { name: 'BetaTest', methods: [{ name: 'works', outcome: 'Pass', runTimeMs: 1 }] },
+    { name: 'BetaTest', methods: [{ name: 'works', outcome: 'Pass', runTimeMs: 1 }] }
 ];
 
 export const ALL_PASS: FakeClass[] = [
-    { name: 'AlphaTest', methods: [{ name: 'addsUp', outcome: 'Pass' }, { name: 'alsoAdds', outcome: 'Pass' }] },
+    {
+        name: 'AlphaTest',
+        methods: [
+            { name: 'addsUp', outcome: 'Pass' },
+            { name: 'alsoAdds', outcome: 'Pass' }
+        ]
+    }
 ];
 
 export const WITH_EMULATOR_ERROR: FakeClass[] = [
     {
         name: 'AlphaTest',
         methods: [
-            { name: 'breaks', outcome: 'Fail', message: 'System.NullPointerException: Attempt to de-reference a null object' },
-            { name: 'gap', outcome: 'EmulatorError', message: 'unsupported: String.normalizeSpace' },
-        ],
-    },
+            {
+                name: 'breaks',
+                outcome: 'Fail',
+                message: 'System.NullPointerException: Attempt to de-reference a null object'
+            },
+            { name: 'gap', outcome: 'EmulatorError', message: 'unsupported: String.normalizeSpace' }
+        ]
+    }
 ];

@@ -49,6 +49,19 @@ describe('probe files', () => {
         }
     }
 
+    it('keeps every "keep on line N" marker on line N (getLineNumber probes)', () => {
+        for (const file of classFiles('probes')) {
+            readFileSync(file, 'utf8')
+                .split('\n')
+                .forEach((text, i) => {
+                    const marker = /keep on line (\d+)/.exec(text);
+                    if (marker) {
+                        assert.equal(Number(marker[1]), i + 1, `${file}:${i + 1}`);
+                    }
+                });
+        }
+    });
+
     it('has at least 80 probe test methods', () => {
         const total = classFiles('probes').reduce((sum, f) => sum + testMethodCount(readFileSync(f, 'utf8')), 0);
         assert.ok(total >= 80, `only ${total} probe methods`);

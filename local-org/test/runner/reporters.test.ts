@@ -16,7 +16,7 @@ const RESULTS: TestMethodResult[] = [
         outcome: 'Fail',
         message: 'System.AssertException: Assertion Failed: Expected: <a & "b">, Actual: c',
         stackTrace: 'Class.AlphaTest.breaks: line 12, column 1\nClass.AlphaTest.helper: line 3, column 1',
-        runTimeMs: 7,
+        runTimeMs: 7
     },
     {
         className: 'BetaTest',
@@ -24,8 +24,8 @@ const RESULTS: TestMethodResult[] = [
         outcome: 'EmulatorError',
         message: 'unsupported: String.normalizeSpace',
         stackTrace: null,
-        runTimeMs: 1,
-    },
+        runTimeMs: 1
+    }
 ];
 
 const TIMING = { startedAt: new Date('2026-01-02T03:04:05.000Z'), testTotalTimeMs: 15.2, commandTimeMs: 1234.6 };
@@ -100,7 +100,7 @@ describe('JSON reporter', () => {
             'testTotalTime',
             'testsRan',
             'userId',
-            'username',
+            'username'
         ]);
         assert.equal(s.outcome, 'Failed');
         assert.equal(s.testsRan, 3);
@@ -136,7 +136,7 @@ describe('JSON reporter', () => {
                 'ApexClass',
                 'RunTime',
                 'FullName',
-                'LocalOrgOutcome',
+                'LocalOrgOutcome'
             ]);
             assert.ok(t.Id.startsWith('07M'));
             assert.match(t.Id, ID18);
@@ -151,8 +151,16 @@ describe('JSON reporter', () => {
         const [pass, fail, gap] = out.result.tests;
         assert.equal(new Set(out.result.tests.map((t) => t.Id)).size, 3);
         assert.deepEqual(
-            [pass.MethodName, pass.Outcome, pass.Message, pass.StackTrace, pass.RunTime, pass.FullName, pass.ApexClass.Name],
-            ['addsUp', 'Pass', null, null, 3, 'AlphaTest.addsUp', 'AlphaTest'],
+            [
+                pass.MethodName,
+                pass.Outcome,
+                pass.Message,
+                pass.StackTrace,
+                pass.RunTime,
+                pass.FullName,
+                pass.ApexClass.Name
+            ],
+            ['addsUp', 'Pass', null, null, 3, 'AlphaTest.addsUp', 'AlphaTest']
         );
         assert.equal(fail.Outcome, 'Fail');
         assert.equal(fail.LocalOrgOutcome, 'Fail');
@@ -171,7 +179,10 @@ describe('JSON reporter', () => {
 
     it('does not prefix twice', () => {
         const already = { ...RESULTS[2], message: `${EMULATOR_MESSAGE_PREFIX}x` };
-        assert.equal(toJsonOutput(buildReport([already], TIMING)).result.tests[0].Message, `${EMULATOR_MESSAGE_PREFIX}x`);
+        assert.equal(
+            toJsonOutput(buildReport([already], TIMING)).result.tests[0].Message,
+            `${EMULATOR_MESSAGE_PREFIX}x`
+        );
     });
 
     it('prints parseable, indented JSON', () => {
@@ -198,7 +209,7 @@ describe('JUnit reporter', () => {
             tests: '3',
             failures: '1',
             errors: '1',
-            time: '0.01',
+            time: '0.01'
         });
     });
 
@@ -229,8 +240,8 @@ describe('JUnit reporter', () => {
             [
                 ['testcase', 'AlphaTest', 'addsUp', '0.00'],
                 ['testcase', 'AlphaTest', 'breaks', '0.01'],
-                ['testcase', 'BetaTest', 'gap', '0.00'],
-            ],
+                ['testcase', 'BetaTest', 'gap', '0.00']
+            ]
         );
         assert.equal(cases[0].children.length, 0);
         const failure = cases[1].children[0];
@@ -268,7 +279,10 @@ describe('human reporter', () => {
         assert.match(text, /^AlphaTest\.addsUp +Pass +3$/m);
         assert.match(text, /^AlphaTest\.breaks +Fail +System\.AssertException: Assertion Failed/m);
         assert.match(text, /^ +Class\.AlphaTest\.breaks: line 12, column 1$/m);
-        assert.match(text, /^BetaTest\.gap +EmulatorError +\[local-org EmulatorError\] unsupported: String\.normalizeSpace +1$/m);
+        assert.match(
+            text,
+            /^BetaTest\.gap +EmulatorError +\[local-org EmulatorError\] unsupported: String\.normalizeSpace +1$/m
+        );
     });
 
     it('aligns columns', () => {

@@ -5,7 +5,7 @@ import { selectTests, SelectionError } from '../../src/runner/select';
 
 const CLASSES: TestClassInfo[] = [
     { name: 'AlphaTest', file: 'a.cls', methods: ['one', 'two', 'three'], hasTestSetup: false },
-    { name: 'BetaTest', file: 'b.cls', methods: ['only'], hasTestSetup: true },
+    { name: 'BetaTest', file: 'b.cls', methods: ['only'], hasTestSetup: true }
 ];
 
 function names(sel: ReturnType<typeof selectTests>): string[] {
@@ -28,7 +28,7 @@ describe('selectTests', () => {
             'AlphaTest.one',
             'AlphaTest.two',
             'AlphaTest.three',
-            'BetaTest.only',
+            'BetaTest.only'
         ]);
     });
 
@@ -37,24 +37,27 @@ describe('selectTests', () => {
             'AlphaTest.one',
             'AlphaTest.two',
             'AlphaTest.three',
-            'BetaTest.only',
+            'BetaTest.only'
         ]);
     });
 
     it('selects named methods in source order, and a bare class name in --tests means the whole class', () => {
         assert.deepEqual(names(selectTests(CLASSES, [], ['alphatest.THREE', 'AlphaTest.one'])), [
             'AlphaTest.one',
-            'AlphaTest.three',
+            'AlphaTest.three'
         ]);
         assert.deepEqual(names(selectTests(CLASSES, [], ['BetaTest'])), ['BetaTest.only']);
     });
 
     it('lists every unknown class and method together', () => {
-        assert.deepEqual(unknownOf(() => selectTests(CLASSES, ['Nope', 'AlphaTest', 'Gone'], [])), ['Nope', 'Gone']);
-        assert.deepEqual(unknownOf(() => selectTests(CLASSES, [], ['AlphaTest.four', 'Zed.one', 'BetaTest.only'])), [
-            'AlphaTest.four',
-            'Zed.one',
-        ]);
+        assert.deepEqual(
+            unknownOf(() => selectTests(CLASSES, ['Nope', 'AlphaTest', 'Gone'], [])),
+            ['Nope', 'Gone']
+        );
+        assert.deepEqual(
+            unknownOf(() => selectTests(CLASSES, [], ['AlphaTest.four', 'Zed.one', 'BetaTest.only'])),
+            ['AlphaTest.four', 'Zed.one']
+        );
     });
 
     it('builds a message naming the unknown names', () => {
