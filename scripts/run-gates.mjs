@@ -14,6 +14,11 @@ const node = (...args) => [process.execPath, ...args];
 export const GATES = [
     { name: 'lwc-paths', what: 'tsconfig paths match the components', cmd: node('scripts/lwc-paths.mjs', '--check') },
     {
+        name: 'apex-types',
+        what: 'generated @salesforce/apex declarations match the Apex',
+        cmd: node('--import', 'tsx', 'scripts/apex-types.mjs', '--check')
+    },
+    {
         name: 'typecheck',
         what: 'tsc --noEmit on the components and their tests',
         cmd: [bin('tsc'), '-p', 'tsconfig.json']
@@ -45,7 +50,11 @@ export const GATES = [
         what: 'LWC Jest tests with coverage thresholds and sa11y',
         cmd: [bin('sfdx-lwc-jest'), '--coverage']
     },
-    { name: 'scripts', what: 'tests of the build and check scripts', cmd: node('--test', 'scripts/__tests__/') },
+    {
+        name: 'scripts',
+        what: 'tests of the build and check scripts',
+        cmd: node('--import', 'tsx', '--test', 'scripts/__tests__/')
+    },
     { name: 'local-org', what: 'local org unit tests', cmd: node('scripts/test-local-org.mjs') },
     {
         name: 'probes',

@@ -8,10 +8,8 @@ declare namespace SfApex {
         import('lwc').WireAdapterConstructor<P & Record<string, unknown>, { data?: R; error?: any }>;
 }
 
-declare module '@salesforce/apex/*' {
-    const method: SfApex.Method;
-    export default method;
-}
+// `@salesforce/apex/Class.method` modules are generated from the Apex into apex.generated.d.ts (npm run apex:types),
+// so there is deliberately no wildcard here: importing a method that does not exist fails the type-check.
 declare module '@salesforce/apex' {
     export function refreshApex(wiredValue: unknown): Promise<void>;
 }

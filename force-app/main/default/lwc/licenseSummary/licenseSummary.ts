@@ -1,15 +1,8 @@
 import { LightningElement, wire } from 'lwc';
 import getExternalLicenseSummary from '@salesforce/apex/LicenseSummaryController.getExternalLicenseSummary';
 
-/** One license as the controller returns it (LicenseSummaryService.LicenseSeats). */
-export interface LicenseSeats {
-    licenseId: string;
-    name: string;
-    userType: string;
-    total: number;
-    used: number;
-    available: number;
-}
+/** One license as the controller returns it; generated from the Apex class LicenseSummaryService.LicenseSeats. */
+export type LicenseSeats = ApexTypes.LicenseSummaryService_LicenseSeats;
 
 /** A license row as the table shows it. */
 interface LicenseRow extends LicenseSeats {
