@@ -3,7 +3,7 @@
  *
  * Source: Math class, https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_methods_system_math.htm
  * (round(Double) → Integer "closest Integer", error outside the Integer range; round(Decimal) half-even;
- * roundToLong; floor/ceil return the argument's type; random in [0, 1)). Java Math.round = floor(x + 0.5).
+ * roundToLong; floor/ceil return the argument's type; random in [0, 1)). Java Math.round: nearest, ties toward +infinity.
  */
 import { BuiltinMethod } from '../builtin';
 import { ApexDecimal } from './decimal';
@@ -19,10 +19,10 @@ const D = (v: number) => new ApexDouble(v);
 const dv = (a: unknown) => (a as ApexDouble).value;
 const dec = (a: unknown) => a as ApexDecimal;
 
-/** Java Math.round(double) as a long: floor(x + 0.5), NaN → 0. */
-function javaRound(x: number): bigint {
+/** Java Math.round(double) as a long: nearest, ties toward +infinity, NaN → 0 (JS Math.round has the same rule). */
+export function javaRound(x: number): bigint {
     if (Number.isNaN(x)) return 0n;
-    return doubleToLong(Math.floor(x + 0.5));
+    return doubleToLong(Math.round(x));
 }
 
 function roundToInteger(x: number): number {

@@ -14,6 +14,7 @@
  * method that does not declare its null handling raises UnknownBehaviourError (loud) rather than guessing.
  */
 import { ApexPrimitiveError, BuiltinHost, BuiltinMethod } from '../builtin';
+import { ApexDatetime } from './datetime';
 import { HTML4_CODES, HTML4_NAMES } from './html-entities';
 import { UnknownBehaviourError } from './numbers';
 import { javaReplace, javaSplit } from './regex';
@@ -621,6 +622,7 @@ export const STRING_STATIC_METHODS: BuiltinMethod[] = [
         return items.map((v) => host.stringOf(v)).join(sep);
     }),
     stat('valueOf', ['Object'], S, ([v], host) => host.stringOf(v), true),
+    stat('valueOfGmt', ['Datetime'], S, ([dt]) => (dt as ApexDatetime).toString()),
     stat('fromCharArray', ['List<Integer>'], S, ([list], host) =>
         (host.items(list) as number[]).map((c) => String.fromCharCode(c)).join('')
     ),

@@ -1,0 +1,69 @@
+/**
+ * Public API of the Apex primitive values and pure stdlib functions (see README.md in this folder).
+ */
+import type { BuiltinMethod } from '../builtin';
+import { MATH_STATIC_METHODS } from './math';
+import { STRING_INSTANCE_METHODS, STRING_STATIC_METHODS } from './strings';
+import {
+    DATE_METHODS,
+    DATETIME_METHODS,
+    DECIMAL_METHODS,
+    DOUBLE_METHODS,
+    ID_METHODS,
+    INTEGER_METHODS,
+    LONG_METHODS,
+    MATCHER_METHODS,
+    PATTERN_METHODS,
+    TIME_METHODS,
+} from './tables';
+
+export * from './numbers';
+export * from './decimal';
+export * from './id';
+export * from './datetime';
+export * from './regex';
+export * from './json-text';
+export { MATH_STATIC_METHODS, javaRound } from './math';
+export {
+    STRING_INSTANCE_METHODS,
+    STRING_STATIC_METHODS,
+    equalsIgnoreCase,
+    isJavaWhitespace,
+    javaCompare,
+    javaStringHash,
+    javaTrim,
+    messageFormat,
+    substring,
+} from './strings';
+export { MS_PER_DAY, daysFromCivil, civilFromDays, zoneOffsetMs, wallTimeOf, instantOf, isKnownZone } from './zones';
+export {
+    DATE_METHODS,
+    DATETIME_METHODS,
+    DECIMAL_METHODS,
+    DOUBLE_METHODS,
+    ID_METHODS,
+    INTEGER_METHODS,
+    LONG_METHODS,
+    MATCHER_METHODS,
+    PATTERN_METHODS,
+    TIME_METHODS,
+};
+
+/**
+ * Every System type this folder implements, with all of its methods (static and instance), ready for the
+ * registry: `for (const [name, methods] of PRIMITIVE_TYPES) register(name, methods)`.
+ */
+export const PRIMITIVE_TYPES: ReadonlyArray<readonly [string, BuiltinMethod[]]> = [
+    ['String', [...STRING_INSTANCE_METHODS, ...STRING_STATIC_METHODS]],
+    ['Integer', INTEGER_METHODS],
+    ['Long', LONG_METHODS],
+    ['Double', DOUBLE_METHODS],
+    ['Decimal', DECIMAL_METHODS],
+    ['Id', ID_METHODS],
+    ['Date', DATE_METHODS],
+    ['Datetime', DATETIME_METHODS],
+    ['Time', TIME_METHODS],
+    ['Math', MATH_STATIC_METHODS],
+    ['Pattern', PATTERN_METHODS],
+    ['Matcher', MATCHER_METHODS],
+];
