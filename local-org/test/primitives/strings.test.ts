@@ -43,6 +43,11 @@ test('abbreviate (Commons semantics)', () => {
     assert.equal(call('abcdefghijklmno', 'abbreviate', 10, 12), '...ijklmno');
     assert.equal(call('abcdefghijklmno', 'abbreviate', 10, 1), 'abcdefg...');
     assert.throws(() => call('abcdefg', 'abbreviate', 3), UnknownBehaviourError);
+    assert.equal(call('', 'abbreviate', 3), '');
+    assert.equal(call('abcdefg', 'abbreviate', 4), 'a...');
+    assert.equal(call('abcdefghijklmno', 'abbreviate', 10, 6), '...ghij...');
+    assert.equal(call('abcdefghijklmno', 'abbreviate', 10, 4), 'abcdefg...');
+    assert.throws(() => call('abcdefghij', 'abbreviate', 6, 5), UnknownBehaviourError);
 });
 
 test('capitalize, uncapitalize, swapCase, center', () => {
@@ -137,6 +142,12 @@ test('is* predicates (Commons Lang 3 semantics)', () => {
     assert.equal(call('abcé', 'isAlpha'), true);
     assert.equal(call('', 'isAlpha'), false);
     assert.equal(call('ab c', 'isAlphaSpace'), true);
+    assert.equal(call('', 'isAlphaSpace'), true);
+    assert.equal(call('', 'isNumericSpace'), true);
+    assert.equal(call('', 'isAlphanumericSpace'), true);
+    assert.equal(call('', 'isAllUpperCase'), false);
+    assert.equal(call('', 'isAsciiPrintable'), true);
+    assert.equal(call('', 'isWhitespace'), true);
     assert.equal(call('R32', 'isAlphanumeric'), true);
     assert.equal(call('1234567890', 'isNumeric'), true);
     assert.equal(call('1.2', 'isNumeric'), false);
@@ -173,6 +184,7 @@ test('left, right, mid, pads, repeat', () => {
 
 test('normalizeSpace, remove*, replace', () => {
     assert.equal(call('  a \t b\n\nc  ', 'normalizeSpace'), 'a b c');
+    assert.equal(call('\u0001 a  b', 'normalizeSpace'), 'a b');
     assert.equal(call('banana', 'remove', 'an'), 'ba');
     assert.equal(call('file.txt', 'removeEnd', '.txt'), 'file');
     assert.equal(call('file.TXT', 'removeEndIgnoreCase', '.txt'), 'file');
@@ -229,6 +241,10 @@ test('substringAfter/Before/Between (Commons semantics)', () => {
     assert.equal(call('tagabctag', 'substringBetween', 'tag'), 'abc');
     assert.equal(call('yabczyabcz', 'substringBetween', 'y', 'z'), 'abc');
     assert.equal(call('abc', 'substringBetween', '[', ']'), null);
+    assert.equal(call('tagabctag', 'substringBetween', ''), '');
+    assert.equal(call('a', 'substringBeforeLast', ''), 'a');
+    assert.equal(call('', 'containsOnly', 'a'), true);
+    assert.equal(call('', 'containsAny', 'a'), false);
 });
 
 test('case conversion, Levenshtein', () => {
@@ -236,6 +252,9 @@ test('case conversion, Levenshtein', () => {
     assert.equal(call('straße', 'toUpperCase'), 'STRASSE');
     assert.equal(call('kitten', 'getLevenshteinDistance', 'sitting'), 3);
     assert.equal(call('kitten', 'getLevenshteinDistance', 'sitting', 2), -1);
+    assert.equal(call('elephant', 'getLevenshteinDistance', 'hippo'), 7);
+    assert.equal(call('elephant', 'getLevenshteinDistance', 'hippo', 7), 7);
+    assert.equal(call('aaapppp', 'getLevenshteinDistance', '', 6), -1);
 });
 
 test('null arguments to methods without documented null handling fail loudly', () => {

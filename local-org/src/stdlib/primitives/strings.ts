@@ -136,6 +136,7 @@ function center(s: string, size: number, pad = ' '): string {
 
 /** StringUtils.abbreviate(str, offset, maxWidth). */
 export function abbreviate(s: string, maxWidth: number, offset = 0): string {
+    if (s === '') return s;
     if (maxWidth < 4) throw new UnknownBehaviourError(`String.abbreviate with maxWidth ${maxWidth} (< 4)`);
     if (s.length <= maxWidth) return s;
     if (offset > s.length) offset = s.length;
@@ -311,8 +312,9 @@ export function replaceLiteral(s: string, target: string, replacement: string): 
     return s.split(target).join(replacement);
 }
 
+/** Commons Lang 3.0 normalizeSpace: String.trim, then each run of Java \s becomes one space. */
 function normalizeSpace(s: string): string {
-    return s.replace(/^[ \t\n\x0B\f\r]+|[ \t\n\x0B\f\r]+$/g, '').replace(/[ \t\n\x0B\f\r]+/g, ' ');
+    return javaTrim(s).replace(/[ \t\n\x0B\f\r]+/g, ' ');
 }
 
 function levenshtein(a: string, b: string): number {
@@ -540,12 +542,13 @@ export const STRING_INSTANCE_METHODS: BuiltinMethod[] = [
     inst('isAllLowerCase', [], B, (s) => allChars(s, isLower)),
     inst('isAllUpperCase', [], B, (s) => allChars(s, isUpper)),
     inst('isAlpha', [], B, (s) => allChars(s, isLetter)),
-    inst('isAlphaSpace', [], B, (s) => allChars(s, (c) => isLetter(c) || c === ' ')),
+    // The …Space predicates are true for '' (Commons Lang 3), unlike isAlpha/isNumeric.
+    inst('isAlphaSpace', [], B, (s) => chars(s).every((c) => isLetter(c) || c === ' ')),
     inst('isAlphanumeric', [], B, (s) => allChars(s, (c) => isLetter(c) || isDigit(c))),
-    inst('isAlphanumericSpace', [], B, (s) => allChars(s, (c) => isLetter(c) || isDigit(c) || c === ' ')),
+    inst('isAlphanumericSpace', [], B, (s) => chars(s).every((c) => isLetter(c) || isDigit(c) || c === ' ')),
     inst('isAsciiPrintable', [], B, (s) => chars(s).every((c) => c.charCodeAt(0) >= 32 && c.charCodeAt(0) < 127)),
     inst('isNumeric', [], B, (s) => allChars(s, isDigit)),
-    inst('isNumericSpace', [], B, (s) => allChars(s, (c) => isDigit(c) || c === ' ')),
+    inst('isNumericSpace', [], B, (s) => chars(s).every((c) => isDigit(c) || c === ' ')),
     inst('isWhitespace', [], B, (s) => chars(s).every(isJavaWhitespace)),
     inst('lastIndexOf', [S], I, (s, [o]) => s.lastIndexOf(o)),
     inst('lastIndexOf', [S, I], I, (s, [o, f]) => (f < 0 ? -1 : s.lastIndexOf(o, f))),
