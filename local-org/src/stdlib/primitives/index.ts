@@ -67,3 +67,5 @@ export const PRIMITIVE_TYPES: ReadonlyArray<readonly [string, BuiltinMethod[]]> 
     ['Pattern', PATTERN_METHODS],
     ['Matcher', MATCHER_METHODS],
 ];
+
+export { jsonToPrimitive, primitiveToJson, untypedNumber } from './json-values';
