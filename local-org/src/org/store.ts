@@ -1,0 +1,317 @@
+/**
+ * The record store: records by 18-character Id, grouped per object, with copy-on-write snapshots.
+ *
+ * Records are immutable values; a write replaces the record. Each object's table is shared with every snapshot
+ * taken since its last write, and the first write after a snapshot copies that one table's row map (the other
+ * tables stay shared). So `snapshot()` and `restore()` cost O(number of objects), and the copy is paid only by the
+ * tables a test actually writes. Value indexes (by Id-valued lookup, by unique text) are built lazily per table
+ * version and kept up to date by writes.
+ *
+ * Storage level only: no validation (validate.ts), no triggers, no sharing. Unknown objects or fields throw.
+ */
+import { Catalog } from './schema/catalog';
+import { FieldDef, ObjectDef, SchemaError } from './schema/types';
+import { FieldValue, ApexId, ApexDatetime, textOf } from './values';
+import { newId } from '../stdlib/primitives/id';
+
+export interface SRecord {
+    /** Canonical object name. */
+    readonly type: string;
+    /** 18-character Id. */
+    readonly id: string;
+    /** Field values keyed by lower-case API name. */
+    readonly values: ReadonlyMap<string, FieldValue>;
+}
+
+type Index = Map<string, Set<string>>;
+
+interface Table {
+    rows: Map<string, SRecord>;
+    /** Lower-case field name → index of this table version. */
+    indexes: Map<string, Index>;
+    /** True once a snapshot holds this table: the next write copies it. */
+    shared: boolean;
+}
+
+export interface Snapshot {
+    readonly tables: ReadonlyMap<string, Table>;
+}
+
+export interface StoreOptions {
+    /** The clock for CreatedDate/LastModifiedDate/SystemModstamp, epoch ms. */
+    now?: () => number;
+    /** The running user's Id (CreatedById, LastModifiedById, OwnerId default); null before any user exists. */
+    userId?: () => string | null;
+}
+
+export interface ReadOptions {
+    /** Include soft-deleted rows (ALL ROWS). */
+    allRows?: boolean;
+}
+
+/** The key a value has in an index: Ids as 18 characters, strings lower-cased unless the field is case-sensitive. */
+export function indexKey(v: FieldValue, field: FieldDef): string | null {
+    if (v === null) return null;
+    const t = textOf(v);
+    if (t !== null) return field.type === 'id' || field.type === 'reference' || field.caseSensitive ? t : t.toLowerCase();
+    return String(v);
+}
+
+export class Store {
+    private tables = new Map<string, Table>();
+    private readonly counters = new Map<string, number>();
+    private readonly now: () => number;
+    private readonly userId: () => string | null;
+
+    constructor(
+        readonly catalog: Catalog,
+        opts: StoreOptions = {}
+    ) {
+        this.now = opts.now ?? (() => Date.now());
+        this.userId = opts.userId ?? (() => null);
+    }
+
+    /**
+     * A new Id with the object's key prefix. Counters never go back, not even on restore, so an Id is never handed
+     * out twice (whether the platform reuses Ids after a rollback is unverified; not reusing is the safe side).
+     */
+    newId(objectName: string): ApexId {
+        const obj = this.catalog.object(objectName);
+        const n = (this.counters.get(obj.keyPrefix) ?? 0) + 1;
+        this.counters.set(obj.keyPrefix, n);
+        return newId(obj.keyPrefix, n);
+    }
+
+    private table(obj: ObjectDef, forWrite: boolean): Table {
+        const key = obj.name.toLowerCase();
+        let t = this.tables.get(key);
+        if (!t) {
+            t = { rows: new Map(), indexes: new Map(), shared: false };
+            this.tables.set(key, t);
+        } else if (forWrite && t.shared) {
+            t = { rows: new Map(t.rows), indexes: new Map(), shared: false };
+            this.tables.set(key, t);
+        }
+        return t;
+    }
+
+    /** Canonical field map of a write: unknown fields throw naming object and field. */
+    private canonical(obj: ObjectDef, fields: Record<string, FieldValue>): Map<string, FieldValue> {
+        const out = new Map<string, FieldValue>();
+        for (const [name, value] of Object.entries(fields)) {
+            const f = this.catalog.findField(obj, name);
+            if (!f) throw new SchemaError(`Invalid field ${name} for ${obj.name}`);
+            if (value === undefined) throw new SchemaError(`${obj.name}.${f.name}: undefined is not a field value`);
+            out.set(f.name.toLowerCase(), value);
+        }
+        return out;
+    }
+
+    /**
+     * Inserts a record: a new Id, audit fields, IsDeleted false, OwnerId defaulting to the running user, boolean
+     * defaults, and the derived Name of User/Contact. Returns the stored record.
+     */
+    insert(objectName: string, fields: Record<string, FieldValue>): SRecord {
+        const obj = this.catalog.object(objectName);
+        const values = this.canonical(obj, fields);
+        if (values.has('id') && values.get('id') !== null) throw new SchemaError(`${obj.name}: insert with an Id`);
+        const id = this.newId(obj.name);
+        const now = new ApexDatetime(this.now());
+        const user = this.userId();
+        const userRef = user === null ? null : ApexId.of(user);
+        const sys: Array<[string, FieldValue]> = [
+            ['id', id],
+            ['createddate', now],
+            ['createdbyid', userRef],
+            ['lastmodifieddate', now],
+            ['lastmodifiedbyid', userRef],
+            ['systemmodstamp', now],
+            ['isdeleted', false],
+        ];
+        for (const [k, v] of sys) if (obj.fields.has(k)) values.set(k, v);
+        if (obj.fields.has('ownerid') && (values.get('ownerid') ?? null) === null) values.set('ownerid', userRef);
+        for (const f of obj.fields.values()) {
+            const k = f.name.toLowerCase();
+            if (f.type === 'boolean' && (values.get(k) ?? null) === null) values.set(k, f.defaultValue ?? false);
+        }
+        deriveName(obj, values);
+        const rec: SRecord = { type: obj.name, id: id.id18, values };
+        const t = this.table(obj, true);
+        t.rows.set(rec.id, rec);
+        for (const [fk, idx] of t.indexes) addToIndex(idx, obj, fk, rec);
+        return rec;
+    }
+
+    /** Applies field changes to a stored record (deleted ones included); audit fields move on. */
+    update(id: string, fields: Record<string, FieldValue>): SRecord {
+        const old = this.mustGet(id, { allRows: true });
+        const obj = this.catalog.object(old.type);
+        const changes = this.canonical(obj, fields);
+        if (changes.has('id')) throw new SchemaError(`${obj.name}: the Id of a record cannot change`);
+        const values = new Map(old.values);
+        for (const [k, v] of changes) values.set(k, v);
+        const now = new ApexDatetime(this.now());
+        const user = this.userId();
+        if (obj.fields.has('lastmodifieddate')) values.set('lastmodifieddate', now);
+        if (obj.fields.has('systemmodstamp')) values.set('systemmodstamp', now);
+        if (obj.fields.has('lastmodifiedbyid')) values.set('lastmodifiedbyid', user === null ? null : ApexId.of(user));
+        deriveName(obj, values);
+        return this.replace(obj, old, { type: obj.name, id: old.id, values });
+    }
+
+    private replace(obj: ObjectDef, old: SRecord, rec: SRecord): SRecord {
+        const t = this.table(obj, true);
+        t.rows.set(rec.id, rec);
+        for (const [fk, idx] of t.indexes) {
+            removeFromIndex(idx, obj, fk, old);
+            addToIndex(idx, obj, fk, rec);
+        }
+        return rec;
+    }
+
+    /**
+     * Deletes a record. Objects with IsDeleted go to the recycle bin (IsDeleted = true, visible to ALL ROWS and
+     * undeletable); others are removed.
+     */
+    delete(id: string): void {
+        const old = this.mustGet(id, {});
+        const obj = this.catalog.object(old.type);
+        if (obj.fields.has('isdeleted')) {
+            const values = new Map(old.values);
+            values.set('isdeleted', true);
+            values.set('systemmodstamp', new ApexDatetime(this.now()));
+            this.replace(obj, old, { type: obj.name, id: old.id, values });
+        } else {
+            this.hardDelete(id);
+        }
+    }
+
+    /** Brings a recycle-bin record back. */
+    undelete(id: string): SRecord {
+        const old = this.mustGet(id, { allRows: true });
+        if (old.values.get('isdeleted') !== true) throw new SchemaError(`${old.type} ${id} is not deleted`);
+        const obj = this.catalog.object(old.type);
+        const values = new Map(old.values);
+        values.set('isdeleted', false);
+        values.set('systemmodstamp', new ApexDatetime(this.now()));
+        return this.replace(obj, old, { type: obj.name, id: old.id, values });
+    }
+
+    /** Removes a record for good (no recycle bin). */
+    hardDelete(id: string): void {
+        const old = this.mustGet(id, { allRows: true });
+        const obj = this.catalog.object(old.type);
+        const t = this.table(obj, true);
+        t.rows.delete(old.id);
+        for (const [fk, idx] of t.indexes) removeFromIndex(idx, obj, fk, old);
+    }
+
+    /** The record with this Id (15 or 18 characters), or undefined. Soft-deleted ones only with allRows. */
+    get(id: string | ApexId, opts: ReadOptions = {}): SRecord | undefined {
+        const parsed = typeof id === 'string' ? ApexId.tryOf(id) : id;
+        if (!parsed) return undefined;
+        const obj = this.catalog.objectByPrefix(parsed.keyPrefix());
+        if (!obj) return undefined;
+        const rec = this.tables.get(obj.name.toLowerCase())?.rows.get(parsed.id18);
+        if (!rec || (!opts.allRows && rec.values.get('isdeleted') === true)) return undefined;
+        return rec;
+    }
+
+    private mustGet(id: string, opts: ReadOptions): SRecord {
+        const rec = this.get(id, opts);
+        if (!rec) throw new SchemaError(`No record with Id ${id}`);
+        return rec;
+    }
+
+    /** The rows of one object in insertion order. */
+    *rows(objectName: string, opts: ReadOptions = {}): IterableIterator<SRecord> {
+        const obj = this.catalog.object(objectName);
+        const t = this.tables.get(obj.name.toLowerCase());
+        if (!t) return;
+        for (const rec of t.rows.values()) {
+            if (opts.allRows || rec.values.get('isdeleted') !== true) yield rec;
+        }
+    }
+
+    count(objectName: string): number {
+        const obj = this.catalog.object(objectName);
+        return this.tables.get(obj.name.toLowerCase())?.rows.size ?? 0;
+    }
+
+    /**
+     * Ids of the rows whose field has this index key (see indexKey); deleted rows included, callers filter.
+     * The index is built on first use for the current table version.
+     */
+    lookup(objectName: string, fieldName: string, key: string): ReadonlySet<string> {
+        const obj = this.catalog.object(objectName);
+        const f = this.catalog.field(obj, fieldName);
+        const fk = f.name.toLowerCase();
+        const t = this.table(obj, false);
+        let idx = t.indexes.get(fk);
+        if (!idx) {
+            idx = new Map();
+            for (const rec of t.rows.values()) addToIndex(idx, obj, fk, rec);
+            t.indexes.set(fk, idx);
+        }
+        return idx.get(key) ?? EMPTY;
+    }
+
+    /** The row (if any) whose field value equals `rec`'s under the field's index key, other than `rec` itself. */
+    findOther(objectName: string, fieldName: string, value: FieldValue, exceptId: string | null): SRecord | undefined {
+        const obj = this.catalog.object(objectName);
+        const f = this.catalog.field(obj, fieldName);
+        const key = indexKey(value, f);
+        if (key === null) return undefined;
+        for (const id of this.lookup(obj.name, f.name, key)) {
+            if (id !== exceptId) {
+                const r = this.get(id);
+                if (r) return r;
+            }
+        }
+        return undefined;
+    }
+
+    /** O(number of objects): every table becomes shared, so later writes copy before changing it. */
+    snapshot(): Snapshot {
+        for (const t of this.tables.values()) t.shared = true;
+        return { tables: new Map(this.tables) };
+    }
+
+    /** Returns to a snapshot (which stays valid for further restores). */
+    restore(s: Snapshot): void {
+        this.tables = new Map(s.tables);
+        for (const t of this.tables.values()) t.shared = true;
+    }
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
+
+function addToIndex(idx: Index, obj: ObjectDef, fk: string, rec: SRecord): void {
+    const key = indexKey(rec.values.get(fk) ?? null, obj.fields.get(fk)!);
+    if (key === null) return;
+    let s = idx.get(key);
+    if (!s) idx.set(key, (s = new Set()));
+    s.add(rec.id);
+}
+
+function removeFromIndex(idx: Index, obj: ObjectDef, fk: string, rec: SRecord): void {
+    const key = indexKey(rec.values.get(fk) ?? null, obj.fields.get(fk)!);
+    if (key === null) return;
+    const s = idx.get(key);
+    if (s) {
+        s.delete(rec.id);
+        if (s.size === 0) idx.delete(key);
+    }
+}
+
+/**
+ * User.Name and Contact.Name are compound, read-only names built from FirstName and LastName (en_US order:
+ * "First Last"; the locale-specific order of other locales is not modelled).
+ */
+function deriveName(obj: ObjectDef, values: Map<string, FieldValue>): void {
+    if (obj.name !== 'User' && obj.name !== 'Contact') return;
+    const first = values.get('firstname');
+    const last = values.get('lastname');
+    const parts = [first, last].filter((p): p is string => typeof p === 'string' && p !== '');
+    values.set('name', parts.length ? parts.join(' ') : null);
+}
