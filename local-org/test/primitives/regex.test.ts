@@ -92,9 +92,34 @@ test('Pattern.quote and \\Q…\\E', () => {
 });
 
 test('Java-only constructs fail loudly', () => {
-    for (const p of ['a*+', '(?>a)', '[a-z&&[^b]]', 'a(?i)b', '[a[b]]', '(?x)a b', '\\p{javaLowerCase}']) {
+    for (const p of ['a*+', '(?>a)', '[^a-z&&[^b]]', 'a(?i)b', '(?x)a b', '\\p{javaLowerCase}', '[a', 'a{', '*a']) {
         assert.throws(() => compileJava(p), UnsupportedRegexError, p);
     }
+});
+
+test('class unions, intersections and \\S inside classes (v-mode)', () => {
+    assert.equal(compileJava('[\\s\\S]+').matches('a \n\u00a0'), true);
+    assert.equal(compileJava('[a-z&&[^aeiou]]+').matches('bcd'), true);
+    assert.equal(compileJava('[a-z&&[^aeiou]]+').matches('bad'), false);
+    assert.equal(compileJava('[a[0-9]]+').matches('a1a2'), true);
+    assert.equal(compileJava('[a-]+').matches('-a'), true);
+    assert.equal(compileJava('[\\p{Punct}]+').matches('!{~'), true);
+    assert.equal(compileJava('[^\\S ]').matches('\t'), true);
+});
+
+test('(?i) folds ASCII only, as Java CASE_INSENSITIVE without UNICODE_CASE', () => {
+    assert.equal(compileJava('(?i)abc').matches('AbC'), true);
+    assert.equal(compileJava('(?i)É').matches('é'), false);
+    assert.equal(compileJava('(?i)[a-c]+').matches('aBC'), true);
+    assert.equal(compileJava('(?i)[Y-b]+').matches('yZab'), true);
+    assert.equal(compileJava('(?i)\\p{Upper}+').matches('aB'), true);
+    assert.throws(() => compileJava('(?i)(a)\\1'), UnsupportedRegexError);
+});
+
+test('Java word boundaries count non-ASCII letters', () => {
+    assert.deepEqual(javaSplit('café bar', '\\b'), ['café', ' ', 'bar']);
+    assert.equal(javaReplace('(?m)', '(?m)^', 'x', false), 'x(?m)');
+    assert.equal(compileJava('(?m)^').matches(''), false);
 });
 
 test('escaped punctuation that JS u-mode rejects is translated', () => {

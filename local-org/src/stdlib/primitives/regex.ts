@@ -7,8 +7,8 @@
  * - Java semantics mirrored here: java.util.regex.Pattern (syntax, `.`/`$`/`\s` definitions, `\Q…\E`),
  *   Matcher.appendReplacement (`$n`, `${name}`, `\x`), String.split (limit rules, trailing-empty removal).
  *
- * Anything Java-only that JS cannot express faithfully (possessive quantifiers, atomic groups, class
- * intersections, mid-pattern inline flags, comments mode…) raises UnsupportedRegexError: a host error, so the
+ * Anything Java-only that JS cannot express faithfully (possessive quantifiers, atomic groups, mid-pattern
+ * inline flags, comments mode, back references under (?i)…) raises UnsupportedRegexError: a host error, so the
  * run is reported as an emulator error rather than silently matching differently.
  */
 import { ApexPrimitiveError } from '../builtin';
@@ -20,14 +20,8 @@ export class UnsupportedRegexError extends Error {
     }
 }
 
-/** Java Pattern flags we translate. */
-interface Flags {
-    caseInsensitive: boolean;
-    dotAll: boolean;
-    multiline: boolean;
-}
-
 const JAVA_SPACE = ' \\t\\n\\x0B\\f\\r';
+const WORD = '[\\p{L}\\p{Nd}_]';
 const LINE_TERMINATORS = '\\n\\r\\u0085\\u2028\\u2029';
 const POSIX_CLASSES: Record<string, string> = {
     Lower: 'a-z',
@@ -36,22 +30,25 @@ const POSIX_CLASSES: Record<string, string> = {
     Alpha: 'a-zA-Z',
     Digit: '0-9',
     Alnum: 'a-zA-Z0-9',
-    Punct: '!-\\/:-@\\[-`{-~',
-    Graph: '!-~',
-    Print: ' -~',
+    Punct: '\\x21-\\x2F\\x3A-\\x40\\x5B-\\x60\\x7B-\\x7E',
+    Graph: '\\x21-\\x7E',
+    Print: '\\x20-\\x7E',
     Blank: ' \\t',
     Cntrl: '\\x00-\\x1F\\x7F',
     XDigit: '0-9a-fA-F',
     Space: JAVA_SPACE,
 };
 
-function hexEscape(ch: string): string {
-    return `\\u{${ch.codePointAt(0)!.toString(16)}}`;
+function hexEscape(cp: number): string {
+    return `\\u{${cp.toString(16)}}`;
 }
 
-/** Escapes one literal character for a JS 'u' pattern, inside or outside a class. */
-function literal(ch: string): string {
-    return /[A-Za-z0-9_ ]/.test(ch) ? ch : hexEscape(ch);
+function isAsciiLetter(cp: number): boolean {
+    return (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
+}
+
+function swapAsciiCase(cp: number): number {
+    return cp >= 97 ? cp - 32 : cp + 32;
 }
 
 export interface Translated {
@@ -60,265 +57,387 @@ export interface Translated {
     groupCount: number;
 }
 
-/** Translates a Java regex to a JS RegExp source (always used with the 'u' flag). */
-export function translateJavaRegex(pattern: string): Translated {
-    const flags: Flags = { caseInsensitive: false, dotAll: false, multiline: false };
-    let i = 0;
-    // Leading inline flags such as (?i) or (?is) apply to the whole pattern: translate them to JS flags.
-    for (;;) {
-        const m = /^\(\?([imsdux]+)\)/.exec(pattern.slice(i));
-        if (!m) break;
-        for (const f of m[1]) {
-            if (f === 'i') flags.caseInsensitive = true;
-            else if (f === 's') flags.dotAll = true;
-            else if (f === 'm') flags.multiline = true;
-            else throw new UnsupportedRegexError(pattern, `inline flag (?${f})`);
-        }
-        i += m[0].length;
-    }
-    let out = '';
-    let inClass = 0;
-    let groupCount = 0;
-    let lastWasQuantifiable = false;
-    while (i < pattern.length) {
-        const ch = pattern[i];
-        if (ch === '\\') {
-            const [text, used] = translateEscape(pattern, i, inClass > 0);
-            out += text;
-            i += used;
-            lastWasQuantifiable = true;
-            continue;
-        }
-        if (inClass > 0) {
-            if (ch === '[') throw new UnsupportedRegexError(pattern, 'nested character class');
-            if (ch === '&' && pattern[i + 1] === '&') throw new UnsupportedRegexError(pattern, 'class intersection &&');
-            if (ch === ']') {
-                inClass = 0;
-                out += ']';
-            } else if (ch === '-' || ch === '^') {
-                out += ch;
-            } else {
-                out += literal(ch);
-            }
-            i++;
-            continue;
-        }
-        switch (ch) {
-            case '[':
-                inClass = 1;
-                out += '[';
-                i++;
-                if (pattern[i] === '^') {
-                    out += '^';
-                    i++;
-                }
-                // A ']' right after '[' or '[^' is a literal in Java.
-                if (pattern[i] === ']') {
-                    out += '\\]';
-                    i++;
-                }
-                lastWasQuantifiable = true;
-                continue;
-            case '(': {
-                if (pattern[i + 1] === '?') {
-                    const rest = pattern.slice(i + 2);
-                    if (rest.startsWith(':') || rest.startsWith('=') || rest.startsWith('!')) {
-                        out += '(?' + rest[0];
-                        i += 3;
-                    } else if (rest.startsWith('<=') || rest.startsWith('<!')) {
-                        out += '(?' + rest.slice(0, 2);
-                        i += 4;
-                    } else if (/^<[a-zA-Z][a-zA-Z0-9]*>/.test(rest)) {
-                        const name = /^<([a-zA-Z][a-zA-Z0-9]*)>/.exec(rest)![1];
-                        out += `(?<${name}>`;
-                        i += 2 + name.length + 2;
-                        groupCount++;
-                    } else if (rest.startsWith('>')) {
-                        throw new UnsupportedRegexError(pattern, 'atomic group (?>…)');
-                    } else {
-                        throw new UnsupportedRegexError(pattern, 'inline flags inside the pattern');
-                    }
-                } else {
-                    out += '(';
-                    i++;
-                    groupCount++;
-                }
-                lastWasQuantifiable = false;
-                continue;
-            }
-            case ')':
-                out += ')';
-                i++;
-                lastWasQuantifiable = true;
-                continue;
-            case '.':
-                out += flags.dotAll ? '[\\s\\S]' : `[^${LINE_TERMINATORS}]`;
-                i++;
-                lastWasQuantifiable = true;
-                continue;
-            case '$':
-                // Java: end of input, or before a final line terminator (or at any line end with MULTILINE).
-                out += flags.multiline
-                    ? `(?=[${LINE_TERMINATORS}]|(?![\\s\\S]))`
-                    : `(?=(?:\\r\\n|[${LINE_TERMINATORS}])?(?![\\s\\S]))`;
-                i++;
-                lastWasQuantifiable = false;
-                continue;
-            case '^':
-                // MULTILINE: at the start, or after a line terminator that is not the last character.
-                out += flags.multiline ? `(?:^|(?<=[${LINE_TERMINATORS}])(?=[\\s\\S]))` : '^';
-                i++;
-                lastWasQuantifiable = false;
-                continue;
-            case '*':
-            case '+':
-            case '?':
-            case '{': {
-                let q: string = ch;
-                let j = i + 1;
-                if (ch === '{') {
-                    const m = /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(i));
-                    if (!m) throw new UnsupportedRegexError(pattern, "'{' that is not a quantifier");
-                    q = m[0];
-                    j = i + m[0].length;
-                }
-                if (!lastWasQuantifiable) throw new UnsupportedRegexError(pattern, `dangling quantifier '${q}'`);
-                if (pattern[j] === '+') throw new UnsupportedRegexError(pattern, 'possessive quantifier');
-                if (pattern[j] === '?') {
-                    q += '?';
-                    j++;
-                }
-                out += q;
-                i = j;
-                lastWasQuantifiable = false;
-                continue;
-            }
-            case '|':
-                out += '|';
-                i++;
-                lastWasQuantifiable = false;
-                continue;
-            default: {
-                const cp = String.fromCodePoint(pattern.codePointAt(i)!);
-                out += literal(cp);
-                i += cp.length;
-                lastWasQuantifiable = true;
-            }
-        }
-    }
-    if (inClass > 0) throw new UnsupportedRegexError(pattern, 'unclosed character class');
-    const jsFlags = 'u' + (flags.caseInsensitive ? 'i' : '');
-    try {
-        new RegExp(out, jsFlags);
-    } catch (e) {
-        // Java would raise a PatternSyntaxException, whose exact Apex message we do not reproduce.
-        throw new UnsupportedRegexError(pattern, `syntax error: ${(e as Error).message}`);
-    }
-    return { source: out, flags: jsFlags, groupCount };
+/** One element of a character class: its JS text, and its code point when it is a single character. */
+interface Atom {
+    text: string;
+    cp?: number;
 }
 
-/** Translates the escape at pattern[i] (a backslash); returns the JS text and the number of chars used. */
-function translateEscape(pattern: string, i: number, inClass: boolean): [string, number] {
-    const c = pattern[i + 1];
-    if (c === undefined) throw new UnsupportedRegexError(pattern, 'trailing backslash');
-    if (c === 'Q') {
-        const end = pattern.indexOf('\\E', i + 2);
-        const body = end < 0 ? pattern.slice(i + 2) : pattern.slice(i + 2, end);
-        const used = end < 0 ? pattern.length - i : end + 2 - i;
-        const text = Array.from(body).map(literal).join('');
-        return [inClass || body.length <= 1 ? text : `(?:${text})`, used];
+/**
+ * Translates a Java regex to a JS RegExp source, used with the 'v' flag (nested classes, `&&`).
+ * CASE_INSENSITIVE in Java folds ASCII only, so `(?i)` is not mapped to the JS 'i' flag (which folds all of
+ * Unicode): ASCII letters are expanded instead (`a` → `[aA]`), and non-ASCII letters stay case-sensitive.
+ */
+export function translateJavaRegex(pattern: string): Translated {
+    return new Translator(pattern).run();
+}
+
+class Translator {
+    private i = 0;
+    private ci = false;
+    private dotAll = false;
+    private multiline = false;
+    private groupCount = 0;
+
+    constructor(private readonly pattern: string) {}
+
+    private fail(what: string): never {
+        throw new UnsupportedRegexError(this.pattern, what);
     }
-    switch (c) {
-        case 'd':
-        case 'D':
-        case 'w':
-        case 'W':
-        case 't':
-        case 'n':
-        case 'r':
-        case 'f':
-            return ['\\' + c, 2];
-        case 'b':
-        case 'B':
-            if (inClass) throw new UnsupportedRegexError(pattern, '\\b inside a class');
-            return ['\\' + c, 2];
-        case 's':
-            return [inClass ? JAVA_SPACE : `[${JAVA_SPACE}]`, 2];
-        case 'S':
-            if (inClass) throw new UnsupportedRegexError(pattern, '\\S inside a class');
-            return [`[^${JAVA_SPACE}]`, 2];
-        case 'h':
-            return [inClass ? ' \\t\\xA0\\u1680\\u180e\\u2000-\\u200a\\u202f\\u205f\\u3000' : '[ \\t\\xA0\\u1680\\u180e\\u2000-\\u200a\\u202f\\u205f\\u3000]', 2];
-        case 'v':
-            return [inClass ? '\\n\\x0B\\f\\r\\x85\\u2028\\u2029' : '[\\n\\x0B\\f\\r\\x85\\u2028\\u2029]', 2];
-        case 'R':
-            if (inClass) throw new UnsupportedRegexError(pattern, '\\R inside a class');
-            return ['(?:\\r\\n|[\\n\\x0B\\f\\r\\x85\\u2028\\u2029])', 2];
-        case 'A':
-            if (inClass) throw new UnsupportedRegexError(pattern, '\\A inside a class');
-            return ['(?<![\\s\\S])', 2];
-        case 'z':
-            if (inClass) throw new UnsupportedRegexError(pattern, '\\z inside a class');
-            return ['(?![\\s\\S])', 2];
-        case 'Z':
-            if (inClass) throw new UnsupportedRegexError(pattern, '\\Z inside a class');
-            return [`(?=(?:\\r\\n|[${LINE_TERMINATORS}])?(?![\\s\\S]))`, 2];
-        case 'e':
-            return ['\\x1B', 2];
-        case 'a':
-            return ['\\x07', 2];
-        case '0': {
-            const m = /^[0-3]?[0-7]{1,2}/.exec(pattern.slice(i + 2));
-            if (!m) throw new UnsupportedRegexError(pattern, 'bad octal escape');
-            return [hexEscape(String.fromCharCode(parseInt(m[0], 8))), 2 + m[0].length];
+
+    run(): Translated {
+        const p = this.pattern;
+        // Leading inline flags such as (?i) or (?is) apply to the whole pattern.
+        for (;;) {
+            const m = /^\(\?([imsdux]+)\)/.exec(p.slice(this.i));
+            if (!m) break;
+            for (const f of m[1]) {
+                if (f === 'i') this.ci = true;
+                else if (f === 's') this.dotAll = true;
+                else if (f === 'm') this.multiline = true;
+                else this.fail(`inline flag (?${f})`);
+            }
+            this.i += m[0].length;
         }
-        case 'x': {
-            const braced = /^\{([0-9a-fA-F]+)\}/.exec(pattern.slice(i + 2));
-            if (braced) return [`\\u{${braced[1]}}`, 2 + braced[0].length];
-            const m = /^[0-9a-fA-F]{2}/.exec(pattern.slice(i + 2));
-            if (!m) throw new UnsupportedRegexError(pattern, 'bad \\x escape');
-            return ['\\x' + m[0], 4];
-        }
-        case 'u': {
-            const m = /^[0-9a-fA-F]{4}/.exec(pattern.slice(i + 2));
-            if (!m) throw new UnsupportedRegexError(pattern, 'bad \\u escape');
-            return ['\\u' + m[0], 6];
-        }
-        case 'c': {
-            const x = pattern[i + 2];
-            if (x === undefined) throw new UnsupportedRegexError(pattern, 'bad \\c escape');
-            return [hexEscape(String.fromCharCode(x.charCodeAt(0) ^ 64)), 3];
-        }
-        case 'k': {
-            const m = /^<([a-zA-Z][a-zA-Z0-9]*)>/.exec(pattern.slice(i + 2));
-            if (!m || inClass) throw new UnsupportedRegexError(pattern, 'bad \\k escape');
-            return [`\\k<${m[1]}>`, 2 + m[0].length];
-        }
-        case 'p':
-        case 'P': {
-            const m = /^\{(\w+)\}/.exec(pattern.slice(i + 2));
-            if (!m) throw new UnsupportedRegexError(pattern, `\\${c} without {name}`);
-            const name = m[1];
-            const used = 2 + m[0].length;
-            const posix = POSIX_CLASSES[name] ?? POSIX_CLASSES[name.replace(/^Is/, '')];
-            if (posix !== undefined) {
-                if (inClass) {
-                    if (c === 'P') throw new UnsupportedRegexError(pattern, '\\P{…} inside a class');
-                    return [posix, used];
+        let out = '';
+        let quantifiable = false;
+        while (this.i < p.length) {
+            const ch = p[this.i];
+            if (ch === '\\') {
+                out += this.escapeOutside();
+                quantifiable = true;
+                continue;
+            }
+            switch (ch) {
+                case '[':
+                    out += this.charClass();
+                    quantifiable = true;
+                    continue;
+                case '(':
+                    out += this.groupOpen();
+                    quantifiable = false;
+                    continue;
+                case ')':
+                    out += ')';
+                    this.i++;
+                    quantifiable = true;
+                    continue;
+                case '.':
+                    out += this.dotAll ? '[\\s\\S]' : `[^${LINE_TERMINATORS}]`;
+                    this.i++;
+                    quantifiable = true;
+                    continue;
+                case '$':
+                    // Java: end of input, or before a final line terminator (any line end with MULTILINE).
+                    out += this.multiline
+                        ? `(?=[${LINE_TERMINATORS}]|(?![\\s\\S]))`
+                        : `(?=(?:\\r\\n|[${LINE_TERMINATORS}])?(?![\\s\\S]))`;
+                    this.i++;
+                    quantifiable = false;
+                    continue;
+                case '^':
+                    // MULTILINE: at the start or after a line terminator, but never at the end of input (so not in '').
+                    out += this.multiline ? `(?:(?<![\\s\\S])|(?<=[${LINE_TERMINATORS}]))(?=[\\s\\S])` : '^';
+                    this.i++;
+                    quantifiable = false;
+                    continue;
+                case '*':
+                case '+':
+                case '?':
+                case '{':
+                    if (!quantifiable) this.fail(`dangling quantifier '${ch}'`);
+                    out += this.quantifier();
+                    quantifiable = false;
+                    continue;
+                case '|':
+                    out += '|';
+                    this.i++;
+                    quantifiable = false;
+                    continue;
+                default: {
+                    const cp = p.codePointAt(this.i)!;
+                    out += this.single(cp);
+                    this.i += cp > 0xffff ? 2 : 1;
+                    quantifiable = true;
                 }
-                return [`[${c === 'P' ? '^' : ''}${posix}]`, used];
             }
-            if (/^(L|Lu|Ll|Lt|Lm|Lo|N|Nd|P|S|Z|M|C)$/.test(name)) return [`\\${c}{${name}}`, used];
-            throw new UnsupportedRegexError(pattern, `\\${c}{${name}}`);
         }
-        default:
-            if (/[1-9]/.test(c)) {
-                if (inClass) throw new UnsupportedRegexError(pattern, 'back reference inside a class');
-                return ['\\' + c, 2];
+        const source = out;
+        try {
+            new RegExp(source, 'v');
+        } catch (e) {
+            // Java would raise a PatternSyntaxException, whose exact Apex message we do not reproduce.
+            this.fail(`syntax error: ${(e as Error).message}`);
+        }
+        return { source, flags: 'v', groupCount: this.groupCount };
+    }
+
+    /** A literal character outside a class (case-expanded under (?i)). */
+    private single(cp: number): string {
+        if (this.ci && isAsciiLetter(cp)) return `[${String.fromCharCode(cp)}${String.fromCharCode(swapAsciiCase(cp))}]`;
+        return this.lit(cp);
+    }
+
+    private lit(cp: number): string {
+        return /[A-Za-z0-9_ ]/.test(String.fromCodePoint(cp)) ? String.fromCodePoint(cp) : hexEscape(cp);
+    }
+
+    private quantifier(): string {
+        const p = this.pattern;
+        let q = p[this.i];
+        let j = this.i + 1;
+        if (q === '{') {
+            const m = /^\{(\d+)(,(\d*))?\}/.exec(p.slice(this.i));
+            if (!m) this.fail("'{' that is not a quantifier");
+            q = m[0];
+            j = this.i + m[0].length;
+        }
+        if (p[j] === '+') this.fail('possessive quantifier');
+        if (p[j] === '?') {
+            q += '?';
+            j++;
+        }
+        this.i = j;
+        return q;
+    }
+
+    private groupOpen(): string {
+        const p = this.pattern;
+        if (p[this.i + 1] !== '?') {
+            this.i++;
+            this.groupCount++;
+            return '(';
+        }
+        const rest = p.slice(this.i + 2);
+        if (rest.startsWith(':') || rest.startsWith('=') || rest.startsWith('!')) {
+            this.i += 3;
+            return '(?' + rest[0];
+        }
+        if (rest.startsWith('<=') || rest.startsWith('<!')) {
+            this.i += 4;
+            return '(?' + rest.slice(0, 2);
+        }
+        const named = /^<([a-zA-Z][a-zA-Z0-9]*)>/.exec(rest);
+        if (named) {
+            this.i += 2 + named[0].length;
+            this.groupCount++;
+            return `(?<${named[1]}>`;
+        }
+        if (rest.startsWith('>')) this.fail('atomic group (?>…)');
+        this.fail('inline flags inside the pattern');
+    }
+
+    /** An escape outside a class. */
+    private escapeOutside(): string {
+        const p = this.pattern;
+        const c = p[this.i + 1];
+        if (c === 'Q') {
+            const body = this.quoted();
+            const text = Array.from(body).map((ch) => this.single(ch.codePointAt(0)!)).join('');
+            return Array.from(body).length <= 1 ? text : `(?:${text})`;
+        }
+        switch (c) {
+            case 'b':
+            case 'B':
+                // Java's word boundary counts letters and digits of any script and '_'; JS \b only ASCII.
+                this.i += 2;
+                return c === 'b'
+                    ? `(?:(?<=${WORD})(?!${WORD})|(?<!${WORD})(?=${WORD}))`
+                    : `(?:(?<=${WORD})(?=${WORD})|(?<!${WORD})(?!${WORD}))`;
+            case 'R':
+                this.i += 2;
+                return '(?:\\r\\n|[\\n\\x0B\\f\\r\\x85\\u2028\\u2029])';
+            case 'A':
+                this.i += 2;
+                return '(?<![\\s\\S])';
+            case 'z':
+                this.i += 2;
+                return '(?![\\s\\S])';
+            case 'Z':
+                this.i += 2;
+                return `(?=(?:\\r\\n|[${LINE_TERMINATORS}])?(?![\\s\\S]))`;
+            case 'k': {
+                const m = /^<([a-zA-Z][a-zA-Z0-9]*)>/.exec(p.slice(this.i + 2));
+                if (!m) this.fail('bad \\k escape');
+                if (this.ci) this.fail('back reference under (?i)');
+                this.i += 2 + m[0].length;
+                return `\\k<${m[1]}>`;
             }
-            if (/[a-zA-Z]/.test(c)) throw new UnsupportedRegexError(pattern, `escape \\${c}`);
-            // Java lets any other character be escaped to stand for itself.
-            return [literal(c), 2];
+        }
+        if (c !== undefined && /[1-9]/.test(c)) {
+            if (this.ci) this.fail('back reference under (?i)');
+            this.i += 2;
+            return '\\' + c;
+        }
+        const atom = this.classEscape();
+        return atom.cp !== undefined ? this.single(atom.cp) : atom.text;
+    }
+
+    /** The body of \Q…\E starting at this.i; moves past it. */
+    private quoted(): string {
+        const p = this.pattern;
+        const end = p.indexOf('\\E', this.i + 2);
+        const body = end < 0 ? p.slice(this.i + 2) : p.slice(this.i + 2, end);
+        this.i = end < 0 ? p.length : end + 2;
+        return body;
+    }
+
+    /** An escape that is valid both inside and outside a class; moves past it. */
+    private classEscape(): Atom {
+        const p = this.pattern;
+        const c = p[this.i + 1];
+        if (c === undefined) this.fail('trailing backslash');
+        const one = (cp: number, used: number): Atom => {
+            this.i += used;
+            return { text: this.lit(cp), cp };
+        };
+        const set = (text: string, used: number): Atom => {
+            this.i += used;
+            return { text };
+        };
+        switch (c) {
+            case 'd':
+            case 'D':
+            case 'w':
+            case 'W':
+                return set('\\' + c, 2);
+            case 's':
+                return set(`[${JAVA_SPACE}]`, 2);
+            case 'S':
+                return set(`[^${JAVA_SPACE}]`, 2);
+            case 'h':
+                return set('[ \\t\\xA0\\u1680\\u180e\\u2000-\\u200a\\u202f\\u205f\\u3000]', 2);
+            case 'v':
+                return set('[\\n\\x0B\\f\\r\\x85\\u2028\\u2029]', 2);
+            case 't':
+                return one(9, 2);
+            case 'n':
+                return one(10, 2);
+            case 'r':
+                return one(13, 2);
+            case 'f':
+                return one(12, 2);
+            case 'a':
+                return one(7, 2);
+            case 'e':
+                return one(27, 2);
+            case '0': {
+                const m = /^[0-3]?[0-7]{1,2}/.exec(p.slice(this.i + 2));
+                if (!m) this.fail('bad octal escape');
+                return one(parseInt(m[0], 8), 2 + m[0].length);
+            }
+            case 'x': {
+                const braced = /^\{([0-9a-fA-F]+)\}/.exec(p.slice(this.i + 2));
+                if (braced) return one(parseInt(braced[1], 16), 2 + braced[0].length);
+                const m = /^[0-9a-fA-F]{2}/.exec(p.slice(this.i + 2));
+                if (!m) this.fail('bad \\x escape');
+                return one(parseInt(m[0], 16), 4);
+            }
+            case 'u': {
+                const m = /^[0-9a-fA-F]{4}/.exec(p.slice(this.i + 2));
+                if (!m) this.fail('bad \\u escape');
+                return one(parseInt(m[0], 16), 6);
+            }
+            case 'c': {
+                const x = p[this.i + 2];
+                if (x === undefined) this.fail('bad \\c escape');
+                return one(x.charCodeAt(0) ^ 64, 3);
+            }
+            case 'p':
+            case 'P': {
+                const m = /^\{(\w+)\}/.exec(p.slice(this.i + 2));
+                if (!m) this.fail(`\\${c} without {name}`);
+                const name = m[1].replace(/^Is/, '');
+                let posix = POSIX_CLASSES[name];
+                if (posix !== undefined) {
+                    // Under (?i) Java lets \p{Lower} and \p{Upper} match either case.
+                    if (this.ci && (name === 'Lower' || name === 'Upper')) posix = 'a-zA-Z';
+                    return set(`[${c === 'P' ? '^' : ''}${posix}]`, 2 + m[0].length);
+                }
+                if (/^(L|N|Nd|P|S|Z|M|C|Lm|Lo)$/.test(name)) return set(`\\${c}{${name}}`, 2 + m[0].length);
+                this.fail(`\\${c}{${m[1]}}${this.ci ? ' under (?i)' : ''}`);
+            }
+        }
+        if (/[a-zA-Z0-9]/.test(c)) this.fail(`escape \\${c}`);
+        // Java lets any other character be escaped to stand for itself.
+        return one(c.codePointAt(0)!, 1 + (c.codePointAt(0)! > 0xffff ? 2 : 1));
+    }
+
+    /**
+     * A Java character class starting at '[' → a JS 'v'-mode class. Unions (`[a[bc]]`) become nested classes,
+     * intersections (`[a-z&&[^aeiou]]`) v-mode `&&` with each side bracketed; a negated class holding `&&` is
+     * refused (Java's precedence there is surprising).
+     */
+    private charClass(): string {
+        const p = this.pattern;
+        this.i++;
+        let negated = false;
+        if (p[this.i] === '^') {
+            negated = true;
+            this.i++;
+        }
+        const segments: string[] = [];
+        let cur = '';
+        let first = true;
+        for (;;) {
+            if (this.i >= p.length) this.fail('unclosed character class');
+            const ch = p[this.i];
+            // A ']' right after '[' or '[^' is a literal in Java.
+            if (ch === ']' && !first) {
+                this.i++;
+                break;
+            }
+            if (ch === '[') {
+                cur += this.charClass();
+            } else if (ch === '&' && p[this.i + 1] === '&') {
+                segments.push(cur);
+                cur = '';
+                this.i += 2;
+                first = false;
+                continue;
+            } else if (ch === '\\' && p[this.i + 1] === 'Q') {
+                for (const q of Array.from(this.quoted())) cur += this.classChar(q.codePointAt(0)!);
+            } else {
+                const lo = this.classAtom();
+                if (lo.cp !== undefined && p[this.i] === '-' && p[this.i + 1] !== ']' && p[this.i + 1] !== '[' && p[this.i + 1] !== undefined && !(p[this.i + 1] === '&' && p[this.i + 2] === '&')) {
+                    this.i++;
+                    const hi = this.classAtom();
+                    if (hi.cp === undefined) this.fail('illegal character range');
+                    if (hi.cp < lo.cp) this.fail('illegal character range');
+                    cur += `${this.lit(lo.cp)}-${this.lit(hi.cp)}` + (this.ci ? this.foldedRange(lo.cp, hi.cp) : '');
+                } else {
+                    cur += lo.cp !== undefined ? this.classChar(lo.cp) : lo.text;
+                }
+            }
+            first = false;
+        }
+        segments.push(cur);
+        if (segments.length === 1) return `[${negated ? '^' : ''}${segments[0]}]`;
+        if (negated) this.fail('negated class with &&');
+        if (segments.some((s) => s === '')) this.fail('empty operand of &&');
+        return `[${segments.map((s) => `[${s}]`).join('&&')}]`;
+    }
+
+    /** One class member: an escape or a literal character (including '-' where it cannot form a range). */
+    private classAtom(): Atom {
+        const p = this.pattern;
+        if (p[this.i] === '\\') return this.classEscape();
+        const cp = p.codePointAt(this.i)!;
+        this.i += cp > 0xffff ? 2 : 1;
+        return { text: this.lit(cp), cp };
+    }
+
+    private classChar(cp: number): string {
+        return this.lit(cp) + (this.ci && isAsciiLetter(cp) ? this.lit(swapAsciiCase(cp)) : '');
+    }
+
+    /** Under (?i): the other-case forms of the ASCII letters inside lo..hi. */
+    private foldedRange(lo: number, hi: number): string {
+        let extra = '';
+        for (let cp = Math.max(lo, 65); cp <= Math.min(hi, 122); cp++) {
+            if (isAsciiLetter(cp)) extra += this.lit(swapAsciiCase(cp));
+        }
+        return extra;
     }
 }
 
