@@ -1,5 +1,5 @@
 /**
- * Differential tests against OpenJDK (java.math.BigDecimal, Double.toString, java.util.regex): Apex runs on the
+ * Differential tests against OpenJDK (java.math.BigDecimal, java.util.regex, SimpleDateFormat, GregorianCalendar): Apex runs on the
  * JVM, so the JDK is the oracle for these Java-defined behaviours. Skipped when javac is not installed.
  * The Java drivers live in ./oracle; cases are generated from a fixed seed so runs are reproducible.
  */
@@ -11,6 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApexDecimal, RoundingMode } from '../../src/stdlib/primitives/decimal';
 import { JavaMatcher, UnsupportedRegexError, compileJava, javaReplace, javaSplit } from '../../src/stdlib/primitives/regex';
+import { formatJava } from '../../src/stdlib/primitives/datetime';
+import { instantOf } from '../../src/stdlib/primitives/zones';
 
 const hasJava = spawnSync('javac', ['-version']).status === 0;
 
@@ -96,5 +98,33 @@ test('split/replaceAll/replaceFirst/matches/find match java.util.regex', { skip:
             throw e;
         }
         assert.equal(got.replace(/\n/g, '~n'), expected[i], JSON.stringify(line));
+    });
+});
+
+test('SimpleDateFormat output and GregorianCalendar wall-time resolution match the JDK', { skip: !hasJava && 'javac not installed' }, () => {
+    const rnd = lcg(4242);
+    const zones = ['America/Los_Angeles', 'America/New_York', 'America/Chicago', 'GMT', 'UTC', 'Asia/Tokyo', 'Europe/London', 'Australia/Sydney', 'Asia/Kolkata'];
+    const pattern = "yyyy-MM-dd HH:mm:ss.SSS Z XXX a h k K D E EEEE MMM MMMM yy M d";
+    const lines: string[] = [];
+    for (let i = 0; i < 600; i++) {
+        const zone = zones[Math.floor(rnd() * zones.length)];
+        const ms = Math.floor((rnd() * 2 - 0.5) * 2e12);
+        lines.push(`F ${ms} ${zone} ${pattern}`);
+        // Wall times clustered around DST changes (March/April and October/November, 00:00-03:59).
+        const y = 1990 + Math.floor(rnd() * 45);
+        const m = [3, 4, 10, 11][Math.floor(rnd() * 4)];
+        const d = 1 + Math.floor(rnd() * 28);
+        lines.push(`W ${zone} ${y} ${m} ${d} ${Math.floor(rnd() * 4)} ${Math.floor(rnd() * 60)} ${Math.floor(rnd() * 60)}`);
+    }
+    const expected = runJava('Dates', lines.join('\n') + '\n');
+    lines.forEach((line, i) => {
+        const p = line.split(' ');
+        if (p[0] === 'F') {
+            assert.equal(formatJava(Number(p[1]), line.split(' ').slice(3).join(' '), p[2]), expected[i], line);
+        } else {
+            const [y, m, d, h, mi, s] = p.slice(2).map(Number);
+            const got = instantOf({ year: y, month: m, day: d, hour: h, minute: mi, second: s, millisecond: 0 }, p[1]);
+            assert.equal(String(got), expected[i], line);
+        }
     });
 });
