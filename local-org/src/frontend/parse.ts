@@ -514,7 +514,7 @@ class Lowerer {
         if (p instanceof P.SoqlPrimaryContext) {
             const s = p.soqlLiteral();
             const q = s.query();
-            return { k: 'soql', pos: at, text: q.start.getInputStream().getText(q.start.start, q.stop.stop) };
+            return { k: 'soql', pos: at, text: q.start.getInputStream().getText(q.start.start, q.stop!.stop) };
         }
         if (p instanceof P.SoslPrimaryContext) return { k: 'sosl', pos: at, text: p.getText() };
         throw new LowerError(at, `Unrecognised primary: ${p.getText()}`);

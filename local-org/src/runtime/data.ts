@@ -1,0 +1,23 @@
+/**
+ * The seam between the interpreter and the org's data. Part 1 has no database: every query and DML statement
+ * type-checks but fails at run time with an emulator error. Part 2 plugs the in-memory org in here.
+ */
+import { EmulatorError } from './context';
+
+export interface DataService {
+    /** Runs an inline SOQL query (its text as written between the brackets). */
+    query(soql: string): unknown;
+    /** Runs a DML statement: op is insert/update/delete/undelete/upsert/merge. */
+    dml(op: string, operands: unknown[]): void;
+}
+
+export const NO_DATABASE_MESSAGE = 'SOQL is not available until local org part 2';
+
+export const noDatabase: DataService = {
+    query(): unknown {
+        throw new EmulatorError(NO_DATABASE_MESSAGE);
+    },
+    dml(op: string): void {
+        throw new EmulatorError(`DML (${op}) is not available until local org part 2`);
+    }
+};

@@ -1,0 +1,230 @@
+/**
+ * loadProject: reads, parses and checks every class, then offers test runs, anonymous Apex and coverage
+ * (the contract in ../api.ts).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { CoverageReport, Diagnostic, ExecResult, LoadResult, LoadedProject, RuntimeOptions, TestClassInfo, TestMethodResult } from '../api';
+import type { TypeDecl } from '../frontend/ast';
+import { parseAnonymous, parseClassFile, parseTriggerFile } from '../frontend/parse';
+import { makeBuiltinClasses } from '../semantic/builtin-classes';
+import { checkOverrides, declareMembers, declareNames, declareSupertypes } from '../semantic/declare';
+import { TypeResolver } from '../semantic/resolve';
+import type { ClassSym } from '../semantic/symbols';
+import { registerCollections } from '../stdlib/collections';
+import { registerSystem } from '../stdlib/system';
+import { Compiler, type CoverageSink } from './compiler';
+import { ApexThrow, EmulatorError, Tx, current } from './context';
+import { noDatabase } from './data';
+import { makeHost } from './host';
+import { exceptionClasses } from './ops';
+
+const DEFAULTS = { statementBudget: 5_000_000, timeBudgetMs: 30_000, timeZone: 'America/Los_Angeles' };
+
+let stdlibReady = false;
+function ensureStdlib(): void {
+    if (stdlibReady) return;
+    stdlibReady = true;
+    registerCollections();
+    registerSystem();
+}
+
+function findSources(dirs: string[]): string[] {
+    const out: string[] = [];
+    const walk = (d: string): void => {
+        for (const name of readdirSync(d).sort()) {
+            const p = join(d, name);
+            const st = statSync(p);
+            if (st.isDirectory()) {
+                if (name !== 'node_modules' && !name.startsWith('.')) walk(p);
+            } else if (/\.(cls|trigger)$/i.test(name)) out.push(p);
+        }
+    };
+    for (const d of dirs) walk(d);
+    return out;
+}
+
+function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
+    return ds.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+}
+
+export async function loadProject(sourceDirs: string[], options: RuntimeOptions = {}): Promise<LoadResult> {
+    ensureStdlib();
+    const t0 = Date.now();
+    const files = findSources(sourceDirs);
+    const diagnostics: Diagnostic[] = [];
+    const decls: TypeDecl[] = [];
+    let lines = 0;
+    const cwd = process.cwd();
+    for (const path of files) {
+        const src = readFileSync(path, 'utf8');
+        lines += src.split('\n').length;
+        const rel = relative(cwd, path);
+        const file = rel && !rel.startsWith('..') ? rel : path;
+        if (/\.trigger$/i.test(path)) {
+            // Triggers only fire on DML, which arrives with part 2; they are parsed (syntax-checked) now.
+            diagnostics.push(...parseTriggerFile(src, file).diagnostics);
+        } else {
+            const r = parseClassFile(src, file);
+            diagnostics.push(...r.diagnostics);
+            if (r.decl) decls.push(r.decl);
+        }
+    }
+    const parseMs = Date.now() - t0;
+    const t1 = Date.now();
+    const builtins = makeBuiltinClasses();
+    exceptionClasses.byName = builtins.byName;
+    const classes = new Map<string, ClassSym>();
+    for (const d of decls) {
+        const lower = d.name.toLowerCase();
+        if (classes.has(lower)) {
+            diagnostics.push({ kind: 'semantic', file: d.file, line: d.pos.line, column: d.pos.col, message: `Duplicate class name: ${d.name}` });
+            continue;
+        }
+        classes.set(lower, declareNames(d, null, diagnostics));
+    }
+    const types = new TypeResolver(classes, builtins);
+    for (const c of classes.values()) declareSupertypes(c, types, diagnostics);
+    for (const c of classes.values()) declareMembers(c, types, diagnostics);
+    for (const c of classes.values()) checkOverrides(c, diagnostics);
+    const coverage: CoverageSink = { lines: new Map(), hit: new Map() };
+    const hostRef: { compiler: Compiler | null } = { compiler: null };
+    const host = makeHost(hostRef, types);
+    const compiler = new Compiler(types, host, noDatabase, coverage);
+    hostRef.compiler = compiler;
+    if (!diagnostics.some((d) => d.kind === 'syntax')) for (const c of classes.values()) compiler.compileClass(c);
+    diagnostics.push(...compiler.diagnostics);
+    const checkMs = Date.now() - t1;
+    const stats = { files: files.length, lines, parseMs, checkMs };
+    if (diagnostics.length) return { diagnostics: sortDiagnostics(diagnostics), stats };
+    return { diagnostics: [], stats, project: new Project(classes, compiler, types, coverage, options) };
+}
+
+function isTestClass(c: ClassSym): boolean {
+    return c.hasAnnotation('IsTest');
+}
+
+function testMethods(c: ClassSym): string[] {
+    const out: Array<{ name: string; line: number }> = [];
+    for (const list of c.methods.values()) {
+        for (const m of list) {
+            const annotated = m.mods.annotations.some((a) => a.name.toLowerCase() === 'istest');
+            if ((annotated || m.mods.words.has('testmethod')) && m.isStatic && m.params.length === 0) out.push({ name: m.name, line: m.pos.line });
+        }
+    }
+    return out.sort((a, b) => a.line - b.line).map((m) => m.name);
+}
+
+function setupMethod(c: ClassSym): string | null {
+    for (const list of c.methods.values()) for (const m of list) if (m.mods.annotations.some((a) => a.name.toLowerCase() === 'testsetup')) return m.name;
+    return null;
+}
+
+interface RunOutcome {
+    ok: boolean;
+    emulator: boolean;
+    message: string | null;
+    stackTrace: string | null;
+}
+
+class Project implements LoadedProject {
+    constructor(
+        private readonly classes: Map<string, ClassSym>,
+        private readonly compiler: Compiler,
+        private readonly types: TypeResolver,
+        private readonly cov: CoverageSink,
+        private readonly options: RuntimeOptions
+    ) {}
+
+    testClasses(): TestClassInfo[] {
+        return [...this.classes.values()]
+            .filter(isTestClass)
+            .map((c) => ({ name: c.name, file: c.file, methods: testMethods(c), hasTestSetup: setupMethod(c) !== null }));
+    }
+
+    private newTx(options: RuntimeOptions | undefined, isTest: boolean): Tx {
+        const o = { ...DEFAULTS, ...this.options, ...(options ?? {}) };
+        return new Tx(o.statementBudget, o.timeBudgetMs, o.timeZone, isTest);
+    }
+
+    /** Runs fn in a fresh transaction and maps its end to a platform-shaped outcome. */
+    private run(tx: Tx, fn: () => void): RunOutcome {
+        const saved = current.tx;
+        current.tx = tx;
+        try {
+            fn();
+            return { ok: true, emulator: false, message: null, stackTrace: null };
+        } catch (e) {
+            if (e instanceof ApexThrow) {
+                const msg = e.ex.fields.get('$message');
+                return { ok: false, emulator: false, message: `${e.ex.cls.qualifiedName}: ${msg === null || msg === undefined ? '' : String(msg)}`.replace(/: $/, ''), stackTrace: e.ex.exStack || null };
+            }
+            const where = tx.stack.length ? ` (at ${tx.stackTrace().split('\n')[0]})` : '';
+            const text = e instanceof EmulatorError ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
+            return { ok: false, emulator: true, message: `local-org: ${text}${where}`, stackTrace: tx.stack.length ? tx.stackTrace() : null };
+        } finally {
+            current.tx = saved;
+        }
+    }
+
+    async runTestClass(className: string, methodNames: string[], options?: RuntimeOptions): Promise<TestMethodResult[]> {
+        const cls = this.classes.get(className.toLowerCase());
+        if (!cls || !isTestClass(cls)) throw new Error(`No @IsTest class named ${className}`);
+        const results: TestMethodResult[] = [];
+        const setup = setupMethod(cls);
+        let setupFailure: RunOutcome | null = null;
+        if (setup) {
+            // @TestSetup runs once; part 2 snapshots the data it creates and restores it for each method.
+            const m = cls.findMethods(setup.toLowerCase())[0];
+            const out = this.run(this.newTx(options, true), () => m.invoke!(null, []));
+            if (!out.ok) setupFailure = out;
+        }
+        for (const name of methodNames) {
+            const start = Date.now();
+            const m = cls.findMethods(name.toLowerCase()).find((x) => x.params.length === 0 && x.isStatic);
+            let out: RunOutcome;
+            if (!m) out = { ok: false, emulator: true, message: `local-org: no test method ${className}.${name}`, stackTrace: null };
+            else if (setupFailure) out = setupFailure;
+            else out = this.run(this.newTx(options, true), () => m.invoke!(null, []));
+            results.push({
+                className: cls.name,
+                methodName: m?.name ?? name,
+                outcome: out.ok ? 'Pass' : out.emulator ? 'EmulatorError' : 'Fail',
+                message: out.message,
+                stackTrace: out.stackTrace,
+                runTimeMs: Date.now() - start
+            });
+        }
+        return results;
+    }
+
+    async executeAnonymous(source: string, fileName: string, options?: RuntimeOptions): Promise<ExecResult> {
+        const parsed = parseAnonymous(source, fileName);
+        const fail = (message: string): ExecResult => ({ success: false, debugLines: [], message, stackTrace: null, emulatorError: false });
+        if (parsed.diagnostics.length) return fail(parsed.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`).join('\n'));
+        const unit = parsed.unit!;
+        if (unit.members.length) return { ...fail('local-org: declarations in anonymous Apex are not supported by the local org'), emulatorError: true };
+        const before = this.compiler.diagnostics.length;
+        const body = this.compiler.compileAnonymous(unit.stmts, fileName);
+        const problems = this.compiler.diagnostics.splice(before);
+        if (problems.length) {
+            const unsupported = problems.some((d) => d.kind === 'unsupported');
+            return { ...fail(problems.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`).join('\n')), emulatorError: unsupported };
+        }
+        const tx = this.newTx(options, false);
+        const out = this.run(tx, body);
+        return { success: out.ok, debugLines: tx.debug.slice(), message: out.message, stackTrace: out.stackTrace, emulatorError: out.emulator };
+    }
+
+    coverage(): CoverageReport {
+        const classes: CoverageReport['classes'] = [];
+        for (const c of this.classes.values()) {
+            const all = this.cov.lines.get(c.file) ?? new Set<number>();
+            const hit = this.cov.hit.get(c.file) ?? new Set<number>();
+            const sorted = [...all].sort((a, b) => a - b);
+            classes.push({ name: c.name, file: c.file, coveredLines: sorted.filter((l) => hit.has(l)), uncoveredLines: sorted.filter((l) => !hit.has(l)) });
+        }
+        void this.types;
+        return { classes };
+    }
+}

@@ -1,0 +1,52 @@
+/**
+ * Registry of built-in (System namespace) types and their methods in the BuiltinMethod format.
+ * Keys are lower-case type names: 'string', 'list', 'system', 'assert', 'math'...
+ * Generic parameter names in signatures: T (List/Set element), K and V (Map key and value).
+ */
+import type { BuiltinHost, BuiltinMethod } from './builtin';
+
+export interface BuiltinType {
+    name: string;
+    statics: BuiltinMethod[];
+    instance: BuiltinMethod[];
+}
+
+export const registry = new Map<string, BuiltinType>();
+
+export function register(name: string, methods: BuiltinMethod[]): void {
+    const key = name.toLowerCase();
+    let t = registry.get(key);
+    if (!t) {
+        t = { name, statics: [], instance: [] };
+        registry.set(key, t);
+    }
+    for (const m of methods) (m.isStatic ? t.statics : t.instance).push(m);
+}
+
+/** What the runtime offers the stdlib beyond the shared BuiltinHost contract. */
+export interface RuntimeHost extends BuiltinHost {
+    /** Apex equals (user equals() honoured; Strings case-sensitive). */
+    equals(a: unknown, b: unknown): boolean;
+    /** Natural ordering for List.sort (Comparable.compareTo for objects). */
+    compare(a: unknown, b: unknown): number;
+    hashCode(v: unknown): number;
+    /** Appends a USER_DEBUG line. */
+    debug(level: string, message: unknown): void;
+    /** Raises an uncatchable System.AssertException. */
+    assertFail(message: string): never;
+    /** Raises an Apex exception of a System type. */
+    raise(apexType: string, message: string): never;
+    /** Value of a run-time type name check (instanceOfType). */
+    isInstanceOfType(value: unknown, type: unknown): boolean;
+    typeNameOf(value: unknown): string;
+    limit(counter: string): number;
+    isRunningTest(): boolean;
+    /** Type.forName: the Type value or null. */
+    typeForName(name: string): unknown;
+    newInstance(type: unknown): unknown;
+    jsonSerialize(value: unknown, pretty: boolean): string;
+    jsonDeserialize(text: string, type: unknown): unknown;
+    jsonDeserializeUntyped(text: string): unknown;
+    newSet(elementType: string, items: unknown[]): unknown;
+    newMap(keyType: string, valueType: string, entries: Array<[unknown, unknown]>): unknown;
+}

@@ -1,0 +1,137 @@
+/**
+ * System, Assert, Test, Limits, UserInfo and Type bindings.
+ * System: https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_methods_system_system.htm
+ * Assert: https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_class_System_Assert.htm
+ * Limits: https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_methods_system_limits.htm
+ * UserInfo: https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_methods_system_userinfo.htm
+ * Type: https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_methods_system_type.htm
+ */
+import type { BuiltinMethod } from './builtin';
+import { MATH_STATIC_METHODS } from './primitives/math';
+import { type RuntimeHost, register } from './registry';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Impl = (self: any, args: any, host: RuntimeHost) => unknown;
+
+function s(name: string, params: string[], returns: string, impl: Impl): BuiltinMethod {
+    return { name, isStatic: true, params, returns, impl: impl as BuiltinMethod['impl'] };
+}
+function i(name: string, params: string[], returns: string, impl: Impl): BuiltinMethod {
+    return { name, isStatic: false, params, returns, impl: impl as BuiltinMethod['impl'] };
+}
+
+/** "Assertion Failed: <msg>: Expected: x, Actual: y" — the custom message goes before the values. */
+function eqFailure(h: RuntimeHost, expected: unknown, actual: unknown, msg: unknown): string {
+    const prefix = msg === undefined || msg === null ? '' : `${h.stringOf(msg)}: `;
+    return `Assertion Failed: ${prefix}Expected: ${h.stringOf(expected)}, Actual: ${h.stringOf(actual)}`;
+}
+function neFailure(h: RuntimeHost, expected: unknown, actual: unknown, msg: unknown): string {
+    const prefix = msg === undefined || msg === null ? '' : `${h.stringOf(msg)}: `;
+    return `Assertion Failed: ${prefix}Same value: ${h.stringOf(actual)}`;
+}
+function plainFailure(h: RuntimeHost, msg: unknown): string {
+    return msg === undefined || msg === null ? 'Assertion Failed' : `Assertion Failed: ${h.stringOf(msg)}`;
+}
+
+const SYSTEM: BuiltinMethod[] = [
+    s('debug', ['Object'], 'void', (_s, [m], h) => h.debug('DEBUG', m)),
+    s('debug', ['LoggingLevel', 'Object'], 'void', (_s, [lvl, m]: [{ name: string }, unknown], h) => h.debug(lvl.name, m)),
+    s('assert', ['Boolean'], 'void', (_s, [c], h) => (c !== true ? h.assertFail(plainFailure(h, null)) : undefined)),
+    s('assert', ['Boolean', 'Object'], 'void', (_s, [c, m], h) => (c !== true ? h.assertFail(plainFailure(h, m)) : undefined)),
+    s('assertEquals', ['Object', 'Object'], 'void', (_s, [e, a], h) => (!h.equals(e, a) ? h.assertFail(eqFailure(h, e, a, null)) : undefined)),
+    s('assertEquals', ['Object', 'Object', 'Object'], 'void', (_s, [e, a, m], h) => (!h.equals(e, a) ? h.assertFail(eqFailure(h, e, a, m)) : undefined)),
+    s('assertNotEquals', ['Object', 'Object'], 'void', (_s, [e, a], h) => (h.equals(e, a) ? h.assertFail(neFailure(h, e, a, null)) : undefined)),
+    s('assertNotEquals', ['Object', 'Object', 'Object'], 'void', (_s, [e, a, m], h) => (h.equals(e, a) ? h.assertFail(neFailure(h, e, a, m)) : undefined)),
+    s('currentTimeMillis', [], 'Long', (_s, _a, h) => BigInt(h.nowMs()))
+];
+
+const ASSERT: BuiltinMethod[] = [];
+for (const withMsg of [false, true]) {
+    const extra = withMsg ? ['String'] : [];
+    const msgOf = (args: unknown[], n: number) => (withMsg ? args[n] : null);
+    ASSERT.push(
+        s('areEqual', ['Object', 'Object', ...extra], 'void', (_s, a: unknown[], h) => (!h.equals(a[0], a[1]) ? h.assertFail(eqFailure(h, a[0], a[1], msgOf(a, 2))) : undefined)),
+        s('areNotEqual', ['Object', 'Object', ...extra], 'void', (_s, a: unknown[], h) => (h.equals(a[0], a[1]) ? h.assertFail(neFailure(h, a[0], a[1], msgOf(a, 2))) : undefined)),
+        s('isTrue', ['Boolean', ...extra], 'void', (_s, a: unknown[], h) => (a[0] !== true ? h.assertFail(eqFailure(h, true, a[0], msgOf(a, 1))) : undefined)),
+        s('isFalse', ['Boolean', ...extra], 'void', (_s, a: unknown[], h) => (a[0] !== false ? h.assertFail(eqFailure(h, false, a[0], msgOf(a, 1))) : undefined)),
+        s('isNull', ['Object', ...extra], 'void', (_s, a: unknown[], h) => (a[0] !== null ? h.assertFail(eqFailure(h, null, a[0], msgOf(a, 1))) : undefined)),
+        s('isNotNull', ['Object', ...extra], 'void', (_s, a: unknown[], h) => (a[0] === null ? h.assertFail(plainFailure(h, withMsg ? a[1] : 'Expected non-null value')) : undefined)),
+        s('fail', [...extra], 'void', (_s, a: unknown[], h) => h.assertFail(plainFailure(h, msgOf(a, 0)))),
+        s('isInstanceOfType', ['Object', 'System.Type', ...extra], 'void', (_s, a: unknown[], h) =>
+            !h.isInstanceOfType(a[0], a[1]) ? h.assertFail(plainFailure(h, withMsg ? a[2] : `Expected instance of ${(a[1] as { name: string }).name}, Actual: ${h.typeNameOf(a[0])}`)) : undefined
+        ),
+        s('isNotInstanceOfType', ['Object', 'System.Type', ...extra], 'void', (_s, a: unknown[], h) =>
+            h.isInstanceOfType(a[0], a[1]) ? h.assertFail(plainFailure(h, withMsg ? a[2] : `Not expected instance of ${(a[1] as { name: string }).name}`)) : undefined
+        )
+    );
+}
+
+const LIMIT_NAMES: Array<[string, string, number]> = [
+    ['Queries', 'queries', 100],
+    ['QueryRows', 'queryRows', 50000],
+    ['DmlStatements', 'dmlStatements', 150],
+    ['DmlRows', 'dmlRows', 10000],
+    ['Callouts', 'callouts', 100],
+    ['QueueableJobs', 'queueableJobs', 50],
+    ['FutureCalls', 'futureCalls', 50],
+    ['EmailInvocations', 'emailInvocations', 10]
+];
+
+const LIMITS: BuiltinMethod[] = LIMIT_NAMES.flatMap(([name, counter, max]) => [
+    s(`get${name}`, [], 'Integer', (_s, _a, h) => h.limit(counter)),
+    // Synchronous limits: https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_gov_limits.htm
+    s(`getLimit${name}`, [], 'Integer', () => max)
+]);
+
+/** The default running user of the local org: a system administrator. */
+export const DEFAULT_USER = {
+    id: '005000000000001AAA',
+    userName: 'admin@local-org.invalid',
+    name: 'Local Admin',
+    firstName: 'Local',
+    lastName: 'Admin',
+    email: 'admin@local-org.invalid',
+    orgId: '00D000000000001AAA',
+    orgName: 'Local Org',
+    profileId: '00e000000000001AAA',
+    locale: 'en_US',
+    language: 'en_US',
+    userType: 'Standard'
+};
+
+const USERINFO: BuiltinMethod[] = [
+    s('getUserId', [], 'String', () => DEFAULT_USER.id),
+    s('getUserName', [], 'String', () => DEFAULT_USER.userName),
+    s('getName', [], 'String', () => DEFAULT_USER.name),
+    s('getFirstName', [], 'String', () => DEFAULT_USER.firstName),
+    s('getLastName', [], 'String', () => DEFAULT_USER.lastName),
+    s('getUserEmail', [], 'String', () => DEFAULT_USER.email),
+    s('getOrganizationId', [], 'String', () => DEFAULT_USER.orgId),
+    s('getOrganizationName', [], 'String', () => DEFAULT_USER.orgName),
+    s('getProfileId', [], 'String', () => DEFAULT_USER.profileId),
+    s('getLocale', [], 'String', () => DEFAULT_USER.locale),
+    s('getLanguage', [], 'String', () => DEFAULT_USER.language),
+    s('getUserType', [], 'String', () => DEFAULT_USER.userType)
+];
+
+const TEST: BuiltinMethod[] = [s('isRunningTest', [], 'Boolean', (_s, _a, h) => h.isRunningTest())];
+
+const TYPE: BuiltinMethod[] = [
+    s('forName', ['String'], 'System.Type', (_s, [n]: [string], h) => h.typeForName(n)),
+    s('forName', ['String', 'String'], 'System.Type', (_s, [ns, n]: [string | null, string], h) => (ns ? null : h.typeForName(n))),
+    i('getName', [], 'String', (t: { name: string }) => t.name),
+    i('toString', [], 'String', (t: { name: string }) => t.name),
+    i('newInstance', [], 'Object', (t, _a, h) => h.newInstance(t)),
+    i('equals', ['Object'], 'Boolean', (t, [o]: [unknown], h) => h.equals(t, o)),
+    i('hashCode', [], 'Integer', (t, _a, h) => h.hashCode(t))
+];
+
+export function registerSystem(): void {
+    register('System', SYSTEM);
+    register('Assert', ASSERT);
+    register('Limits', LIMITS);
+    register('UserInfo', USERINFO);
+    register('Test', TEST);
+    register('Type', TYPE);
+    register('Math', MATH_STATIC_METHODS);
+}
