@@ -151,3 +151,10 @@ test('Datetime from Date and Time', () => {
     const dt = ApexDatetime.fromDateTime(date(2024, 1, 5), ApexTime.newInstance(10, 0, 0, 0), LA);
     assert.equal(iso(dt), '2024-01-05T18:00:00.000Z');
 });
+
+test('Date → Datetime conversion is midnight GMT', () => {
+    const dt = ApexDatetime.fromDate(date(2024, 1, 5));
+    assert.equal(iso(dt), '2024-01-05T00:00:00.000Z');
+    assert.equal(dt.date(LA).toString(), '2024-01-04');
+    assert.equal(dt.date('GMT').toString(), '2024-01-05');
+});

@@ -113,6 +113,9 @@ test('String.format follows MessageFormat quoting', () => {
     assert.equal(callStatic('format', "'{0}' {1}", ['a', 'b']), '{0} b');
     assert.equal(callStatic('format', '{0} {2}', ['a']), 'a {2}');
     assert.throws(() => callStatic('format', '{0,number,#}', ['1']), UnknownBehaviourError);
+    // MessageFormat does not trim the index: '{0 }' is an error in Java (checked with OpenJDK 17).
+    assert.throws(() => callStatic('format', '{0 }', ['1']), UnknownBehaviourError);
+    assert.equal(callStatic('format', '{00}-{1}', ['a', 'b']), 'a-b');
 });
 
 test('getChars, fromCharArray, hashCode', () => {

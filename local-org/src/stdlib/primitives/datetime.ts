@@ -247,6 +247,15 @@ export class ApexDatetime {
         return new ApexDatetime(instantOf(checkedWall(y, mo, d, h, mi, s), 'GMT'));
     }
 
+    /**
+     * Date → Datetime conversion (implicit or cast): "the time component being zeroed" (Datetime class docs); the
+     * zero is midnight GMT, so the user-zone date of the result can be the day before (widely reported, e.g.
+     * https://salesforce.stackexchange.com/a/218059 ; unverified in an org).
+     */
+    static fromDate(date: ApexDate): ApexDatetime {
+        return new ApexDatetime(date.epochDay() * MS_PER_DAY);
+    }
+
     /** newInstance(Date, Time) in the user's zone; newInstanceGmt(Date, Time) with tz 'GMT'. */
     static fromDateTime(date: ApexDate, time: ApexTime, tz: string): ApexDatetime {
         return new ApexDatetime(

@@ -461,7 +461,7 @@ export function messageFormat(pattern: string, args: string[]): string {
         }
         const close = pattern.indexOf('}', i);
         if (close < 0) throw new UnknownBehaviourError('String.format with an unmatched brace');
-        const body = pattern.slice(i + 1, close).trim();
+        const body = pattern.slice(i + 1, close);
         if (!/^\d+$/.test(body)) throw new UnknownBehaviourError(`String.format placeholder {${body}}`);
         const index = Number(body);
         out += index < args.length ? args[index] : `{${index}}`;
