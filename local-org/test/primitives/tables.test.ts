@@ -80,3 +80,9 @@ test('Id and Pattern/Matcher tables', () => {
     const parts = call('Pattern', 'split', p, ['String'], 'a1-2b') as FakeList;
     assert.deepEqual(parts.items, ['a', 'b']);
 });
+
+test('Boolean.valueOf is true only for true in any case', () => {
+    assert.equal(call('Boolean', 'valueOf', undefined, ['String'], 'TRUE'), true);
+    assert.equal(call('Boolean', 'valueOf', undefined, ['String'], 'yes'), false);
+    assert.equal(call('Boolean', 'valueOf', undefined, ['String'], null), false);
+});

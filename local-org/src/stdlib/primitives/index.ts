@@ -5,6 +5,7 @@ import type { BuiltinMethod } from '../builtin';
 import { MATH_STATIC_METHODS } from './math';
 import { STRING_INSTANCE_METHODS, STRING_STATIC_METHODS } from './strings';
 import {
+    BOOLEAN_METHODS,
     DATE_METHODS,
     DATETIME_METHODS,
     DECIMAL_METHODS,
@@ -37,6 +38,7 @@ export {
 } from './strings';
 export { MS_PER_DAY, daysFromCivil, civilFromDays, zoneOffsetMs, wallTimeOf, instantOf, isKnownZone } from './zones';
 export {
+    BOOLEAN_METHODS,
     DATE_METHODS,
     DATETIME_METHODS,
     DECIMAL_METHODS,
@@ -55,6 +57,7 @@ export {
  */
 export const PRIMITIVE_TYPES: ReadonlyArray<readonly [string, BuiltinMethod[]]> = [
     ['String', [...STRING_INSTANCE_METHODS, ...STRING_STATIC_METHODS]],
+    ['Boolean', BOOLEAN_METHODS],
     ['Integer', INTEGER_METHODS],
     ['Long', LONG_METHODS],
     ['Double', DOUBLE_METHODS],

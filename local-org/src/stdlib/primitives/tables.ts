@@ -1,5 +1,6 @@
 /**
- * BuiltinMethod tables for Integer, Long, Double, Decimal, Id, Date, Datetime, Time, Pattern and Matcher.
+ * BuiltinMethod tables for Boolean, Integer, Long, Double, Decimal, Id, Date, Datetime, Time, Pattern and Matcher.
+ * Boolean: https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_methods_system_boolean.htm
  * Each entry only adapts arguments to the modules that hold the behaviour (and cite its sources).
  * Zone-dependent Datetime methods use host.timeZone(); today()/now() use host.nowMs().
  */
@@ -30,6 +31,11 @@ const tz = (h: BuiltinHost) => h.timeZone();
 const I = 'Integer';
 const DEC = 'Decimal';
 const DT = 'Datetime';
+
+/** Boolean.valueOf(String): true only for 'true' in any case (Java Boolean.parseBoolean); null gives false. */
+export const BOOLEAN_METHODS: BuiltinMethod[] = [
+    s('valueOf', ['String'], 'Boolean', (_s, [t]) => typeof t === 'string' && t.toLowerCase() === 'true'),
+];
 
 export const INTEGER_METHODS: BuiltinMethod[] = [
     s('valueOf', ['String'], I, (_s, [t]) => parseInteger(t)),
