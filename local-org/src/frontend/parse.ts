@@ -151,8 +151,15 @@ class Lowerer {
         const members: Member[] = [];
         const stmts: Stmt[] = [];
         for (const m of t.anonymousBlock().anonymousBlockMember_list()) {
-            if (m.anonymousMemberDeclaration()) members.push(...this.memberDecl(m.anonymousMemberDeclaration(), this.mods(m.modifier_list()), pos(m)));
-            else stmts.push(this.stmt(m.statement()));
+            if (!m.anonymousMemberDeclaration()) {
+                stmts.push(this.stmt(m.statement()));
+                continue;
+            }
+            // `Integer x = 5;` at the top of anonymous Apex is a local variable, in statement order.
+            for (const d of this.memberDecl(m.anonymousMemberDeclaration(), this.mods(m.modifier_list()), pos(m))) {
+                if (d.k === 'field') stmts.push({ k: 'local', pos: d.pos, type: d.type, decls: d.decls, isFinal: d.mods.words.has('final') });
+                else members.push(d);
+            }
         }
         return { file: this.file, members, stmts };
     }

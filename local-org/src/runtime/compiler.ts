@@ -24,6 +24,8 @@ type Exec = (f: Frame) => number;
 
 interface CExpr {
     t: ApexType;
+    /** Produced after a diagnostic: follow-on checks stay quiet. */
+    poisoned?: boolean;
     ev: Ev;
     /** The expression names a type (for static access), not a value. */
     typeRef?: ApexType;
@@ -64,6 +66,10 @@ export interface CoverageSink {
 }
 
 const NAMESPACES = new Set(['system', 'schema', 'database']);
+/** System classes we know exist but do not (yet) emulate: calls on them are 'unsupported', not unknown names. */
+const KNOWN_SYSTEM_CLASSES = new Set(
+    ['JSON', 'JSONParser', 'JSONGenerator', 'Crypto', 'EncodingUtil', 'Http', 'HttpRequest', 'HttpResponse', 'Messaging', 'EventBus', 'Schema', 'Database', 'Trigger', 'Url', 'Blob', 'Search', 'Site', 'Network', 'Approval', 'FeatureManagement', 'Cache', 'Request', 'Label', 'Page', 'ApexPages', 'Continuation', 'Queueable', 'Limits'].map((n) => n.toLowerCase())
+);
 const EMPTY: unknown[] = [];
 
 export class Compiler {
@@ -601,11 +607,18 @@ export class Compiler {
             if (c === null || c === undefined) npe();
             const items = c instanceof ApexList ? c.items.slice() : c instanceof ApexSet ? c.store.keys() : null;
             if (!items) throw new EmulatorError('for-each over a value that is not a List or Set');
-            for (const x of items) {
-                f.locals[slot] = widen(x, type);
-                const r = body(f);
-                if (r === 1) break;
-                if (r === 3) return 3;
+            const coll = c as ApexList | ApexSet;
+            coll.iterating++;
+            try {
+                for (const x of items) {
+                    tick();
+                    f.locals[slot] = widen(x, type);
+                    const r = body(f);
+                    if (r === 1) break;
+                    if (r === 3) return 3;
+                }
+            } finally {
+                coll.iterating--;
             }
             return 0;
         };
@@ -720,6 +733,7 @@ export class Compiler {
 
     /** Converts an expression to a declared type: implicit widening, or a semantic error. */
     coerce(e: CExpr, to: ApexType, file: string, pos: Pos): Ev {
+        if (e.poisoned) return e.ev;
         if (e.typeRef || e.ns) {
             this.error(file, pos, 'Variable does not exist');
             return e.ev;
@@ -731,7 +745,7 @@ export class Compiler {
         }
         const ev = e.ev;
         if (e.t.k === 'any' && to.k !== 'any' && to.k !== 'object') return (f) => castTo(ev(f), to);
-        if (a === 'widen' && isNumeric(to) && !sameType(e.t, to)) return (f) => widen(ev(f), to);
+        if (a === 'widen' && (isNumeric(to) || prim(to, 'Id') || prim(to, 'String')) && !sameType(e.t, to)) return (f) => widen(ev(f), to);
         return ev;
     }
 
@@ -873,8 +887,8 @@ export class Compiler {
         if (cls) return this.typeRefExpr({ k: 'class', cls });
         const t = this.types.resolve({ parts: [{ name, args: [] }], arrayDims: 0, pos }, ctx.cls);
         if (typeof t !== 'string') return this.typeRefExpr(t);
-        if (registry.has(lower)) return this.typeRefExpr({ k: 'builtin', name });
         if (NAMESPACES.has(lower)) return { t: T.Void, ns: lower, ev: () => null };
+        if (registry.has(lower) || KNOWN_SYSTEM_CLASSES.has(lower)) return this.typeRefExpr({ k: 'builtin', name });
         return this.error(ctx.file, pos, `Variable does not exist: ${name}`);
     }
 
@@ -921,10 +935,11 @@ export class Compiler {
     private field(e: Extract<Expr, { k: 'field' }>, ctx: MethodCtx): CExpr {
         const target = this.expr(e.target, ctx);
         const lower = e.name.toLowerCase();
+        if (target.poisoned) return poison();
         if (target.ns) {
             const t = this.types.resolve({ parts: [{ name: target.ns, args: [] }, { name: e.name, args: [] }], arrayDims: 0, pos: e.pos }, ctx.cls);
             if (typeof t !== 'string') return this.typeRefExpr(t);
-            if (registry.has(lower)) return this.typeRefExpr({ k: 'builtin', name: e.name });
+            if (registry.has(lower) || KNOWN_SYSTEM_CLASSES.has(lower)) return this.typeRefExpr({ k: 'builtin', name: e.name });
             return this.error(ctx.file, e.pos, `Invalid type: ${target.ns}.${e.name}`);
         }
         if (target.typeRef) {
@@ -1109,7 +1124,7 @@ export class Compiler {
             const p = params[i];
             const ev = a.ev;
             if (a.t.k === 'any' && p.k !== 'any' && p.k !== 'object') return (f: Frame) => castTo(ev(f), p);
-            if (isNumeric(p) && !sameType(a.t, p)) return (f: Frame) => widen(ev(f), p);
+            if ((isNumeric(p) || prim(p, 'Id') || prim(p, 'String')) && !sameType(a.t, p)) return (f: Frame) => widen(ev(f), p);
             return ev;
         });
     }
@@ -1313,6 +1328,7 @@ export class Compiler {
             return this.error(ctx.file, e.pos, `Method does not exist or incorrect signature: void ${e.name}(${args.map((a) => typeName(a.t)).join(', ')}) from the type ${ctx.cls?.qualifiedName ?? 'anonymous'}`);
         }
         const target = this.expr(e.target, ctx);
+        if (target.poisoned) return poison();
         if (target.ns) {
             // System.debug(...), Database.query(...): static methods of the namespace's own class
             return this.builtinStatic(target.ns, e.name, args, ctx, e.pos);
@@ -1604,7 +1620,7 @@ export class Compiler {
 // ------------------------------------------------------------ helpers
 
 function poison(): CExpr {
-    return { t: T.Any, ev: () => { throw new EmulatorError('code with a diagnostic was run'); } };
+    return { t: T.Any, poisoned: true, ev: () => { throw new EmulatorError('code with a diagnostic was run'); } };
 }
 
 function splitTop(s: string): string[] {

@@ -8,6 +8,7 @@ import { ApexPrimitiveError } from '../stdlib/builtin';
 import { ApexDecimal } from '../stdlib/primitives/decimal';
 import * as N from '../stdlib/primitives/numbers';
 import { ApexDouble } from '../stdlib/primitives/numbers';
+import { ApexId } from '../stdlib/primitives/id';
 import { ApexThrow, EmulatorError, tx } from './context';
 import { ApexList, ApexMap, ApexObject, ApexSet, EnumValue, TypeValue, compareNumbers, hooks, toDecimal } from './values';
 
@@ -216,6 +217,17 @@ export function widen(v: unknown, to: ApexType): unknown {
             if (typeof v === 'number' || typeof v === 'bigint') return ApexDecimal.fromInteger(v);
             if (v instanceof ApexDouble) return ApexDecimal.fromDouble(v.value);
             return v;
+        case 'Id':
+            if (typeof v === 'string') {
+                try {
+                    return ApexId.of(v);
+                } catch (e) {
+                    throw translate(e);
+                }
+            }
+            return v;
+        case 'String':
+            return v instanceof ApexId ? v.toString() : v;
         default:
             return v;
     }

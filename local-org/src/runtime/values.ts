@@ -46,6 +46,8 @@ export interface ObjectHooks {
 export const hooks: { current: ObjectHooks | null } = { current: null };
 
 export class ApexList {
+    /** Open for-each loops over this list: structural changes then throw FinalException. */
+    iterating = 0;
     constructor(
         public elemType: ApexType,
         public items: unknown[]
@@ -113,6 +115,7 @@ export class KeyedStore<V> {
 }
 
 export class ApexSet {
+    iterating = 0;
     readonly store = new KeyedStore<true>();
     constructor(public elemType: ApexType) {}
 }

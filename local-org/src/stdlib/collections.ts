@@ -20,6 +20,11 @@ function bounds(host: RuntimeHost, l: ApexList, i: number, allowEnd = false): vo
     if (i < 0 || i > l.items.length || (!allowEnd && i === l.items.length)) host.raise('System.ListException', `List index out of bounds: ${i}`);
 }
 
+/** https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/langCon_apex_loops_for_lists.htm */
+function guardIter(host: RuntimeHost, c: ApexList | ApexSet): void {
+    if (c.iterating > 0) host.raise('System.FinalException', 'Cannot modify a collection while it is being iterated.');
+}
+
 function hashOf(items: unknown[], host: RuntimeHost): number {
     let h = 1;
     for (const x of items) h = (Math.imul(31, h) + host.hashCode(x)) | 0;
@@ -37,21 +42,22 @@ function need(host: RuntimeHost, v: unknown): void {
 }
 
 const LIST: BuiltinMethod[] = [
-    m('add', ['T'], 'void', (l: ApexList, [x]) => void l.items.push(x)),
+    m('add', ['T'], 'void', (l: ApexList, [x], h) => (guardIter(h, l), void l.items.push(x))),
     m('add', ['Integer', 'T'], 'void', (l: ApexList, [i, x]: [number, unknown], h) => {
+        guardIter(h, l);
         bounds(h, l, i, true);
         l.items.splice(i, 0, x);
     }),
-    m('addAll', ['List<T>'], 'void', (l: ApexList, [o]: [ApexList], h) => (need(h, o), void l.items.push(...o.items))),
-    m('addAll', ['Set<T>'], 'void', (l: ApexList, [o]: [ApexSet], h) => (need(h, o), void l.items.push(...o.store.keys()))),
+    m('addAll', ['List<T>'], 'void', (l: ApexList, [o]: [ApexList], h) => (need(h, o), guardIter(h, l), void l.items.push(...o.items))),
+    m('addAll', ['Set<T>'], 'void', (l: ApexList, [o]: [ApexSet], h) => (need(h, o), guardIter(h, l), void l.items.push(...o.store.keys()))),
     m('get', ['Integer'], 'T', (l: ApexList, [i]: [number], h) => (bounds(h, l, i), l.items[i])),
     m('set', ['Integer', 'T'], 'void', (l: ApexList, [i, x]: [number, unknown], h) => (bounds(h, l, i), void (l.items[i] = x))),
-    m('remove', ['Integer'], 'T', (l: ApexList, [i]: [number], h) => (bounds(h, l, i), l.items.splice(i, 1)[0])),
+    m('remove', ['Integer'], 'T', (l: ApexList, [i]: [number], h) => (guardIter(h, l), bounds(h, l, i), l.items.splice(i, 1)[0])),
     m('size', [], 'Integer', (l: ApexList) => l.items.length),
     m('isEmpty', [], 'Boolean', (l: ApexList) => l.items.length === 0),
     m('contains', ['T'], 'Boolean', (l: ApexList, [x], h) => l.items.some((y) => h.equals(y, x))),
     m('indexOf', ['T'], 'Integer', (l: ApexList, [x], h) => l.items.findIndex((y) => h.equals(y, x))),
-    m('clear', [], 'void', (l: ApexList) => void (l.items.length = 0)),
+    m('clear', [], 'void', (l: ApexList, _a, h) => (guardIter(h, l), void (l.items.length = 0))),
     m('clone', [], 'List<T>', (l: ApexList) => new ApexList(l.elemType, l.items.slice())),
     m('deepClone', [], 'List<T>', (l: ApexList) => new ApexList(l.elemType, l.items.slice())),
     m('sort', [], 'void', (l: ApexList, _a, h) => {
@@ -64,19 +70,22 @@ const LIST: BuiltinMethod[] = [
 ];
 
 const SET: BuiltinMethod[] = [
-    m('add', ['T'], 'Boolean', (s: ApexSet, [x]) => {
+    m('add', ['T'], 'Boolean', (s: ApexSet, [x], h) => {
+        guardIter(h, s);
         if (s.store.has(x)) return false;
         s.store.set(x, true);
         return true;
     }),
     m('addAll', ['List<T>'], 'Boolean', (s: ApexSet, [o]: [ApexList], h) => {
         need(h, o);
+        guardIter(h, s);
         const before = s.store.size;
         for (const x of o.items) s.store.set(x, true);
         return s.store.size !== before;
     }),
     m('addAll', ['Set<T>'], 'Boolean', (s: ApexSet, [o]: [ApexSet], h) => {
         need(h, o);
+        guardIter(h, s);
         const before = s.store.size;
         for (const x of o.store.keys()) s.store.set(x, true);
         return s.store.size !== before;
@@ -84,34 +93,38 @@ const SET: BuiltinMethod[] = [
     m('contains', ['T'], 'Boolean', (s: ApexSet, [x]) => s.store.has(x)),
     m('containsAll', ['List<T>'], 'Boolean', (s: ApexSet, [o]: [ApexList], h) => (need(h, o), o.items.every((x) => s.store.has(x)))),
     m('containsAll', ['Set<T>'], 'Boolean', (s: ApexSet, [o]: [ApexSet], h) => (need(h, o), o.store.keys().every((x) => s.store.has(x)))),
-    m('remove', ['T'], 'Boolean', (s: ApexSet, [x]) => s.store.delete(x)),
+    m('remove', ['T'], 'Boolean', (s: ApexSet, [x], h) => (guardIter(h, s), s.store.delete(x))),
     m('removeAll', ['List<T>'], 'Boolean', (s: ApexSet, [o]: [ApexList], h) => {
         need(h, o);
+        guardIter(h, s);
         let changed = false;
         for (const x of o.items) changed = s.store.delete(x) || changed;
         return changed;
     }),
     m('removeAll', ['Set<T>'], 'Boolean', (s: ApexSet, [o]: [ApexSet], h) => {
         need(h, o);
+        guardIter(h, s);
         let changed = false;
         for (const x of o.store.keys()) changed = s.store.delete(x) || changed;
         return changed;
     }),
     m('retainAll', ['Set<T>'], 'Boolean', (s: ApexSet, [o]: [ApexSet], h) => {
         need(h, o);
+        guardIter(h, s);
         let changed = false;
         for (const x of s.store.keys()) if (!o.store.has(x)) changed = s.store.delete(x) || changed;
         return changed;
     }),
     m('retainAll', ['List<T>'], 'Boolean', (s: ApexSet, [o]: [ApexList], h) => {
         need(h, o);
+        guardIter(h, s);
         let changed = false;
         for (const x of s.store.keys()) if (!o.items.some((y) => keyEquals(x, y))) changed = s.store.delete(x) || changed;
         return changed;
     }),
     m('size', [], 'Integer', (s: ApexSet) => s.store.size),
     m('isEmpty', [], 'Boolean', (s: ApexSet) => s.store.size === 0),
-    m('clear', [], 'void', (s: ApexSet) => s.store.clear()),
+    m('clear', [], 'void', (s: ApexSet, _a, h) => (guardIter(h, s), s.store.clear())),
     m('clone', [], 'Set<T>', (s: ApexSet) => setCopy(s)),
     m('equals', ['Set<T>'], 'Boolean', (s: ApexSet, [o]: [ApexSet | null]) => !!o && o.store.size === s.store.size && s.store.keys().every((x) => o.store.has(x))),
     m('hashCode', [], 'Integer', (s: ApexSet, _a, h) => s.store.keys().reduce<number>((acc, x) => (acc + h.hashCode(x)) | 0, 0)),

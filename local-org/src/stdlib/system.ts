@@ -7,7 +7,7 @@
  * Type: https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_methods_system_type.htm
  */
 import type { BuiltinMethod } from './builtin';
-import { MATH_STATIC_METHODS } from './primitives/math';
+import { PRIMITIVE_TYPES } from './primitives';
 import { type RuntimeHost, register } from './registry';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -133,5 +133,5 @@ export function registerSystem(): void {
     register('UserInfo', USERINFO);
     register('Test', TEST);
     register('Type', TYPE);
-    register('Math', MATH_STATIC_METHODS);
+    for (const [name, methods] of PRIMITIVE_TYPES) register(name, methods);
 }
