@@ -12,6 +12,7 @@ import { checkOverrides, declareMembers, declareNames, declareSupertypes } from 
 import { TypeResolver } from '../semantic/resolve';
 import type { ClassSym } from '../semantic/symbols';
 import { registerCollections } from '../stdlib/collections';
+import { registerJson } from '../stdlib/json';
 import { registerSystem } from '../stdlib/system';
 import { Compiler, type CoverageSink } from './compiler';
 import { ApexThrow, EmulatorError, Tx, current } from './context';
@@ -27,6 +28,7 @@ function ensureStdlib(): void {
     stdlibReady = true;
     registerCollections();
     registerSystem();
+    registerJson();
 }
 
 function findSources(dirs: string[]): string[] {
