@@ -57,12 +57,18 @@ test('bad input raises JSONException', () => {
     assert.match(jsonException('01'), /Leading zeroes not allowed/);
     assert.match(jsonException('"abc'), /Unexpected end-of-input/);
     assert.match(jsonException('"a\nb"'), /Illegal unquoted character \(\(CTRL-CHAR, code 10\)\)/);
-    assert.match(jsonException('nul'), /expected a valid value/);
+    assert.match(jsonException('nul'), /^Unrecognized token 'nul': was expecting \('true', 'false' or 'null'\)/);
+    assert.match(jsonException('[1,]'), /^Unexpected character \('\]' \(code 93\)\): expected a valid value/);
+    assert.match(jsonException('"\\q"'), /^Unrecognized character escape 'q' \(code 113\)/);
     assert.match(jsonException('{} x'), /expected end of input/);
     assert.match(jsonException(''), /No content to map/);
-    assert.match(jsonException('NaN'), /expected a valid value/);
+    assert.match(jsonException('NaN'), /^Non-standard token 'NaN'/);
 });
 
-test('error positions are line/column based', () => {
-    assert.match(jsonException('{\n  "a": ?\n}'), /\[line:2, column:8\]/);
+test('errors end with the Apex location suffix', () => {
+    assert.equal(
+        jsonException('<html>'),
+        "Unexpected character ('<' (code 60)): expected a valid value (number, String, array, object, 'true', 'false' or 'null') at input location [1,2]"
+    );
+    assert.match(jsonException('{\n  "a": ?\n}'), / at input location \[2,9\]$/);
 });

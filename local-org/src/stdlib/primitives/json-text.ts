@@ -8,8 +8,9 @@
  * - Apex JSON is produced by Jackson; the pretty form is Jackson's DefaultPrettyPrinter: two-space indentation for
  *   objects, `"key" : value`, arrays inline as `[ 1, 2 ]`, empty containers `{ }` and `[ ]`.
  * - Strict parsing as Jackson's defaults (no comments, single quotes, trailing commas, NaN or leading zeros).
- *   Error texts are Jackson-shaped approximations: the exception type (System.JSONException) is right, the exact
- *   wording is unverified.
+ *   Error texts follow Jackson 2's wording (checked against jackson-core 2.17 on this machine) with Apex's
+ *   location suffix "at input location [line,column]" (as in the commonly reported org message for '<' at the
+ *   start of the text: "... at input location [1,2]"); the exact org wording is unverified.
  */
 import { ApexPrimitiveError } from '../builtin';
 
@@ -91,11 +92,13 @@ export function parseJson(text: string): JsonNode {
     if (p.atEnd()) throw jsonError('No content to map due to end-of-input');
     const node = p.value(0);
     p.skipSpace();
+    // Trailing content: Apex's ObjectMapper may ignore it; we refuse it (stricter, unverified).
     if (!p.atEnd()) throw p.unexpected('expected end of input');
     return node;
 }
 
 const MAX_DEPTH = 1000;
+const VALUE_EXPECTED = "expected a valid value (number, String, array, object, 'true', 'false' or 'null')";
 
 class Parser {
     private pos = 0;
@@ -121,14 +124,27 @@ class Parser {
         }
     }
 
+    /** Apex's location suffix; the column is one past the offending character (old Jackson counting). */
     private where(): string {
-        return `[line:${this.line}, column:${this.pos - this.lineStart + 1}]`;
+        return `at input location [${this.line},${this.pos - this.lineStart + 2}]`;
     }
 
     unexpected(expectation: string): ApexPrimitiveError {
-        if (this.atEnd()) return jsonError(`Unexpected end-of-input: ${expectation} at ${this.where()}`);
+        if (this.atEnd()) return jsonError(`Unexpected end-of-input: ${expectation} ${this.where()}`);
         const ch = this.text[this.pos];
-        return jsonError(`Unexpected character ('${ch}' (code ${ch.charCodeAt(0)})): ${expectation} at ${this.where()}`);
+        return jsonError(`Unexpected character ('${ch}' (code ${ch.charCodeAt(0)})): ${expectation} ${this.where()}`);
+    }
+
+    /** A run of letters that is not true/false/null (Jackson reads the whole token before complaining). */
+    private badToken(): ApexPrimitiveError {
+        const m = /^[A-Za-z0-9_$]+/.exec(this.text.slice(this.pos));
+        if (!m) return this.unexpected(VALUE_EXPECTED);
+        const token = m[0];
+        if (token === 'NaN' || token === 'Infinity') {
+            return jsonError(`Non-standard token '${token}': enable JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS to allow ${this.where()}`);
+        }
+        this.pos += token.length - 1;
+        return jsonError(`Unrecognized token '${token}': was expecting ('true', 'false' or 'null') ${this.where()}`);
     }
 
     value(depth: number): JsonNode {
@@ -149,7 +165,8 @@ class Parser {
                 return node;
             }
         }
-        throw this.unexpected("expected a valid value (number, String, array, object, 'true', 'false' or 'null')");
+        if (/[A-Za-z]/.test(ch ?? '')) throw this.badToken();
+        throw this.unexpected(VALUE_EXPECTED);
     }
 
     private object(depth: number): JsonNode {
@@ -210,7 +227,7 @@ class Parser {
         this.pos++;
         let out = '';
         for (;;) {
-            if (this.atEnd()) throw jsonError(`Unexpected end-of-input: was expecting closing quote for a string value at ${this.where()}`);
+            if (this.atEnd()) throw jsonError(`Unexpected end-of-input: was expecting closing quote for a string value ${this.where()}`);
             const ch = this.text[this.pos];
             const c = ch.charCodeAt(0);
             if (ch === '"') {
@@ -219,7 +236,7 @@ class Parser {
             }
             if (c < 0x20) {
                 throw jsonError(
-                    `Illegal unquoted character ((CTRL-CHAR, code ${c})): has to be escaped using backslash to be included in string value at ${this.where()}`
+                    `Illegal unquoted character ((CTRL-CHAR, code ${c})): has to be escaped using backslash to be included in string value ${this.where()}`
                 );
             }
             if (ch !== '\\') {
@@ -237,7 +254,9 @@ class Parser {
                 this.pos += 6;
             } else {
                 this.pos++;
-                throw this.unexpected('Unrecognized character escape');
+                const bad = this.text[this.pos] ?? '';
+                if (bad === '') throw jsonError(`Unexpected end-of-input in character escape sequence ${this.where()}`);
+                throw jsonError(`Unrecognized character escape '${bad}' (code ${bad.charCodeAt(0)}) ${this.where()}`);
             }
         }
     }
@@ -248,7 +267,8 @@ class Parser {
         const after = this.text[this.pos + m[0].length];
         if (after !== undefined && /[0-9.eE]/.test(after)) {
             this.pos += m[0].length;
-            throw this.unexpected(m[1] === '0' ? 'Leading zeroes not allowed' : 'invalid numeric value');
+            if (m[1] === '0' && /[0-9]/.test(after)) throw jsonError(`Invalid numeric value: Leading zeroes not allowed ${this.where()}`);
+            throw this.unexpected('Expected space separating root-level values');
         }
         this.pos += m[0].length;
         return m[0];
