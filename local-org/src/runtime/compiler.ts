@@ -26,6 +26,8 @@ interface CExpr {
     t: ApexType;
     /** Produced after a diagnostic: follow-on checks stay quiet. */
     poisoned?: boolean;
+    /** An inline SOQL query: also assignable to one SObject (single row) or an Integer (COUNT()). */
+    soql?: boolean;
     ev: Ev;
     /** The expression names a type (for static access), not a value. */
     typeRef?: ApexType;
@@ -738,7 +740,7 @@ export class Compiler {
             this.error(file, pos, 'Variable does not exist');
             return e.ev;
         }
-        const a = assignable(e.t, to);
+        const a = e.soql && (to.k === 'sobject' || prim(to, 'Integer')) ? 'widen' : assignable(e.t, to);
         if (!a) {
             this.error(file, pos, `Illegal assignment from ${typeName(e.t)} to ${typeName(to)}`);
             return e.ev;
@@ -814,7 +816,7 @@ export class Compiler {
                 const problem = checkSoql(e.text);
                 if (problem) return this.error(ctx.file, e.pos, `SOQL: ${problem}`);
                 const text = e.text;
-                return { t: { k: 'list', elem: { k: 'sobject', name: 'SObject' } }, ev: () => this.data.query(text) };
+                return { t: { k: 'list', elem: { k: 'sobject', name: 'SObject' } }, soql: true, ev: () => this.data.query(text) };
             }
             case 'sosl':
                 return this.error(ctx.file, e.pos, 'SOSL is not supported by the local org', 'unsupported');

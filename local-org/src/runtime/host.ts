@@ -8,6 +8,7 @@ import { type RuntimeHost } from '../stdlib/registry';
 import { ApexDecimal } from '../stdlib/primitives/decimal';
 import { ApexDouble } from '../stdlib/primitives/numbers';
 import type { Compiler } from './compiler';
+import type { DataService } from './data';
 import { makeSet } from './compiler';
 import { ApexThrow, EmulatorError, tx } from './context';
 import { isInstance, newException, raise, runtimeTypeName, stringOf } from './ops';
@@ -25,7 +26,7 @@ function stringHash(s: string): number {
     return h;
 }
 
-export function makeHost(ref: { compiler: Compiler | null }, types: TypeResolver): RuntimeHost {
+export function makeHost(ref: { compiler: Compiler | null }, types: TypeResolver, data: DataService): RuntimeHost {
     hooks.current = {
         equals: (a, b) => {
             const r = callUser(a, 'equals(object)', [b]);
@@ -119,6 +120,8 @@ export function makeHost(ref: { compiler: Compiler | null }, types: TypeResolver
             if (cls.ctors.length && !ctor) raise('System.TypeException', `Type ${cls.qualifiedName} does not have a no-arg constructor`);
             return ref.compiler!.instantiate(cls, ctor, []);
         },
+        query: (soql) => data.query(soql),
+        dml: (op, operands) => data.dml(op, operands),
         jsonSerialize: () => {
             throw new EmulatorError('JSON is not supported by the local org yet');
         },

@@ -12,6 +12,7 @@ import { checkOverrides, declareMembers, declareNames, declareSupertypes } from 
 import { TypeResolver } from '../semantic/resolve';
 import type { ClassSym } from '../semantic/symbols';
 import { registerCollections } from '../stdlib/collections';
+import { registerDatabase } from '../stdlib/database';
 import { registerJson } from '../stdlib/json';
 import { registerSystem } from '../stdlib/system';
 import { Compiler, type CoverageSink } from './compiler';
@@ -29,6 +30,7 @@ function ensureStdlib(): void {
     registerCollections();
     registerSystem();
     registerJson();
+    registerDatabase();
 }
 
 function findSources(dirs: string[]): string[] {
@@ -91,7 +93,7 @@ export async function loadProject(sourceDirs: string[], options: RuntimeOptions 
     for (const c of classes.values()) checkOverrides(c, diagnostics);
     const coverage: CoverageSink = { lines: new Map(), hit: new Map() };
     const hostRef: { compiler: Compiler | null } = { compiler: null };
-    const host = makeHost(hostRef, types);
+    const host = makeHost(hostRef, types, noDatabase);
     const compiler = new Compiler(types, host, noDatabase, coverage);
     hostRef.compiler = compiler;
     if (!diagnostics.some((d) => d.kind === 'syntax')) for (const c of classes.values()) compiler.compileClass(c);

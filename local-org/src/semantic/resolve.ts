@@ -9,7 +9,7 @@ import { type ApexType, T, primNamed } from './types';
 
 /** Built-in value types that are not classes we model; instances come from the stdlib. */
 const BUILTIN_VALUE_TYPES = new Map(
-    ['System.Type', 'Schema.SObjectType', 'Schema.SObjectField', 'Schema.DescribeSObjectResult', 'Schema.DescribeFieldResult', 'Database.SaveResult', 'Database.UpsertResult', 'Database.DeleteResult', 'Database.QueryLocator', 'Database.BatchableContext', 'System.QueueableContext', 'System.SchedulableContext', 'Savepoint', 'Pattern', 'Matcher', 'JSONParser', 'JSONGenerator', 'Blob'].map((n) => [
+    ['System.Type', 'Schema.SObjectType', 'Schema.SObjectField', 'Schema.DescribeSObjectResult', 'Schema.DescribeFieldResult', 'Database.SaveResult', 'Database.UpsertResult', 'Database.DeleteResult', 'Database.UndeleteResult', 'Database.QueryLocator', 'Database.BatchableContext', 'System.QueueableContext', 'System.SchedulableContext', 'Savepoint', 'Pattern', 'Matcher', 'JSONParser', 'JSONGenerator', 'Blob'].map((n) => [
         n.toLowerCase().replace(/^(system|schema)\./, ''),
         n
     ])
@@ -81,6 +81,8 @@ export class TypeResolver {
                 return { k: 'map', key: args[0], value: args[1] };
             }
             if (simple === 'object') return T.Object;
+            // The generic SObject type exists without a schema; concrete SObject types come from the schema provider.
+            if (simple === 'sobject') return { k: 'sobject', name: 'SObject' };
             const p = primNamed(simple);
             if (p) return { k: 'prim', name: p };
         }

@@ -49,4 +49,7 @@ export interface RuntimeHost extends BuiltinHost {
     jsonDeserializeUntyped(text: string): unknown;
     newSet(elementType: string, items: unknown[]): unknown;
     newMap(keyType: string, valueType: string, entries: Array<[unknown, unknown]>): unknown;
+    /** The org's data (runtime/data.ts DataService): dynamic SOQL and Database.* DML. */
+    query(soql: string): unknown;
+    dml(op: string, operands: unknown[]): unknown;
 }

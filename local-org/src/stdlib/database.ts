@@ -1,0 +1,41 @@
+/**
+ * System.Database bindings: they type-check now and reach the org's data through the runtime's DataService,
+ * which in part 1 fails every call with an emulator error.
+ * Database class: https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_methods_system_database.htm
+ */
+import type { BuiltinMethod } from './builtin';
+import { type RuntimeHost, register } from './registry';
+
+function s(name: string, params: string[], returns: string, impl: (args: unknown[], host: RuntimeHost) => unknown): BuiltinMethod {
+    return { name, isStatic: true, params, returns, impl: (_self, args, host) => impl(args, host as RuntimeHost) };
+}
+
+const DML_OPS: Array<[string, string]> = [
+    ['insert', 'Database.SaveResult'],
+    ['update', 'Database.SaveResult'],
+    ['upsert', 'Database.UpsertResult'],
+    ['delete', 'Database.DeleteResult'],
+    ['undelete', 'Database.UndeleteResult']
+];
+
+const DATABASE: BuiltinMethod[] = [
+    s('query', ['String'], 'List<SObject>', ([q], h) => h.query(q as string)),
+    s('countQuery', ['String'], 'Integer', ([q], h) => h.query(q as string)),
+    s('getQueryLocator', ['String'], 'Database.QueryLocator', ([q], h) => h.query(q as string)),
+    s('setSavepoint', [], 'Savepoint', (_a, h) => h.dml('setSavepoint', [])),
+    s('rollback', ['Savepoint'], 'void', (a, h) => h.dml('rollback', a)),
+    s('executeBatch', ['Object'], 'Id', (a, h) => h.dml('executeBatch', a)),
+    s('executeBatch', ['Object', 'Integer'], 'Id', (a, h) => h.dml('executeBatch', a))
+];
+for (const [op, result] of DML_OPS) {
+    DATABASE.push(
+        s(op, ['SObject'], result, (a, h) => h.dml(op, a)),
+        s(op, ['SObject', 'Boolean'], result, (a, h) => h.dml(op, a)),
+        s(op, ['List<SObject>'], `List<${result}>`, (a, h) => h.dml(op, a)),
+        s(op, ['List<SObject>', 'Boolean'], `List<${result}>`, (a, h) => h.dml(op, a))
+    );
+}
+
+export function registerDatabase(): void {
+    register('Database', DATABASE);
+}

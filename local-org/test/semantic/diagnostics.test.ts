@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { exec, load, run } from '../runtime/helpers';
+
+async function messages(files: Record<string, string>): Promise<string[]> {
+    const r = await load(files);
+    assert.equal(r.project, undefined, 'expected diagnostics');
+    return r.diagnostics.map((d) => `${d.kind} ${d.line}:${d.column} ${d.message}`);
+}
+
+test('unknown variables, types and methods are semantic diagnostics with positions', async () => {
+    const ms = await messages({
+        'A.cls': ['public class A {', '    void m() {', '        Integer x = y;', '        Foo f;', '        String s = this.nope(1);', '    }', '}'].join('\n')
+    });
+    assert.ok(ms.includes('semantic 3:21 Variable does not exist: y'), ms.join('\n'));
+    assert.ok(ms.includes('semantic 4:9 Invalid type: Foo'), ms.join('\n'));
+    assert.ok(ms.some((m) => m.startsWith('semantic 5:') && m.includes('Method does not exist or incorrect signature: void nope(Integer) from the type A')), ms.join('\n'));
+});
+
+test('every unsupported library member is reported before anything runs', async () => {
+    const ms = await messages({ 'A.cls': 'public class A {\n    static void m() {\n        Crypto.getRandomInteger();\n        EncodingUtil.base64Encode(null);\n    }\n}' });
+    assert.deepEqual(ms, ['unsupported 3:16 Crypto.getRandomInteger is not supported by the local org', 'unsupported 4:22 EncodingUtil.base64Encode is not supported by the local org']);
+});
+
+test('illegal assignments are rejected at load time', async () => {
+    const ms = await messages({ 'A.cls': 'public class A {\n    static void m() {\n        Integer i = \'x\';\n    }\n}' });
+    assert.deepEqual(ms, ['semantic 3:17 Illegal assignment from String to Integer']);
+});
+
+test('names are case-insensitive', async () => {
+    const lines = await run("LIST<integer> XS = new list<INTEGER>{1, 2};\nsystem.DEBUG(xs.SIZE());\nCaseTest.Shout();", {
+        'CaseTest.cls': 'public class casetest { public static void shout() { System.debug(\'hi\'); } }'
+    });
+    assert.deepEqual(lines, ['2', 'hi']);
+});
+
+test('a project class named like a System class shadows it', async () => {
+    const lines = await run("System.debug(Limits.getQueries());", {
+        'Limits.cls': 'public class Limits { public static String getQueries() { return \'mine\'; } }'
+    });
+    assert.deepEqual(lines, ['mine']);
+});
+
+test('overloads choose the most specific signature, with Integer→Long→Decimal widening', async () => {
+    const files = {
+        'O.cls': [
+            'public class O {',
+            "    public static String f(Long x) { return 'Long'; }",
+            "    public static String f(Decimal x) { return 'Decimal'; }",
+            "    public static String f(Object x) { return 'Object'; }",
+            "    public static String g(Decimal x) { return 'g' + x; }",
+            '}'
+        ].join('\n')
+    };
+    const lines = await run("System.debug(O.f(1));\nSystem.debug(O.f(1.5));\nSystem.debug(O.f('s'));\nSystem.debug(O.g(3));", files);
+    assert.deepEqual(lines, ['Long', 'Decimal', 'Object', 'g3']);
+});
+
+test('SOQL, DML and Database calls type-check but fail at run time as emulator errors', async () => {
+    const r = await exec("List<SObject> rows = [SELECT Id FROM Account];");
+    assert.equal(r.success, false);
+    assert.equal(r.emulatorError, true);
+    assert.match(r.message!, /SOQL is not available until local org part 2/);
+    const d = await exec("List<SObject> rows = Database.query('SELECT Id FROM Account');");
+    assert.equal(d.emulatorError, true);
+    assert.match(d.message!, /SOQL is not available until local org part 2/);
+    const caught = await exec("try { List<SObject> rows = [SELECT Id FROM Account]; } catch (Exception e) { System.debug('caught'); }");
+    assert.equal(caught.emulatorError, true, 'an emulator error is never an Apex exception');
+    assert.deepEqual(caught.debugLines, []);
+});
+
+test('exception classes must be named ...Exception', async () => {
+    const ms = await messages({ 'A.cls': 'public class A {\n    public class Oops extends Exception {}\n}' });
+    assert.equal(ms.length, 1);
+    assert.match(ms[0], /must have a name ending in 'Exception'/);
+});
