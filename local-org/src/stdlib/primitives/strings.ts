@@ -199,10 +199,13 @@ function difference(a: string, b: string): string {
     return b.slice(i);
 }
 
+/** StringUtils.indexOfIgnoreCase, including its quirk that '' is found at any start up to length + 1. */
 function indexOfIgnoreCase(s: string, sub: string, from = 0): number {
     if (from < 0) from = 0;
-    const max = s.length - sub.length;
-    for (let i = from; i <= max; i++) {
+    const endLimit = s.length - sub.length + 1;
+    if (from > endLimit) return -1;
+    if (sub === '') return from;
+    for (let i = from; i < endLimit; i++) {
         if (regionEqualsIgnoreCase(s, i, sub)) return i;
     }
     return -1;
@@ -372,6 +375,8 @@ function escapeCsv(s: string): string {
 }
 
 function unescapeCsv(s: string): string {
+    // Commons Text fails on a lone quote (its first and last characters are the same quote).
+    if (s === '"') throw new UnknownBehaviourError("String.unescapeCsv of '\"'");
     if (s.length < 2 || s[0] !== '"' || s[s.length - 1] !== '"') return s;
     const inner = s.slice(1, -1);
     if (!CSV_SPECIAL.test(inner)) return s;
@@ -513,6 +518,7 @@ export const STRING_INSTANCE_METHODS: BuiltinMethod[] = [
     inst('getChars', [], 'List<Integer>', (s, _a, host) => host.newList('Integer', chars(s).map((c) => c.charCodeAt(0)))),
     inst('getLevenshteinDistance', [S], I, (s, [o]) => levenshtein(s, o)),
     inst('getLevenshteinDistance', [S, I], I, (s, [o, t]) => {
+        if (t < 0) throw new UnknownBehaviourError('String.getLevenshteinDistance with a negative threshold');
         const d = levenshtein(s, o);
         return d > t ? -1 : d;
     }),
