@@ -136,6 +136,9 @@ export class Compiler {
             const f = enter('AnonymousBlock', null, ctx.slots, EMPTY);
             try {
                 body(f);
+            } catch (e) {
+                noteError(e);
+                throw e;
             } finally {
                 tx().stack.pop();
             }
@@ -171,6 +174,9 @@ export class Compiler {
             try {
                 body(f);
                 return f.ret;
+            } catch (e) {
+                noteError(e);
+                throw e;
             } finally {
                 tx().stack.pop();
             }
@@ -221,6 +227,9 @@ export class Compiler {
                 }
                 body(f);
                 return null;
+            } catch (e) {
+                noteError(e);
+                throw e;
             } finally {
                 tx().stack.pop();
             }
@@ -241,6 +250,9 @@ export class Compiler {
                     body(f);
                     outer.ret = f.ret;
                     return 0;
+                } catch (e) {
+                    noteError(e);
+                    throw e;
                 } finally {
                     tx().stack.pop();
                 }
@@ -1157,6 +1169,7 @@ export class Compiler {
 
     private incdec(e: Extract<Expr, { k: 'incdec' }>, ctx: MethodCtx): CExpr {
         const target = this.expr(e.target, ctx);
+        if (target.poisoned) return poison();
         if (!target.set) return this.error(ctx.file, e.pos, 'Expression cannot be assigned');
         if (!isNumeric(target.t) && target.t.k !== 'any') return this.error(ctx.file, e.pos, `Arithmetic expressions must use numeric arguments`);
         const one = target.t.k === 'prim' ? widen(1, target.t) : 1;
@@ -1186,6 +1199,7 @@ export class Compiler {
 
     private assign(e: Extract<Expr, { k: 'assign' }>, ctx: MethodCtx): CExpr {
         const target = this.expr(e.target, ctx);
+        if (target.poisoned) return poison();
         if (!target.set) return this.error(ctx.file, e.pos, 'Expression cannot be assigned');
         const set = target.set;
         if (e.op === '=') {
@@ -1716,10 +1730,20 @@ function withFrame(label: string, ctx: MethodCtx, body: Exec): Exec {
         const f = enter(label, outer.self, ctx.slots, EMPTY);
         try {
             return body(f);
+        } catch (e) {
+            noteError(e);
+            throw e;
         } finally {
             tx().stack.pop();
         }
     };
+}
+
+/** Remembers where a host-level (emulator) error left Apex code, before the frames unwind. */
+function noteError(e: unknown): void {
+    if (e instanceof ApexThrow) return;
+    const t = tx();
+    if (t.errorStack === null) t.errorStack = t.stackTrace();
 }
 
 /** Counts one statement (or loop iteration) against the transaction's budgets. */

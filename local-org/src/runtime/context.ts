@@ -49,6 +49,8 @@ export class Tx {
     readonly debug: string[] = [];
     readonly limits: LimitCounters = { queries: 0, queryRows: 0, dmlStatements: 0, dmlRows: 0, callouts: 0, queueableJobs: 0, futureCalls: 0, emailInvocations: 0 };
     statements = 0;
+    /** Stack trace at the point a non-Apex (emulator) error was first seen. */
+    errorStack: string | null = null;
     readonly deadline: number;
     readonly startMs = Date.now();
     constructor(

@@ -163,9 +163,10 @@ class Project implements LoadedProject {
                 const msg = e.ex.fields.get('$message');
                 return { ok: false, emulator: false, message: `${e.ex.cls.qualifiedName}: ${msg === null || msg === undefined ? '' : String(msg)}`.replace(/: $/, ''), stackTrace: e.ex.exStack || null };
             }
-            const where = tx.stack.length ? ` (at ${tx.stackTrace().split('\n')[0]})` : '';
+            const stack = tx.errorStack ?? (tx.stack.length ? tx.stackTrace() : null);
+            const where = stack ? ` (at ${stack.split('\n')[0]})` : '';
             const text = e instanceof EmulatorError ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
-            return { ok: false, emulator: true, message: `local-org: ${text}${where}`, stackTrace: tx.stack.length ? tx.stackTrace() : null };
+            return { ok: false, emulator: true, message: `local-org: ${text}${where}`, stackTrace: stack };
         } finally {
             current.tx = saved;
         }
