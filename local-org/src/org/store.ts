@@ -217,6 +217,15 @@ export class Store {
         return rec;
     }
 
+    /** Like `get` for an Id already known to be in 18-character form (no parsing; the hot path of queries). */
+    getExact(id18: string, opts: ReadOptions = {}): SRecord | undefined {
+        const obj = this.catalog.objectByPrefix(id18.slice(0, 3));
+        if (!obj) return undefined;
+        const rec = this.tables.get(obj.name.toLowerCase())?.rows.get(id18);
+        if (!rec || (!opts.allRows && rec.values.get('isdeleted') === true)) return undefined;
+        return rec;
+    }
+
     private mustGet(id: string, opts: ReadOptions): SRecord {
         const rec = this.get(id, opts);
         if (!rec) throw new SchemaError(`No record with Id ${id}`);

@@ -141,6 +141,8 @@ function cmpNorm(a: Norm, b: Norm): number {
 
 export class Executor {
     private readonly binds = new Map<BindValue, BindResult>();
+    /** Parent records looked up during this execution, by 18-character Id (null: missing or deleted). */
+    private readonly parents = new Map<string, SRecord | null>();
 
     constructor(
         private readonly store: Store,
@@ -205,7 +207,7 @@ export class Executor {
         const opts = { allRows: plan.allRows };
         if (candidates) {
             for (const id of candidates) {
-                const r = this.store.get(id, opts);
+                const r = this.store.getExact(id, opts);
                 if (r && r.type === plan.root.name && pred(r)) out.push(r);
             }
         } else {
@@ -277,18 +279,29 @@ export class Executor {
     }
 
     /** Follows a path's reference fields from a record; null when a link is empty or points at a deleted row. */
-    private follow(r: SRecord, p: ResolvedPath, upTo = p.steps.length): SRecord | null {
+    private follow(r: SRecord, p: ResolvedPath): SRecord | null {
         let cur: SRecord | null = r;
-        for (let i = 0; i < upTo && cur; i++) {
-            const ref: FieldValue = cur.values.get(p.steps[i].ref.name.toLowerCase()) ?? null;
-            cur = ref === null ? null : (this.store.get(ref instanceof ApexId ? ref : String(ref)) ?? null);
-        }
+        for (let i = 0; i < p.steps.length && cur; i++) cur = this.parentOf(cur.values.get(p.steps[i].refKey) ?? null);
         return cur;
     }
 
+    /** The record a reference value points at (memoised per execution); null when empty, missing or deleted. */
+    private parentOf(ref: FieldValue): SRecord | null {
+        if (ref === null) return null;
+        const id = ref instanceof ApexId ? ref.id18 : (ApexId.tryOf(String(ref))?.id18 ?? null);
+        if (id === null) return null;
+        let rec = this.parents.get(id);
+        if (rec === undefined) {
+            rec = this.store.getExact(id) ?? null;
+            this.parents.set(id, rec);
+        }
+        return rec;
+    }
+
     private valueAt(r: SRecord, p: ResolvedPath): FieldValue {
+        if (!p.steps.length) return r.values.get(p.key) ?? null;
         const owner = this.follow(r, p);
-        return owner ? (owner.values.get(p.field.name.toLowerCase()) ?? null) : null;
+        return owner ? (owner.values.get(p.key) ?? null) : null;
     }
 
     private predicate(plan: Plan, c: PlanCondition): (r: SRecord) => boolean {
@@ -310,7 +323,11 @@ export class Executor {
         }
         const f = c.left.field;
         const test = this.comparison(plan, f, c.op, c.value);
-        return (r) => test(normalize(f, this.valueAt(r, c.left), plan, false), this.valueAt(r, c.left));
+        const left = c.left;
+        return (r) => {
+            const raw = this.valueAt(r, left);
+            return test(normalize(f, raw, plan, false), raw);
+        };
     }
 
     /** A test of a normalized field value (raw value alongside, for LIKE and multipicklists). */
@@ -403,7 +420,7 @@ export class Executor {
     }
 
     private newRow(r: SRecord): QueryRow {
-        return { type: r.type, id: r.id, values: new Map([['Id', ApexId.of(r.id)]]), parents: new Map(), children: new Map(), queried: new Set(['id']) };
+        return { type: r.type, id: r.id, values: new Map<string, FieldValue>([['Id', (r.values.get('id') as ApexId | undefined) ?? ApexId.of(r.id)]]), parents: new Map(), children: new Map(), queried: new Set(['id']) };
     }
 
     private buildRow(plan: Plan, r: SRecord): QueryRow {
@@ -416,8 +433,7 @@ export class Executor {
                 const rel = s.ref.relationshipName!;
                 cur.queried.add(rel.toLowerCase());
                 if (!cur.parents.has(rel)) {
-                    const ref: FieldValue = rec!.values.get(s.ref.name.toLowerCase()) ?? null;
-                    const parent = ref === null ? undefined : this.store.get(ref instanceof ApexId ? ref : String(ref));
+                    const parent = this.parentOf(rec!.values.get(s.refKey) ?? null);
                     cur.parents.set(rel, parent ? this.newRow(parent) : null);
                 }
                 const next = cur.parents.get(rel)!;
@@ -426,10 +442,10 @@ export class Executor {
                     break;
                 }
                 cur = next;
-                rec = this.store.get(next.id, { allRows: true })!;
+                rec = this.parents.get(next.id) ?? null;
             }
             if (dead) continue;
-            cur.values.set(p.field.name, outputValue(p.field, rec!.values.get(p.field.name.toLowerCase()) ?? null));
+            cur.values.set(p.field.name, outputValue(p.field, rec!.values.get(p.key) ?? null));
             cur.queried.add(p.field.name.toLowerCase());
         }
         return row;
@@ -441,7 +457,7 @@ export class Executor {
         const pred = plan.where ? this.predicate(plan, plan.where) : () => true;
         const recs: SRecord[] = [];
         for (const id of ids) {
-            const r = this.store.get(id, { allRows: parentPlan.allRows });
+            const r = this.store.getExact(id, { allRows: parentPlan.allRows });
             if (r && pred(r)) recs.push(r);
         }
         return this.page(plan, this.ordered(plan, recs)).map((r) => this.buildRow(plan, r));

@@ -15,8 +15,10 @@ const MAX_PARENT_DEPTH = 5;
 /** A resolved field path: reference fields followed, then the final field. */
 export interface ResolvedPath {
     /** Reference fields traversed from the root, each with the object it leads to. */
-    steps: Array<{ ref: FieldDef; target: ObjectDef }>;
+    steps: Array<{ ref: FieldDef; refKey: string; target: ObjectDef }>;
     field: FieldDef;
+    /** Lower-case name of `field` (the store's key). */
+    key: string;
     /** The object owning `field`. */
     owner: ObjectDef;
     /** Canonical spelling: relationship names then the field name. */
@@ -213,7 +215,7 @@ export class Planner {
             if (targets.length !== 1) throw unsupported(`the polymorphic relationship ${obj.name}.${ref.relationshipName}`, this.text, path.pos);
             const target = this.catalog.findObject(targets[0]);
             if (!target) throw unsupported(`the relationship ${obj.name}.${ref.relationshipName} to ${targets[0]}, an object outside the catalog`, this.text, path.pos);
-            steps.push({ ref, target });
+            steps.push({ ref, refKey: ref.name.toLowerCase(), target });
             canonical.push(ref.relationshipName!);
             obj = target;
         }
@@ -221,7 +223,7 @@ export class Planner {
         const field = this.catalog.findField(obj, last);
         if (!field) throw noSuchColumn(last, obj.name, this.text, path.pos);
         canonical.push(field.name);
-        return { steps, field, owner: obj, canonical, pos: path.pos };
+        return { steps, field, key: field.name.toLowerCase(), owner: obj, canonical, pos: path.pos };
     }
 
     private order(root: ObjectDef, o: OrderItem, plan: Plan): PlanOrder {
