@@ -8,7 +8,7 @@ import { checkSoql } from '../frontend/parse';
 import { isUncatchable } from '../semantic/builtin-classes';
 import type { TypeResolver } from '../semantic/resolve';
 import type { ClassSym, FieldSym, MethodSym } from '../semantic/symbols';
-import { type ApexType, T, assignable, castable, isNumeric, prim, sameType, typeName, widerNumeric } from '../semantic/types';
+import { type ApexType, T, UNRESOLVED, assignable, castable, isNumeric, prim, sameType, typeName, widerNumeric } from '../semantic/types';
 import type { BuiltinMethod } from '../stdlib/builtin';
 import { type RuntimeHost, registry } from '../stdlib/registry';
 import { ApexDecimal } from '../stdlib/primitives/decimal';
@@ -101,7 +101,7 @@ export class Compiler {
         const r = this.types.resolve(node, cls);
         if (typeof r === 'string') {
             this.error(file, node.pos, r);
-            return T.Any;
+            return UNRESOLVED;
         }
         return r;
     }
@@ -876,6 +876,7 @@ export class Compiler {
         const lower = name.toLowerCase();
         const v = ctx.scope.find(lower);
         if (v) {
+            if (v.type === UNRESOLVED) return poison();
             const slot = v.slot;
             return { t: v.type, ev: (f) => f.locals[slot], set: (f, x) => void (f.locals[slot] = x) };
         }
@@ -907,6 +908,7 @@ export class Compiler {
     }
 
     private fieldAccess(fsym: FieldSym, target: Ev | null, ctx: MethodCtx, pos: Pos): CExpr {
+        if (fsym.type === UNRESOLVED) return poison();
         const key = fsym.name.toLowerCase();
         const owner = fsym.owner;
         const acc = fsym.isProperty && ctx.property !== fsym ? propertyAccessors : null;
@@ -999,6 +1001,7 @@ export class Compiler {
 
     private index(e: Extract<Expr, { k: 'index' }>, ctx: MethodCtx): CExpr {
         const target = this.expr(e.target, ctx);
+        if (target.poisoned) return poison();
         const idx = this.coerce(this.expr(e.index, ctx), T.Integer, ctx.file, e.index.pos);
         if (target.t.k !== 'list' && target.t.k !== 'any') return this.error(ctx.file, e.pos, `Expression must be a list type: ${typeName(target.t)}`);
         const t = target.t.k === 'list' ? target.t.elem : T.Any;
@@ -1024,7 +1027,7 @@ export class Compiler {
 
     private newExpr(e: NewExpr, ctx: MethodCtx): CExpr {
         const t = this.resolveType(e.type, ctx.cls, ctx.file);
-        if (t.k === 'any') return poison();
+        if (t === UNRESOLVED || t.k === 'any') return poison();
         if (t.k === 'list' || t.k === 'set') {
             const elem = t.elem;
             if (e.arraySize) {
@@ -1398,6 +1401,7 @@ export class Compiler {
     }
 
     private invokeUser(m: MethodSym, target: Ev | null, args: CExpr[], isSuper: boolean, safe: boolean): CExpr {
+        if (m.returnType === UNRESOLVED || m.params.some((p) => p.type === UNRESOLVED)) return poison();
         const argEvs = this.convertArgs(args, m.params.map((p) => p.type));
         const n = argEvs.length;
         if (m.isStatic) {

@@ -9,6 +9,7 @@ import { ClassSym } from './symbols';
 const SYSTEM_EXCEPTIONS = [
     'AssertException',
     'AsyncException',
+    'AuraHandledException',
     'CalloutException',
     'DmlException',
     'EmailException',

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../api';
 import type { Pos, TypeDecl } from '../frontend/ast';
 import type { TypeResolver } from './resolve';
 import { ClassSym, type MethodSym } from './symbols';
-import { type ApexType, T, typeName } from './types';
+import { type ApexType, T, UNRESOLVED, typeName } from './types';
 
 export function declareNames(decl: TypeDecl, outer: ClassSym | null, out: Diagnostic[]): ClassSym {
     const cls = new ClassSym(decl.name, decl.kind, decl, outer);
@@ -65,7 +65,7 @@ export function declareMembers(cls: ClassSym, types: TypeResolver, out: Diagnost
         const r = types.resolve(node, cls);
         if (typeof r === 'string') {
             out.push(diag(d.file, node.pos, r));
-            return T.Any;
+            return UNRESOLVED;
         }
         return r;
     };

@@ -22,6 +22,9 @@ export type ApexType =
     /** Not known statically; checked at run time. */
     | { k: 'any' };
 
+/** The type of something whose declaration already has a diagnostic: later uses stay quiet. */
+export const UNRESOLVED: ApexType = { k: 'any' };
+
 export const PRIMS: readonly PrimName[] = ['Integer', 'Long', 'Double', 'Decimal', 'String', 'Boolean', 'Id', 'Date', 'Datetime', 'Time', 'Blob'];
 const primByLower = new Map(PRIMS.map((p) => [p.toLowerCase(), p]));
 
