@@ -4,7 +4,7 @@
  * Prints tables; the README's "Speed" section quotes them.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoadedProject, RuntimeOptions } from '../src/api';
@@ -18,7 +18,7 @@ const OPTIONS: RuntimeOptions = { statementBudget: 1_000_000_000, timeBudgetMs: 
 
 interface Workload {
     name: string;
-    /** Operations one run performs (loop iterations), for ops/s. */
+    /** Loop iterations one run performs, for iterations per second. */
     ops: number;
     source: string;
 }
@@ -42,8 +42,8 @@ function workloads(scale: number): Workload[] {
             source: `List<String> parts = new List<String>();\nfor (Integer i = 0; i < ${n(50_000)}; i++) {\n    parts.add('x' + i);\n}\nSystem.debug(String.join(parts, ',').length());`
         },
         {
-            name: 'Map<Integer,Integer> put + get',
-            ops: n(50_000),
+            name: 'Map<Integer,Integer> put, then get',
+            ops: 2 * n(50_000),
             source: `Map<Integer, Integer> m = new Map<Integer, Integer>();\nfor (Integer i = 0; i < ${n(50_000)}; i++) {\n    m.put(i, i * 2);\n}\nInteger total = 0;\nfor (Integer i = 0; i < ${n(50_000)}; i++) {\n    total += m.get(i);\n}\nSystem.debug(total);`
         },
         {
@@ -52,9 +52,14 @@ function workloads(scale: number): Workload[] {
             source: `Set<String> s = new Set<String>();\nInteger hits = 0;\nfor (Integer i = 0; i < ${n(50_000)}; i++) {\n    s.add('k' + Math.mod(i, 1000));\n    if (s.contains('k' + i)) {\n        hits++;\n    }\n}\nSystem.debug(hits);`
         },
         {
-            name: 'user method calls',
+            name: 'user static method calls',
             ops: n(100_000),
-            source: `Integer add(Integer a, Integer b) {\n    return a + b;\n}\nInteger s = 0;\nfor (Integer i = 0; i < ${n(100_000)}; i++) {\n    s = add(s, 1);\n}\nSystem.debug(s);`
+            source: `Integer s = 0;\nfor (Integer i = 0; i < ${n(100_000)}; i++) {\n    s = BenchHelper.add(s, 1);\n}\nSystem.debug(s);`
+        },
+        {
+            name: 'user instance method calls',
+            ops: n(100_000),
+            source: `BenchHelper h = new BenchHelper();\nInteger s = 0;\nfor (Integer i = 0; i < ${n(100_000)}; i++) {\n    s = h.next(s);\n}\nSystem.debug(s);`
         },
         {
             name: 'built-in method calls (Math.max)',
@@ -63,6 +68,16 @@ function workloads(scale: number): Workload[] {
         }
     ];
 }
+
+const BENCH_HELPER = `public class BenchHelper {
+    public static Integer add(Integer a, Integer b) {
+        return a + b;
+    }
+    public Integer next(Integer a) {
+        return a + 1;
+    }
+}
+`;
 
 function table(headers: string[], rows: string[][]): string {
     const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -158,16 +173,19 @@ async function main(): Promise<void> {
             coldStart()
         )
     );
-    // Throughput runs against an empty project: the snippets need no classes, and a project with load
-    // diagnostics (force-app before part 2) could not run at all.
+    // Throughput runs against a one-class project (the callee of the method-call workloads): force-app may have load
+    // diagnostics (SObjects before part 2), and then it could not run at all.
     const empty = mkdtempSync(join(tmpdir(), 'local-org-bench-'));
+    writeFileSync(join(empty, 'BenchHelper.cls'), BENCH_HELPER);
     try {
         const result = await runtimeLoadProject()([empty], OPTIONS);
         if (!result.project) {
             throw new Error(`an empty project did not load: ${result.diagnostics.map((d) => d.message).join('; ')}`);
         }
         console.log('\nInterpreter throughput: anonymous Apex through executeAnonymous, best of 3\n');
-        console.log(table(['workload', 'ops', 'best ms', 'ops/s'], await throughput(result.project, scale)));
+        console.log(
+            table(['workload', 'iterations', 'best ms', 'iterations/s'], await throughput(result.project, scale))
+        );
     } finally {
         rmSync(empty, { recursive: true, force: true });
     }
