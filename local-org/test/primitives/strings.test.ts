@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { ApexPrimitiveError, BuiltinMethod } from '../../src/stdlib/builtin';
 import { UnknownBehaviourError } from '../../src/stdlib/primitives/numbers';
 import { STRING_INSTANCE_METHODS, STRING_STATIC_METHODS } from '../../src/stdlib/primitives/strings';
+import { ApexId } from '../../src/stdlib/primitives/id';
 import { FakeList, fakeHost } from './fake-host';
 
 function find(table: BuiltinMethod[], name: string, arity: number): BuiltinMethod {
@@ -104,7 +105,6 @@ test('escapes', () => {
     assert.equal(call('&lt;p&gt; &euro;&#65;&#x42; &bogus;', 'unescapeHtml4'), '<p> €AB &bogus;');
     assert.equal(call('Company "Salesforce"', 'escapeJava'), 'Company \\"Salesforce\\"');
     assert.equal(call('tab\there\\é', 'escapeJava'), 'tab\\there\\\\\\u00E9');
-    assert.equal(call("it's Bob's", 'escapeSingleQuotes'), "it\\'s Bob\\'s");
     assert.equal(call('café', 'escapeUnicode'), 'caf\\u00E9');
 });
 
@@ -214,10 +214,9 @@ test('splitByCharacterType and CamelCase', () => {
     assert.deepEqual(call('', 'splitByCharacterType'), []);
 });
 
-test('strip family and Java trim', () => {
-    assert.equal(call('  abc  ', 'strip'), 'abc');
-    assert.equal(call('xxabcyx', 'stripEnd', 'xy'), 'xxabc');
-    assert.equal(call('xxabcyx', 'stripStart', 'xy'), 'abcyx');
+test('Java trim; strip/stripEnd/stripStart are not Apex String methods', () => {
+    assert.ok(!STRING_INSTANCE_METHODS.some((m) => /^strip(End|Start)?$/.test(m.name)));
+    assert.equal(call('   Hello!   ', 'trim'), 'Hello!');
     assert.equal(call('\u0001 abc \u0000', 'trim'), 'abc');
     assert.equal(call('\u00a0abc', 'trim'), '\u00a0abc');
 });
@@ -262,4 +261,76 @@ test('case conversion, Levenshtein', () => {
 
 test('null arguments to methods without documented null handling fail loudly', () => {
     assert.throws(() => call('abc', 'contains', null), UnknownBehaviourError);
+});
+
+test('documented examples from the Apex String reference', () => {
+    assert.equal(call('hello maximillian', 'capitalize'), 'Hello maximillian');
+    assert.equal(call('hello', 'center', 9), '  hello  ');
+    assert.equal(call('hello', 'center', 9, '-'), '--hello--');
+    assert.equal(call('\u03a9 is \u03a9 (Omega)', 'charAt', 0), 937);
+    assert.equal(call('\ud835\udd0a', 'charAt', 0), 55349);
+    assert.equal(call('\ud835\udd0a', 'codePointAt', 0), 120074);
+    const str = '\u03A9 is \u03a9 (Omega), and \uD835\uDD0A  is Fraktur Capital G.';
+    assert.equal(call(str, 'codePointBefore', 1), 937);
+    assert.equal(call(str, 'codePointBefore', 22), 120074);
+    assert.equal(call('\u03A9 and \uD835\uDD0A characters.', 'codePointCount', 6, 8), 1);
+    assert.equal(call('A \uD835\uDD0A BC', 'offsetByCodePoints', 0, 3), 4);
+    assert.equal(call('abcde', 'compareTo', 'abcd'), 1);
+    assert.equal(call('Hello hello', 'countMatches', 'Hello'), 1);
+    assert.equal(call('Hello Jane', 'difference', 'Goodbye'), 'Goodbye');
+    assert.equal(call('Max1, "Max2"', 'escapeCsv'), '"Max1, ""Max2"""');
+    assert.equal(call('"Max1, ""Max2"""', 'unescapeCsv'), 'Max1, "Max2"');
+    assert.equal(callStatic('getCommonPrefix', ['SFDCApex', 'SFDCVisualforce']), 'SFDC');
+    assert.equal(call('Hello Joe', 'getLevenshteinDistance', 'Hello Max'), 3);
+    assert.equal(call('Hello Jane', 'getLevenshteinDistance', 'Hello Max', 2), -1);
+    assert.equal(call('abcdabcd', 'indexOf', 'ab', 1), 4);
+    assert.equal(call('abcd', 'indexOfAnyBut', 'xc'), 0);
+    assert.equal(call('\u03a9 and \u03A9 and \u03a9', 'indexOfChar', 937, 10), 12);
+    assert.equal(call('abcd', 'indexOfDifference', 'abxc'), 2);
+    assert.equal(call('abcdaacd', 'lastIndexOf', 'c', 3), 2);
+    assert.equal(call('\u03a9 and \u03A9 and \u03a9', 'lastIndexOfChar', 937, 11), 6);
+    assert.equal(call('\u03a9 and \u03A9 and \u03a9', 'lastIndexOfChar', 937, 5), 0);
+    assert.equal(call('abcdaacd', 'lastIndexOfIgnoreCase', 'DAAC'), 3);
+    assert.equal(call('Salesforce \t     force.com', 'normalizeSpace'), 'Salesforce force.com');
+    assert.equal(call('Salesforce and force.com', 'remove', 'force'), 'Sales and .com');
+    assert.equal(call('abc', 'rightPad', 7, 'xy'), 'abcxyxy');
+    assert.equal(call('Force.com', 'swapCase'), 'fORCE.COM');
+    assert.equal(call('KIYMETL\u0130', 'toLowerCase', 'tr'), 'k\u0131ymetli');
+    assert.equal(call('imkans\u0131z', 'toUpperCase', 'tr'), '\u0130MKANSIZ');
+    assert.equal(call('Hello', 'toLowerCase', 'en_US'), 'hello');
+    assert.deepEqual(call('Lightning.platform', 'splitByCharacterType'), ['L', 'ightning', '.', 'platform']);
+    assert.deepEqual(call('Lightning.platform', 'splitByCharacterTypeCamelCase'), ['Lightning', '.', 'platform']);
+    assert.deepEqual(call('boo:and:moo', 'split', ':', 2), ['boo', 'and:moo']);
+    assert.deepEqual(call('boo:and:moo', 'split', ':', 5), ['boo', 'and', 'moo']);
+    assert.deepEqual(call('boo:and:moo', 'split', 'o', 5), ['b', '', ':and:m', '', '']);
+    assert.deepEqual(call('boo:and:moo', 'split', 'o', 0), ['b', '', ':and:m']);
+    assert.equal(call('a b c 11 xyz', 'replaceFirst', '[a-zA-Z]{2}', '2'), 'a b c 11 2z');
+    assert.equal(call('a b c 5 xyz', 'replaceAll', '[a-zA-Z]', '1'), '1 1 1 5 111');
+    assert.equal(call('abcd1234!@#$%^&*()`~-_+={[}]|:<,>.?', 'isAsciiPrintable'), true);
+    assert.equal(call('\u221a', 'isAsciiPrintable'), false);
+    assert.equal(call('&quot;&lt;Black&amp;White&gt;&quot;', 'unescapeXml'), '"<Black&White>"');
+    // String.format: a quoted placeholder stays literal (http://www.fishofprey.com/2011/03/apex-stringformat-syntax.html).
+    assert.equal(callStatic('format', "Hello {0}, shall we play a '{1}'?", ['David', 'game']), 'Hello David, shall we play a {1}?');
+    assert.equal(callStatic('format', "Hello {0}, shall we play a ''{1}''?", ['David', 'game']), "Hello David, shall we play a 'game'?");
+});
+
+test('equals(Object) compares Ids by value, whatever their length (documented)', () => {
+    assert.equal(call('001D000000Ju1zH', 'equals', ApexId.of('001D000000Ju1zH')), true);
+    assert.equal(call('001D000000Ju1zH', 'equals', ApexId.of('001D000000Ju1zHIAR')), true);
+    assert.equal(call('abc', 'equals', 100), false);
+});
+
+test('escapes added from the reference', () => {
+    // Doc example: String.escapeSingleQuotes("'Hello Jason'") gives \'Hello Jason\'; backslashes are escaped too.
+    assert.equal(callStatic('escapeSingleQuotes', "'Hello Jason'"), "\\'Hello Jason\\'");
+    assert.equal(callStatic('escapeSingleQuotes', 'a\\b'), 'a\\\\b');
+    assert.equal(call('"grade": 3.9/4.0', 'escapeEcmaScript'), '\\"grade\\": 3.9\\/4.0');
+    assert.equal(call('"<Black&White>"', 'escapeHtml3'), '&quot;&lt;Black&amp;White&gt;&quot;');
+    assert.equal(call('\u20ac', 'escapeHtml3'), '\u20ac');
+    assert.equal(call('&euro;&eacute;', 'unescapeHtml3'), '&euro;\u00e9');
+    assert.equal(call('Company: \\"Salesforce.com\\"', 'unescapeJava'), 'Company: "Salesforce.com"');
+    assert.equal(call('De onde voc\\u00EA \\u00E9?', 'unescapeUnicode'), 'De onde voc\u00ea \u00e9?');
+    assert.equal(call('\\"3.8\\",\\"3.9\\"', 'unescapeEcmaScript'), '"3.8","3.9"');
+    assert.equal(call('\\101\\q', 'unescapeJava'), 'Aq');
+    assert.throws(() => call('\\u12', 'unescapeJava'), UnknownBehaviourError);
 });

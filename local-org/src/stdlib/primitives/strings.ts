@@ -15,6 +15,7 @@
  */
 import { ApexPrimitiveError, BuiltinHost, BuiltinMethod } from '../builtin';
 import { ApexDatetime } from './datetime';
+import { ApexId } from './id';
 import { HTML4_CODES, HTML4_NAMES } from './html-entities';
 import { UnknownBehaviourError } from './numbers';
 import { javaReplace, javaSplit } from './regex';
@@ -100,15 +101,6 @@ export function javaTrim(s: string): string {
     let end = s.length;
     while (start < end && s.charCodeAt(start) <= 0x20) start++;
     while (end > start && s.charCodeAt(end - 1) <= 0x20) end--;
-    return s.slice(start, end);
-}
-
-function stripChars(s: string, strip: string | null, fromStart: boolean, fromEnd: boolean): string {
-    const drop = (ch: string) => (strip === null ? isJavaWhitespace(ch) : strip.includes(ch));
-    let start = 0;
-    let end = s.length;
-    if (fromStart) while (start < end && drop(s[start])) start++;
-    if (fromEnd) while (end > start && drop(s[end - 1])) end--;
     return s.slice(start, end);
 }
 
@@ -387,13 +379,18 @@ function hex4(code: number): string {
     return code.toString(16).toUpperCase().padStart(4, '0');
 }
 
-/** StringEscapeUtils.escapeJava (Commons Lang 3): quotes, backslash, control chars, and non-ASCII as \uXXXX. */
-function escapeJava(s: string): string {
+/**
+ * StringEscapeUtils.escapeJava / escapeEcmaScript (Commons): quotes, backslash, control chars, non-ASCII as
+ * \uXXXX; EcmaScript also escapes ' and / (documented: "the only difference … single quotes and forward-slash").
+ */
+function escapeJavaLike(s: string, ecma: boolean): string {
     let out = '';
     for (const ch of chars(s)) {
         const c = ch.charCodeAt(0);
         if (ch === '"') out += '\\"';
         else if (ch === '\\') out += '\\\\';
+        else if (ecma && ch === "'") out += "\\'";
+        else if (ecma && ch === '/') out += '\\/';
         else if (c === 8) out += '\\b';
         else if (c === 10) out += '\\n';
         else if (c === 9) out += '\\t';
@@ -411,24 +408,137 @@ function escapeUnicode(s: string): string {
         .join('');
 }
 
-function escapeHtml4(s: string): string {
+/** HTML 3.2 knows only the basic entities and ISO-8859-1 (160–255); HTML 4 adds symbols and Greek. */
+function htmlName(cp: number, html3: boolean): string | undefined {
+    if (html3 && cp > 255) return undefined;
+    return HTML4_NAMES.get(cp);
+}
+
+function escapeHtml(s: string, html3: boolean): string {
     let out = '';
     for (const ch of s) {
-        const name = HTML4_NAMES.get(ch.codePointAt(0)!);
+        const name = htmlName(ch.codePointAt(0)!, html3);
         out += name !== undefined ? `&${name};` : ch;
     }
     return out;
 }
 
-function unescapeHtml4(s: string): string {
+function unescapeHtml(s: string, html3: boolean): string {
     return s.replace(/&(#[xX]([0-9a-fA-F]+)|#([0-9]+)|([a-zA-Z][a-zA-Z0-9]*));/g, (whole, _e, hex, dec, name) => {
         if (hex !== undefined || dec !== undefined) {
             const cp = hex !== undefined ? parseInt(hex, 16) : parseInt(dec, 10);
             return cp <= 0x10ffff ? String.fromCodePoint(cp) : whole;
         }
         const cp = HTML4_CODES.get(name);
-        return cp !== undefined ? String.fromCodePoint(cp) : whole;
+        return cp !== undefined && (!html3 || cp <= 255) ? String.fromCodePoint(cp) : whole;
     });
+}
+
+/**
+ * StringEscapeUtils.unescapeJava (Commons): octal \0–\377, \uXXXX (also \uuuuXXXX and \u+XXXX), \b \n \t \f \r,
+ * \\ \" \'; any other backslash is dropped. A malformed \u escape throws in Commons → loud here.
+ */
+function unescapeJava(s: string): string {
+    let out = '';
+    for (let i = 0; i < s.length; i++) {
+        const ch = s[i];
+        if (ch !== '\\') {
+            out += ch;
+            continue;
+        }
+        // A trailing lone backslash is dropped too.
+        if (i + 1 >= s.length) break;
+        const n = s[i + 1];
+        const simple: Record<string, string> = { b: '\b', n: '\n', t: '\t', f: '\f', r: '\r', '\\': '\\', '"': '"', "'": "'" };
+        if (n === 'u') {
+            const [text, used] = unicodeEscape(s, i);
+            out += text;
+            i += used - 1;
+        } else if (/[0-7]/.test(n)) {
+            const m = /^[0-3][0-7]{0,2}|^[4-7][0-7]?/.exec(s.slice(i + 1))!;
+            out += String.fromCharCode(parseInt(m[0], 8));
+            i += m[0].length;
+        } else if (simple[n] !== undefined) {
+            out += simple[n];
+            i++;
+        }
+        // Otherwise the lone backslash is dropped and the next character is kept on the next turn.
+    }
+    return out;
+}
+
+/** A \u escape at s[i]: Commons accepts several 'u's and an optional '+' before four hex digits. */
+function unicodeEscape(s: string, i: number): [string, number] {
+    let j = i + 1;
+    while (s[j] === 'u') j++;
+    if (s[j] === '+') j++;
+    const hex = s.slice(j, j + 4);
+    if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw new UnknownBehaviourError(`a malformed unicode escape in ${JSON.stringify(s)}`);
+    return [String.fromCharCode(parseInt(hex, 16)), j + 4 - i];
+}
+
+/** unescapeUnicode: only \u escapes are translated (Commons UnicodeUnescaper). */
+function unescapeUnicode(s: string): string {
+    let out = '';
+    for (let i = 0; i < s.length; i++) {
+        if (s[i] === '\\' && s[i + 1] === 'u') {
+            const [text, used] = unicodeEscape(s, i);
+            out += text;
+            i += used - 1;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
+/** String.equals(Object stringOrId): an Id argument compares by Id, so 15 and 18 characters match (documented). */
+function stringEquals(s: string, o: unknown): boolean {
+    if (typeof o === 'string') return s === o;
+    if (o instanceof ApexId) {
+        const mine = ApexId.tryOf(s);
+        return mine !== null && mine.equals(o);
+    }
+    return false;
+}
+
+/** StringUtils.getCommonPrefix: '' for an empty list or one holding null. */
+function commonPrefix(items: Array<string | null>): string {
+    if (items.length === 0 || items.some((x) => x === null || x === undefined)) return '';
+    let prefix = items[0] as string;
+    for (const x of items as string[]) {
+        let i = 0;
+        while (i < prefix.length && i < x.length && prefix[i] === x[i]) i++;
+        prefix = prefix.slice(0, i);
+    }
+    return prefix;
+}
+
+/** Java String.offsetByCodePoints; out-of-range arguments throw in Java → loud. */
+function offsetByCodePoints(s: string, index: number, offset: number): number {
+    if (index < 0 || index > s.length) throw new UnknownBehaviourError(`String.offsetByCodePoints(${index}, ${offset}) out of range`);
+    let i = index;
+    const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+    const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+    for (let k = 0; k < offset; k++) {
+        if (i >= s.length) throw new UnknownBehaviourError(`String.offsetByCodePoints(${index}, ${offset}) out of range`);
+        i += isHigh(s.charCodeAt(i)) && i + 1 < s.length && isLow(s.charCodeAt(i + 1)) ? 2 : 1;
+    }
+    for (let k = 0; k > offset; k--) {
+        if (i <= 0) throw new UnknownBehaviourError(`String.offsetByCodePoints(${index}, ${offset}) out of range`);
+        i -= isLow(s.charCodeAt(i - 1)) && i - 2 >= 0 && isHigh(s.charCodeAt(i - 2)) ? 2 : 1;
+    }
+    return i;
+}
+
+/** Runs a locale-sensitive case change; an Apex locale such as 'en_US' becomes the BCP 47 tag 'en-US'. */
+function withLocale(locale: string, f: (tag: string) => string, fallback: () => string): string {
+    try {
+        return f(locale.replace(/_/g, '-'));
+    } catch {
+        // Java accepts any locale string and falls back to root rules for unknown ones.
+        return fallback();
+    }
 }
 
 function escapeXml(s: string): string {
@@ -495,6 +605,20 @@ export const STRING_INSTANCE_METHODS: BuiltinMethod[] = [
         if (i < 0 || i >= s.length) throw new UnknownBehaviourError(`String.codePointAt(${i}) out of range`);
         return s.codePointAt(i);
     }),
+    inst('codePointBefore', [I], I, (s, [i]) => {
+        if (i < 1 || i > s.length) throw new UnknownBehaviourError(`String.codePointBefore(${i}) out of range`);
+        const lo = s.charCodeAt(i - 1);
+        if (lo >= 0xdc00 && lo <= 0xdfff && i >= 2) {
+            const hi = s.charCodeAt(i - 2);
+            if (hi >= 0xd800 && hi <= 0xdbff) return (hi - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
+        }
+        return lo;
+    }),
+    inst('codePointCount', [I, I], I, (s, [a, b]) => {
+        if (a < 0 || b > s.length || a > b) throw new UnknownBehaviourError(`String.codePointCount(${a}, ${b}) out of range`);
+        return Array.from(s.slice(a, b)).length;
+    }),
+    inst('offsetByCodePoints', [I, I], I, (s, [index, offset]) => offsetByCodePoints(s, index, offset)),
     inst('compareTo', [S], I, (s, [o]) => javaCompare(s, o)),
     inst('contains', [S], B, (s, [o]) => s.includes(o)),
     inst('containsAny', [S], B, (s, [o]) => chars(o).some((c) => s.includes(c))),
@@ -507,12 +631,13 @@ export const STRING_INSTANCE_METHODS: BuiltinMethod[] = [
     inst('difference', [S], S, (s, [o]) => difference(s, o)),
     inst('endsWith', [S], B, (s, [o]) => s.endsWith(o)),
     inst('endsWithIgnoreCase', [S], B, (s, [o]) => endsWithIgnoreCase(s, o)),
-    inst('equals', ['Object'], B, (s, [o]) => typeof o === 'string' && s === o, true),
+    inst('equals', ['Object'], B, (s, [o]) => stringEquals(s, o), true),
     inst('equalsIgnoreCase', [S], B, (s, [o]) => typeof o === 'string' && equalsIgnoreCase(s, o), true),
     inst('escapeCsv', [], S, (s) => escapeCsv(s)),
-    inst('escapeHtml4', [], S, (s) => escapeHtml4(s)),
-    inst('escapeJava', [], S, (s) => escapeJava(s)),
-    inst('escapeSingleQuotes', [], S, (s) => s.replace(/'/g, "\\'")),
+    inst('escapeEcmaScript', [], S, (s) => escapeJavaLike(s, true)),
+    inst('escapeHtml3', [], S, (s) => escapeHtml(s, true)),
+    inst('escapeHtml4', [], S, (s) => escapeHtml(s, false)),
+    inst('escapeJava', [], S, (s) => escapeJavaLike(s, false)),
     inst('escapeUnicode', [], S, (s) => escapeUnicode(s)),
     inst('escapeXml', [], S, (s) => escapeXml(s)),
     inst('getChars', [], 'List<Integer>', (s, _a, host) => host.newList('Integer', chars(s).map((c) => c.charCodeAt(0)))),
@@ -559,6 +684,7 @@ export const STRING_INSTANCE_METHODS: BuiltinMethod[] = [
     inst('lastIndexOf', [S], I, (s, [o]) => s.lastIndexOf(o)),
     inst('lastIndexOf', [S, I], I, (s, [o, f]) => (f < 0 ? -1 : s.lastIndexOf(o, f))),
     inst('lastIndexOfChar', [I], I, (s, [c]) => s.lastIndexOf(String.fromCodePoint(c))),
+    inst('lastIndexOfChar', [I, I], I, (s, [c, e]) => (e < 0 ? -1 : s.lastIndexOf(String.fromCodePoint(c), e))),
     inst('lastIndexOfIgnoreCase', [S], I, (s, [o]) => lastIndexOfIgnoreCase(s, o)),
     inst('lastIndexOfIgnoreCase', [S, I], I, (s, [o, f]) => (f < 0 ? -1 : lastIndexOfIgnoreCase(s, o, f))),
     inst('left', [I], S, (s, [n]) => (n < 0 ? '' : s.slice(0, n))),
@@ -589,9 +715,6 @@ export const STRING_INSTANCE_METHODS: BuiltinMethod[] = [
     ),
     inst('startsWith', [S], B, (s, [o]) => s.startsWith(o)),
     inst('startsWithIgnoreCase', [S], B, (s, [o]) => startsWithIgnoreCase(s, o)),
-    inst('strip', [], S, (s) => stripChars(s, null, true, true)),
-    inst('stripEnd', [S], S, (s, [c]) => stripChars(s, c, false, true), true),
-    inst('stripStart', [S], S, (s, [c]) => stripChars(s, c, true, false), true),
     inst('substring', [I], S, (s, [a]) => substring(s, a)),
     inst('substring', [I, I], S, (s, [a, b]) => substring(s, a, b)),
     inst('substringAfter', [S], S, (s, [o]) => substringAfter(s, o)),
@@ -602,11 +725,17 @@ export const STRING_INSTANCE_METHODS: BuiltinMethod[] = [
     inst('substringBetween', [S, S], S, (s, [o, c]) => substringBetween(s, o, c)),
     inst('swapCase', [], S, (s) => swapCase(s)),
     inst('toLowerCase', [], S, (s) => s.toLowerCase()),
+    inst('toLowerCase', [S], S, (s, [loc]) => withLocale(loc, (l) => s.toLocaleLowerCase(l), () => s.toLowerCase())),
     inst('toUpperCase', [], S, (s) => s.toUpperCase()),
+    inst('toUpperCase', [S], S, (s, [loc]) => withLocale(loc, (l) => s.toLocaleUpperCase(l), () => s.toUpperCase())),
     inst('trim', [], S, (s) => javaTrim(s)),
     inst('uncapitalize', [], S, (s) => uncapitalize(s)),
     inst('unescapeCsv', [], S, (s) => unescapeCsv(s)),
-    inst('unescapeHtml4', [], S, (s) => unescapeHtml4(s)),
+    inst('unescapeEcmaScript', [], S, (s) => unescapeJava(s)),
+    inst('unescapeHtml3', [], S, (s) => unescapeHtml(s, true)),
+    inst('unescapeHtml4', [], S, (s) => unescapeHtml(s, false)),
+    inst('unescapeJava', [], S, (s) => unescapeJava(s)),
+    inst('unescapeUnicode', [], S, (s) => unescapeUnicode(s)),
     inst('unescapeXml', [], S, (s) => unescapeXml(s)),
 ];
 
@@ -632,6 +761,9 @@ export const STRING_STATIC_METHODS: BuiltinMethod[] = [
     }),
     stat('valueOf', ['Object'], S, ([v], host) => host.stringOf(v), true),
     stat('valueOfGmt', ['Datetime'], S, ([dt]) => (dt as ApexDatetime).toString()),
+    // Documented: a backslash is added before every single quote and every backslash.
+    stat('escapeSingleQuotes', [S], S, ([s]) => (s as string).replace(/\\/g, '\\\\').replace(/'/g, "\\'")),
+    stat('getCommonPrefix', ['List<String>'], S, ([list], host) => commonPrefix(host.items(list) as Array<string | null>)),
     stat('fromCharArray', ['List<Integer>'], S, ([list], host) =>
         (host.items(list) as number[]).map((c) => String.fromCharCode(c)).join('')
     ),

@@ -7,7 +7,9 @@ import org.apache.commons.text.StringEscapeUtils;
 
 public class CommonsStrings {
  
- static String q(Object o){ if(o==null) return "<null>"; if(o instanceof String[]) return Arrays.toString((String[])o); return String.valueOf(o); }
+ static String q(Object o){ if(o==null) return "<null>"; String r = o instanceof String[] ? Arrays.toString((String[])o) : String.valueOf(o); return ctl(r); }
+ // Control characters other than tab and newline are written as ~xHH so they cannot clash with the field separator.
+ static String ctl(String r){ StringBuilder b=new StringBuilder(); for(char c: r.toCharArray()){ if(c<0x20 && c!='\n' && c!='\t') b.append(String.format("~x%02X",(int)c)); else b.append(c);} return b.toString(); }
  static String run(java.util.concurrent.Callable<Object> c){ try { return q(c.call()); } catch(Exception e){ return "ERR"; } }
  public static void main(String[] a) throws Exception {
  BufferedReader r=new BufferedReader(new InputStreamReader(System.in,"UTF-8")); String line; PrintStream o=new PrintStream(System.out,true,"UTF-8");
@@ -28,5 +30,6 @@ public class CommonsStrings {
   out.add(run(()->StringUtils.containsAny(s,t))); out.add(run(()->StringUtils.containsNone(s,t))); out.add(run(()->StringUtils.containsOnly(s,t))); out.add(run(()->StringUtils.containsWhitespace(s))); out.add(run(()->StringUtils.containsIgnoreCase(s,t))); out.add(run(()->StringUtils.startsWithIgnoreCase(s,t))); out.add(run(()->StringUtils.endsWithIgnoreCase(s,t)));
   out.add(run(()->StringEscapeUtils.escapeCsv(s))); out.add(run(()->StringEscapeUtils.unescapeCsv(s))); out.add(run(()->StringEscapeUtils.escapeHtml4(s))); out.add(run(()->StringEscapeUtils.unescapeHtml4(s))); out.add(run(()->StringEscapeUtils.escapeJava(s)));
   out.add(run(()->StringUtils.lastIndexOfIgnoreCase(s,t))); out.add(run(()->StringUtils.indexOfDifference(s,t))); out.add(run(()->StringUtils.isNumericSpace(s)));
+  out.add(run(()->StringEscapeUtils.escapeEcmaScript(s))); out.add(run(()->StringEscapeUtils.escapeHtml3(s))); out.add(run(()->StringEscapeUtils.unescapeHtml3(s))); out.add(run(()->StringEscapeUtils.unescapeJava(s))); out.add(run(()->StringEscapeUtils.unescapeEcmaScript(s)));
   o.println(String.join("\u0001",out).replace("\n","~n").replace("\t","~t"));
  }}}
