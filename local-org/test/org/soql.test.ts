@@ -405,3 +405,27 @@ test('plans are cached by query text', () => {
     const org = makeOrg();
     assert.equal(org.soql.prepare('SELECT Id FROM User'), org.soql.prepare('SELECT Id FROM User'));
 });
+
+test('LIMIT and OFFSET without ORDER BY stop early but return the same rows as a full scan', () => {
+    const org = makeOrg();
+    for (let i = 0; i < 10; i++) org.store.insert('Account', { Name: `N${i}`, NumberOfEmployees: i });
+    const all = names(org.rows('SELECT Name FROM Account WHERE NumberOfEmployees < 100'), 'Name');
+    assert.deepEqual(names(org.rows('SELECT Name FROM Account WHERE NumberOfEmployees < 100 LIMIT 3 OFFSET 2'), 'Name'), all.slice(2, 5));
+    assert.deepEqual(org.rows('SELECT Name FROM Account LIMIT 0'), []);
+    const c = org.q('SELECT COUNT() FROM Account WHERE NumberOfEmployees < 100 LIMIT 4');
+    assert.ok(c.kind === 'count' && c.count === 4);
+});
+
+test('GROUP BY keeps null apart from the text "null" and groups text ignoring case', () => {
+    const org = makeOrg();
+    org.store.insert('Contact', { LastName: 'x1', FirstName: 'null' });
+    org.store.insert('Contact', { LastName: 'x2', FirstName: 'NULL' });
+    const r = org.q('SELECT FirstName, COUNT(Id) FROM Contact GROUP BY FirstName ORDER BY COUNT(Id) DESC, FirstName');
+    assert.ok(r.kind === 'aggregate');
+    const groups = r.rows.map((x) => [x.values.get('FirstName'), x.values.get('expr0')]);
+    assert.deepEqual(groups, [
+        [null, 2],
+        ['null', 2],
+        ['Ann', 1],
+    ]);
+});

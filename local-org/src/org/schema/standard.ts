@@ -274,6 +274,7 @@ export const STANDARD_OBJECTS: StandardObjectSpec[] = [
         name: 'PermissionSetGroupComponent',
         keyPrefix: '0PH',
         system: 'all',
+        updateable: false,
         fields: [
             'PermissionSetGroupId:ref(PermissionSetGroup)/PermissionSetGroup co req',
             'PermissionSetId:ref(PermissionSet)/PermissionSet co req',
@@ -341,7 +342,7 @@ export const STANDARD_OBJECTS: StandardObjectSpec[] = [
         fields: [
             'ParentId:ref(PermissionSet)/Parent co req',
             'SetupEntityId:ref(ApexClass|ApexPage|CustomPermission|ConnectedApplication|TabSet|ServicePresence|ExternalDataSource|NamedCredential|CustomEntityDefinition)/SetupEntity co req',
-            'SetupEntityType:string(40) ro',
+            'SetupEntityType:picklist(ApexClass|ApexPage|ConnectedApplication|CustomPermission|ServiceProvider|TabSet|CustomEntityDefinition) ro restricted',
         ],
     },
     {
@@ -440,15 +441,21 @@ export const STANDARD_OBJECTS: StandardObjectSpec[] = [
     {
         name: 'UserAccessPolicy',
         keyPrefix: '0Ut',
-        system: 'all',
+        system: 'audit',
+        // Object Reference: describeSObjects(), query(), retrieve() only (changes go through the Tooling/Metadata API).
+        createable: false,
+        updateable: false,
+        deletable: false,
         fields: [
-            'DeveloperName:string(80) req',
-            'MasterLabel:string(80) req',
-            'Description:textarea(255)',
-            'Status:picklist(Design|Testing|Active|Completed|Failed|Migrate|Updating) restricted',
-            'TriggerType:picklist(Create|CreateAndUpdate|Update) restricted',
-            'Order:int',
-            'BooleanFilter:string(255)',
+            'DeveloperName:string(80) ro',
+            'MasterLabel:string(80) ro',
+            'Description:textarea(255) ro',
+            'BooleanFilter:string(255) ro',
+            'Language:picklist(en_US) ro restricted',
+            'NamespacePrefix:string(15) ro',
+            'Status:picklist(Design|Testing|Active|Completed|Failed|Migrate|Updating) ro restricted',
+            'TriggerType:picklist(Create|CreateAndUpdate|Update) ro restricted',
+            'Order:int ro',
         ],
     },
     {

@@ -155,7 +155,7 @@ export class Executor {
     }
 
     run(plan: Plan): QueryResult {
-        const matched = this.matching(plan);
+        const matched = this.matching(plan, this.cap(plan));
         if (plan.kind === 'count') {
             const limit = this.limitOf(plan);
             const count = limit === null ? matched.length : Math.min(limit, matched.length);
@@ -176,6 +176,17 @@ export class Executor {
             return row;
         });
         return { kind: 'rows', rows, rowsCounted: counted, plan };
+    }
+
+    /**
+     * How many matches are enough: without ORDER BY (and without a shuffle) rows come in insertion order, so a
+     * LIMIT stops the scan early. Aggregates need every row.
+     */
+    private cap(plan: Plan): number {
+        if (plan.kind === 'aggregate' || plan.orderBy.length || this.ctx.shuffleUnordered) return Infinity;
+        const limit = this.limitOf(plan);
+        if (limit === null) return Infinity;
+        return limit + (plan.kind === 'count' ? 0 : (this.intOf(plan.offset, plan, 'OFFSET') ?? 0));
     }
 
     private limitOf(plan: Plan): number | null {
@@ -200,18 +211,19 @@ export class Executor {
     }
 
     /** Records of the FROM object passing WHERE, in insertion order. */
-    private matching(plan: Plan): SRecord[] {
+    private matching(plan: Plan, cap = Infinity): SRecord[] {
         const pred = plan.where ? this.predicate(plan, plan.where) : () => true;
         const candidates = this.candidates(plan);
         const out: SRecord[] = [];
+        if (cap <= 0) return out;
         const opts = { allRows: plan.allRows };
         if (candidates) {
             for (const id of candidates) {
                 const r = this.store.getExact(id, opts);
-                if (r && r.type === plan.root.name && pred(r)) out.push(r);
+                if (r && r.type === plan.root.name && pred(r) && out.push(r) >= cap) break;
             }
         } else {
-            for (const r of this.store.rows(plan.root.name, opts)) if (pred(r)) out.push(r);
+            for (const r of this.store.rows(plan.root.name, opts)) if (pred(r) && out.push(r) >= cap) break;
         }
         return out;
     }
@@ -470,8 +482,10 @@ export class Executor {
         }
         const groups = new Map<string, SRecord[]>();
         if (!plan.groupBy.length) groups.set('', recs);
+        const single = plan.groupBy.length === 1 ? plan.groupBy[0] : null;
         for (const r of plan.groupBy.length ? recs : []) {
-            const key = JSON.stringify(plan.groupBy.map((g) => normalize(g.field, this.valueAt(r, g), plan, false)));
+            // One grouped field (the common case) keys the map directly; several are joined with their types.
+            const key = single ? groupKey(normalize(single.field, this.valueAt(r, single), plan, false)) : plan.groupBy.map((g) => groupKey(normalize(g.field, this.valueAt(r, g), plan, false))).join('\u0001');
             let g = groups.get(key);
             if (!g) groups.set(key, (g = []));
             g.push(r);
@@ -571,6 +585,11 @@ export class Executor {
             }
         }
     }
+}
+
+/** A map key for a normalized value; null cannot collide with the text 'null'. */
+function groupKey(n: Norm): string {
+    return n === null ? '\u0000' : `${typeof n === 'string' ? 's' : 'o'}${String(n)}`;
 }
 
 function toDecimal(v: FieldValue): ApexDecimal {
