@@ -429,3 +429,19 @@ test('GROUP BY keeps null apart from the text "null" and groups text ignoring ca
         ['Ann', 1],
     ]);
 });
+
+test('text comparisons are case-sensitive only for unique case-sensitive fields', () => {
+    const org = makeOrg();
+    const { makeField } = require('../../src/org/schema/catalog') as typeof import('../../src/org/schema/catalog');
+    org.catalog.addField('Account', makeField({ name: 'Key__c', type: 'string', length: 10, unique: true, caseSensitive: true }));
+    org.catalog.addField('Account', makeField({ name: 'Loose__c', type: 'string', length: 10 }));
+    org.store.update(org.ids.acme, { Key__c: 'AbC', Loose__c: 'AbC' });
+    assert.deepEqual(org.rows("SELECT Id FROM Account WHERE Key__c = 'abc'"), []);
+    assert.equal(org.rows("SELECT Id FROM Account WHERE Key__c = 'AbC'").length, 1);
+    assert.equal(org.rows("SELECT Id FROM Account WHERE Loose__c = 'abc'").length, 1);
+});
+
+test('the selected field of a semi-join cannot traverse a relationship', () => {
+    const org = makeOrg();
+    assert.match(soqlError(() => org.q('SELECT Id FROM Account WHERE Id IN (SELECT Contact.AccountId FROM User)')).detail, /cannot traverse relationships/);
+});

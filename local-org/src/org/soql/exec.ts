@@ -1,6 +1,7 @@
 /**
  * Query execution over the record store. Semantics (sources in LEDGER notes of src/org/README.md):
- * - text `=`, `!=`, `IN`, LIKE and ordering ignore case; Ids compare as 18 characters (15 accepted);
+ * - text `=`, `!=`, `IN`, LIKE and ordering ignore case (except unique case-sensitive fields, per the SOQL reference's
+ *   "Comparison Operators"); Ids compare as 18 characters (15 accepted);
  * - `= null` is "is null", `!= null` "is not null"; `!=`/NOT IN also match rows whose field is null;
  * - IN an empty list matches nothing (NOT IN an empty list matches everything);
  * - date literals are ranges in the running user's time zone;
@@ -78,10 +79,13 @@ function normalize(f: FieldDef, v: FieldValue, plan: Plan, isBind: boolean): Nor
         case 'multipicklist':
         case 'email':
         case 'phone':
-        case 'url':
-            if (typeof v === 'string') return v.toLowerCase();
-            if (v instanceof ApexId) return v.id18.toLowerCase();
+        case 'url': {
+            // SOQL reference, comparison operators: case-sensitive for unique case-sensitive fields only.
+            const exact = f.unique && f.caseSensitive;
+            if (typeof v === 'string') return exact ? v : v.toLowerCase();
+            if (v instanceof ApexId) return exact ? v.id18 : v.id18.toLowerCase();
             break;
+        }
         case 'boolean':
             if (typeof v === 'boolean') return v;
             break;

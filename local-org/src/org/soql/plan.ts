@@ -298,6 +298,7 @@ export class Planner {
                 }
                 const f = sub.fields[0].field;
                 if (f.type !== 'id' && f.type !== 'reference') throw semantic('A semi-join subquery must select an Id or reference field', this.text, v.query.pos);
+                if (sub.fields[0].steps.length) throw semantic('The selected field of a semi-join subquery cannot traverse relationships', this.text, v.query.pos);
                 if (sub.root.name === root.name && sub.fields[0].steps.length === 0) {
                     throw semantic('The inner and outer selects should not be on the same object type', this.text, v.query.pos);
                 }
