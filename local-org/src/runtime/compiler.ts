@@ -7,7 +7,7 @@ import type { Block, Expr, Member, NewExpr, Pos, Stmt, TypeNode } from '../front
 import { checkSoql } from '../frontend/parse';
 import { isUncatchable } from '../semantic/builtin-classes';
 import type { TypeResolver } from '../semantic/resolve';
-import type { ClassSym, FieldSym, MethodSym } from '../semantic/symbols';
+import { type ClassSym, type FieldSym, type MethodSym, canAccess } from '../semantic/symbols';
 import { type ApexType, T, UNRESOLVED, assignable, castable, isNumeric, prim, sameType, typeName, widerNumeric } from '../semantic/types';
 import type { BuiltinMethod } from '../stdlib/builtin';
 import { type RuntimeHost, registry } from '../stdlib/registry';
@@ -909,6 +909,7 @@ export class Compiler {
 
     private fieldAccess(fsym: FieldSym, target: Ev | null, ctx: MethodCtx, pos: Pos): CExpr {
         if (fsym.type === UNRESOLVED) return poison();
+        if (!canAccess(fsym.mods, fsym.owner, ctx.cls)) return this.error(ctx.file, pos, `Variable is not visible: ${fsym.owner.qualifiedName}.${fsym.name}`);
         const key = fsym.name.toLowerCase();
         const owner = fsym.owner;
         const acc = fsym.isProperty && ctx.property !== fsym ? propertyAccessors : null;
@@ -928,7 +929,6 @@ export class Compiler {
             };
         }
         const tgt = target!;
-        void pos;
         return {
             t: fsym.type,
             ev: (f) => {
@@ -1103,6 +1103,10 @@ export class Compiler {
                 return this.exceptionCtor(cls, args, ctx, e.pos);
             }
             const ctor = this.pickCtor(cls, args, ctx.file, e.pos);
+            if (ctor) {
+                const hidden = this.visible(ctor, ctx, e.pos);
+                if (hidden) return hidden;
+            }
             const argEvs = ctor ? this.convertArgs(args, ctor.params.map((p) => p.type)) : [];
             return { t, ev: (f) => this.instantiate(cls, ctor, argEvs.map((a) => a(f))) };
         }
@@ -1342,6 +1346,8 @@ export class Compiler {
                 const m = pickOverload(cands, args.map((a) => a.t));
                 if (!m) return this.noMethod(e.name, args, c, ctx, e.pos);
                 if (!m.isStatic && (ctx.isStatic || c !== ctx.cls)) return this.error(ctx.file, e.pos, `Non static method cannot be referenced from a static context: ${methodLabel(m)}`);
+                const hidden = this.visible(m, ctx, e.pos);
+                if (hidden) return hidden;
                 return this.invokeUser(m, m.isStatic ? null : (f) => f.self, args, false, false);
             }
             return this.error(ctx.file, e.pos, `Method does not exist or incorrect signature: void ${e.name}(${args.map((a) => typeName(a.t)).join(', ')}) from the type ${ctx.cls?.qualifiedName ?? 'anonymous'}`);
@@ -1359,6 +1365,8 @@ export class Compiler {
                 if (tr.cls.kind === 'enum') return this.enumStatic(tr.cls, e.name, args, ctx, e.pos);
                 const m = pickOverload(cands, args.map((a) => a.t));
                 if (!m) return this.noMethod(e.name, args, tr.cls, ctx, e.pos);
+                const hidden = this.visible(m, ctx, e.pos);
+                if (hidden) return hidden;
                 return this.invokeUser(m, null, args, false, false);
             }
             if (tr.k === 'class' && tr.cls.kind === 'enum') return this.enumStatic(tr.cls, e.name, args, ctx, e.pos);
@@ -1369,7 +1377,7 @@ export class Compiler {
             if (t.cls.kind === 'enum') return this.enumInstance(t.cls, target, e.name, args, ctx, e.pos, e.safe);
             const cands = t.cls.findMethods(lower);
             const m = pickOverload(cands, args.map((a) => a.t));
-            if (m) return this.invokeUser(m, target.ev, args, !!target.isSuper, e.safe);
+            if (m) return this.visible(m, ctx, e.pos) ?? this.invokeUser(m, target.ev, args, !!target.isSuper, e.safe);
             if (!cands.length) {
                 const objM = this.objectMethod(lower, target, args, e.safe);
                 if (objM) return objM;
@@ -1394,6 +1402,11 @@ export class Compiler {
             return this.error(ctx.file, e.pos, `Calling ${e.name} on a value of unknown type is not supported by the local org`, 'unsupported');
         }
         return this.builtinInstance(t, target, e.name, args, ctx, e.pos, e.safe);
+    }
+
+    private visible(m: MethodSym, ctx: MethodCtx, pos: Pos): CExpr | null {
+        if (canAccess(m.mods, m.owner, ctx.cls)) return null;
+        return this.error(ctx.file, pos, `${m.isCtor ? 'Constructor' : 'Method'} is not visible: ${methodLabel(m)}`);
     }
 
     private noMethod(name: string, args: CExpr[], cls: ClassSym, ctx: MethodCtx, pos: Pos): CExpr {

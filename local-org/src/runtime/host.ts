@@ -11,7 +11,7 @@ import type { Compiler } from './compiler';
 import type { DataService } from './data';
 import { makeSet } from './compiler';
 import { ApexThrow, EmulatorError, tx } from './context';
-import { isInstance, newException, raise, runtimeTypeName, stringOf } from './ops';
+import { debugString, isInstance, newException, raise, runtimeTypeName, stringOf } from './ops';
 import { ApexList, ApexMap, ApexObject, ApexSet, EnumValue, TypeValue, compareNumbers, hooks, isNumberValue, keyEquals, keyHash } from './values';
 
 function callUser(o: ApexObject, sig: string, args: unknown[]): { found: boolean; value: unknown } {
@@ -92,7 +92,7 @@ export function makeHost(ref: { compiler: Compiler | null }, types: TypeResolver
         debug: (level, message) => {
             const t = tx();
             const line = t.stack.length ? t.top().line : 0;
-            t.debug.push(`USER_DEBUG [${line}]|${level}|${stringOf(message)}`);
+            t.debug.push(`USER_DEBUG [${line}]|${level}|${debugString(message)}`);
         },
         assertFail: (message) => raise('System.AssertException', message),
         raise: (type, message) => raise(type, message),

@@ -9,6 +9,7 @@ import { ApexDecimal } from '../stdlib/primitives/decimal';
 import * as N from '../stdlib/primitives/numbers';
 import { ApexDouble } from '../stdlib/primitives/numbers';
 import { ApexId } from '../stdlib/primitives/id';
+import { ApexDate, ApexDatetime } from '../stdlib/primitives/datetime';
 import { ApexThrow, EmulatorError, tx } from './context';
 import { ApexList, ApexMap, ApexObject, ApexSet, EnumValue, TypeValue, compareNumbers, hooks, toDecimal } from './values';
 
@@ -313,6 +314,13 @@ export function castTo(v: unknown, t: ApexType): unknown {
 
 // ---------- String.valueOf ----------
 
+/** System.debug's text of a value: Date with a midnight time, Datetime in GMT, otherwise String.valueOf. */
+export function debugString(v: unknown): string {
+    if (v instanceof ApexDate) return v.toDebugString();
+    if (v instanceof ApexDatetime) return v.toString();
+    return stringOf(v);
+}
+
 export function stringOf(v: unknown): string {
     if (v === null || v === undefined) return 'null';
     switch (typeof v) {
@@ -321,6 +329,8 @@ export function stringOf(v: unknown): string {
         case 'bigint': return v.toString();
         case 'boolean': return v ? 'true' : 'false';
     }
+    // String.valueOf(Datetime) is in the running user's zone; System.debug prints GMT (debugString below).
+    if (v instanceof ApexDatetime) return v.toApexString(tx().timeZone);
     if (v instanceof ApexList) return '(' + v.items.map(stringOf).join(', ') + ')';
     if (v instanceof ApexSet) return '{' + v.store.keys().map(stringOf).join(', ') + '}';
     if (v instanceof ApexMap) return '{' + v.store.entries().map(([k, x]) => `${stringOf(k)}=${stringOf(x)}`).join(', ') + '}';

@@ -7,6 +7,7 @@ import type { ApexType } from './types';
 
 export interface FieldSym {
     name: string;
+    mods: Modifiers;
     type: ApexType;
     isStatic: boolean;
     isFinal: boolean;
@@ -156,4 +157,21 @@ export class ClassSym {
     }
 
     private readonly vtable = new Map<string, MethodSym | null>();
+}
+
+/**
+ * Apex access rules: public/global anywhere; private (the default) inside the same top-level class; protected also
+ * in subclasses; @TestVisible private/protected members from test classes.
+ * https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_classes_access_modifiers.htm
+ * https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_classes_annotation_testvisible.htm
+ */
+export function canAccess(mods: Modifiers, owner: ClassSym, from: ClassSym | null): boolean {
+    if (owner.builtin || owner.kind === 'interface') return true;
+    if (mods.words.has('public') || mods.words.has('global')) return true;
+    if (from && from.top === owner.top) return true;
+    if (from && mods.words.has('protected')) {
+        for (let c: ClassSym | null = from; c; c = c.outer) if (c.isSubtypeOf(owner)) return true;
+    }
+    if (from && mods.annotations.some((a) => a.name.toLowerCase() === 'testvisible') && from.top.hasAnnotation('IsTest')) return true;
+    return false;
 }

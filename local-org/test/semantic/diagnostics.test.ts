@@ -74,3 +74,25 @@ test('exception classes must be named ...Exception', async () => {
     assert.equal(ms.length, 1);
     assert.match(ms[0], /must have a name ending in 'Exception'/);
 });
+
+test('private members are visible only inside their top-level class; @TestVisible opens them to tests', async () => {
+    const svc = `public class Svc {
+    private static Integer secret = 1;
+    @TestVisible private static Integer forTests = 2;
+    protected Integer prot;
+    Integer byDefault;
+    private static Integer hidden() { return 3; }
+    public class Inner { Integer peek() { return secret + hidden(); } }
+}`;
+    const ms = await messages({
+        'Svc.cls': svc,
+        'Other.cls': 'public class Other {\n    static Integer a() { return Svc.secret; }\n    static Integer b() { return Svc.hidden(); }\n    static Integer c() { return Svc.forTests; }\n}'
+    });
+    assert.deepEqual(ms, [
+        'semantic 2:37 Variable is not visible: Svc.secret',
+        'semantic 3:37 Method is not visible: Integer Svc.hidden()',
+        'semantic 4:37 Variable is not visible: Svc.forTests'
+    ]);
+    const ok = await load({ 'Svc.cls': svc, 'SvcTest.cls': '@IsTest private class SvcTest { @IsTest static void t() { Assert.areEqual(2, Svc.forTests); } }' });
+    assert.deepEqual(ok.diagnostics, []);
+});
