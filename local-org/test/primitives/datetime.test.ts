@@ -110,8 +110,12 @@ test('string forms: String.valueOf is local, debug/valueOfGmt is GMT, JSON is IS
 test('valueOf / valueOfGmt / parse', () => {
     assert.equal(iso(ApexDatetime.valueOf('2024-01-05 10:00:00', LA)), '2024-01-05T18:00:00.000Z');
     assert.equal(iso(ApexDatetime.valueOf('2024-01-05 10:00:00', 'GMT')), '2024-01-05T10:00:00.000Z');
-    assert.equal(iso(ApexDatetime.parse('10/14/2011 11:46 AM', LA)), '2011-10-14T18:46:00.000Z');
+    // Documented (ICU formats): DateTime.parse('10/14/2011, 11:46 AM').format() == '10/14/2011, 11:46 AM'.
+    const parsed = ApexDatetime.parse('10/14/2011, 11:46 AM', LA);
+    assert.equal(iso(parsed), '2011-10-14T18:46:00.000Z');
+    assert.equal(parsed.format(LA), '10/14/2011, 11:46 AM');
     assert.equal(iso(ApexDatetime.parse('10/14/2011, 12:05 AM', LA)), '2011-10-14T07:05:00.000Z');
+    assert.equal(typeException(() => ApexDatetime.parse('10/14/2011 11:46 AM', LA)), 'Invalid date/time: 10/14/2011 11:46 AM');
     assert.equal(typeException(() => ApexDatetime.valueOf('2024-01-05', LA)), 'Invalid date/time: 2024-01-05');
 });
 
@@ -157,4 +161,39 @@ test('Date → Datetime conversion is midnight GMT', () => {
     assert.equal(iso(dt), '2024-01-05T00:00:00.000Z');
     assert.equal(dt.date(LA).toString(), '2024-01-04');
     assert.equal(dt.date('GMT').toString(), '2024-01-05');
+});
+
+test('documented Datetime examples (user in America/Los_Angeles)', () => {
+    assert.equal(ApexDatetime.newInstance(LA, 1993, 6, 6, 3, 3, 3).format(LA), '6/6/1993, 3:03 AM');
+    assert.equal(ApexDatetime.newInstance(LA, 2022, 5, 4, 19, 37, 55).formatPattern('yyyy-MM-dd h:mm a', LA), '2022-05-04 7:37 PM');
+    assert.equal(ApexDatetime.newInstanceGmt(2011, 6, 1, 12, 1, 5).formatPatternInZone('MM/dd/yyyy HH:mm:ss', 'America/New_York'), '06/01/2011 08:01:05');
+    assert.equal(ApexDatetime.newInstance(LA, 1993, 6, 6, 3, 3, 3).formatGmt('EEE, MMM d yyyy HH:mm:ss'), 'Sun, Jun 6 1993 10:03:03');
+    assert.equal(ApexDatetime.newInstanceGmt(2007, 6, 23, 3, 3, 3).getTime(), 1182567783000n);
+    assert.equal(ApexDatetime.newInstance(LA, 2000, 4, 27, 3, 3, 3).wall('GMT').hour, 10);
+    assert.equal(ApexDatetime.newInstance(LA, 1999, 2, 5, 23, 0, 3).dayOfYear('GMT'), 37);
+    assert.equal(ApexDatetime.newInstance(LA, 2008, 2, 5, 8, 30, 12).dayOfYear(LA), 36);
+    assert.ok(ApexDatetime.fromMs(1341828183000n).equals(ApexDatetime.newInstance(LA, 2012, 7, 9, 3, 3, 3)));
+    assert.ok(ApexDatetime.newInstanceGmt(1998, 1, 29, 2, 2, 3).equals(ApexDatetime.newInstance(LA, 1998, 1, 28, 18, 2, 3)));
+    assert.ok(ApexDatetime.valueOf('2009-3-5 5:2:2', 'GMT').equals(ApexDatetime.newInstance(LA, 2009, 3, 4, 21, 2, 2)));
+    assert.equal(ApexDatetime.newInstance(LA, 2006, 3, 16, 23, 0, 0).date('GMT').toString(), '2006-03-17');
+    assert.equal(ApexDatetime.newInstance(LA, 2004, 1, 27, 4, 1, 2).time('GMT').toString(), '12:01:02.000Z');
+    assert.ok(ApexDatetime.newInstance(LA, 1960, 2, 17).addDays(2, LA).equals(ApexDatetime.newInstance(LA, 1960, 2, 19)));
+    assert.equal(ApexDatetime.newInstance(LA, 2012, 12, 28, 10, 0, 0).formatLong(LA), '12/28/2012, 10:00:00 AM PST');
+});
+
+test('format(pattern, zone): unknown zone ids fall back to GMT (documented); Java-only ids fail loudly', () => {
+    const dt = ApexDatetime.newInstanceGmt(2011, 6, 1, 12, 1, 5);
+    assert.equal(dt.formatPatternInZone('HH:mm', 'Not/AZone'), '12:01');
+    assert.throws(() => dt.formatPatternInZone('HH:mm', 'PST'), UnknownBehaviourError);
+    assert.throws(() => dt.formatPatternInZone('HH:mm', 'GMT+05:00'), UnknownBehaviourError);
+});
+
+test('documented Date examples', () => {
+    assert.equal(date(2001, 3, 21).format(), '3/21/2001');
+    assert.equal(date(2006, 12, 2).monthsBetween(date(2012, 12, 8)), 72);
+    assert.equal(date(1998, 10, 21).dayOfYear(), 294);
+    assert.equal(date(1983, 7, 15).addYears(2).toString(), '1985-07-15');
+    assert.equal(date(1987, 12, 17).toStartOfMonth().toString(), '1987-12-01');
+    assert.equal(ApexDate.valueOf('2008-10-5 12:20:20').toString(), '2008-10-05');
+    assert.equal(isLeapYear(2004), true);
 });

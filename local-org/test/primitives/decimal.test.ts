@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApexPrimitiveError } from '../../src/stdlib/builtin';
 import { ApexDecimal } from '../../src/stdlib/primitives/decimal';
+import { UnknownBehaviourError } from '../../src/stdlib/primitives/numbers';
 
 const d = (s: string) => ApexDecimal.parse(s);
 
@@ -127,4 +128,29 @@ test('format() groups and keeps up to three fraction digits (en_US)', () => {
     assert.equal(d('1234567.12345').format(), '1,234,567.123');
     assert.equal(d('0.0005').format(), '0');
     assert.equal(d('-1234.50').format(), '-1,234.5');
+});
+
+test('documented Decimal examples', () => {
+    assert.equal(d('12345.6789').format(), '12,345.679');
+    assert.equal(d('12.4567').divideWithScale(d('7'), 2, 'UP').toString(), '1.78');
+    assert.equal(d('4.12').pow(2).toString(), '16.9744');
+    assert.equal(d('4.12').pow(0).toString(), '1');
+    assert.deepEqual(['4.5', '5.5', '5.2', '-5.7'].map((s) => d(s).round()), [4n, 6n, 5n, -6n]);
+    assert.equal(d('8.987551787').setScale(3).toString(), '8.988');
+    assert.equal(d('4000').setScale(-3).toString(), '4E+3');
+    assert.equal(d('1.10000').stripTrailingZeros().toString(), '1.1');
+    assert.equal(d('12345.6789').toPlainString(), '12345.6789');
+    assert.equal(d('123.45').precision(), 5);
+    assert.equal(d('9.27400968').scale, 8);
+    assert.equal(d('1.602176565').intValue(), 1);
+    assert.equal(d('376.730313461').longValue(), 376n);
+    assert.equal(d('1.0').round('UNNECESSARY'), 1n);
+    assert.throws(() => d('5.5').round('UNNECESSARY'), (e: unknown) => e instanceof ApexPrimitiveError && e.apexType === 'System.MathException');
+    assert.ok(ApexDecimal.fromDouble(2.718281828459045).equals(d('2.718281828459045')));
+    assert.ok(d('-6.02214129').abs().equals(d('6.02214129')));
+});
+
+test('setScale outside –33..33 and format() of exponent values fail loudly', () => {
+    assert.throws(() => d('1').setScale(34), UnknownBehaviourError);
+    assert.throws(() => d('0.0000001').format(), UnknownBehaviourError);
 });

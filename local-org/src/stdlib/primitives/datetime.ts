@@ -24,6 +24,7 @@ import {
     daysInMonth,
     floorMod,
     instantOf,
+    isKnownZone,
     isLeapYear,
     wallTimeOf,
     zoneName,
@@ -275,11 +276,11 @@ export class ApexDatetime {
     }
 
     /**
-     * Datetime.parse(String) for an en_US user: "M/d/yyyy h:mm a" (documented example '10/14/2011 11:46 AM');
-     * the ICU form with a comma after the date is accepted too.
+     * Datetime.parse(String) for an en_US user with ICU locale formats (now the platform default): the documented
+     * example is DateTime.parse('10/14/2011, 11:46 AM'), which format() gives back unchanged.
      */
     static parse(text: string, tz: string): ApexDatetime {
-        const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4}),? (\d{1,2}):(\d{2}) (AM|PM)$/i.exec(text.trim());
+        const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4}), (\d{1,2}):(\d{2}) (AM|PM)$/i.exec(text.trim());
         if (!m) throw new ApexPrimitiveError('System.TypeException', `Invalid date/time: ${text}`);
         const [mo, d, y, h12, mi] = m.slice(1, 6).map(Number);
         if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h12 < 1 || h12 > 12 || mi > 59) {
@@ -350,14 +351,33 @@ export class ApexDatetime {
         return this.ms === other.ms;
     }
 
-    /** format() for en_US (ICU short date + short time): "1/5/2024, 10:00 AM" in the user's zone. */
+    /**
+     * format() for en_US with ICU formats: documented example newInstance(1993, 6, 6, 3, 3, 3).format() is
+     * '6/6/1993, 3:03 AM', in the user's zone.
+     */
     format(tz: string): string {
         return formatJava(this.ms, 'M/d/yyyy, h:mm a', tz);
     }
 
-    /** format(pattern[, tz]): Java SimpleDateFormat in the given (default: user's) zone. */
+    /**
+     * formatLong(): the documented (pre-ICU) example is '12/28/2012 10:00:00 AM PST'; with ICU formats we assume the
+     * same comma as format() gets: '12/28/2012, 10:00:00 AM PST' (inferred, unverified).
+     */
+    formatLong(tz: string): string {
+        return formatJava(this.ms, 'M/d/yyyy, h:mm:ss a z', tz);
+    }
+
+    /** format(pattern): Java SimpleDateFormat in the user's zone. */
     formatPattern(pattern: string, tz: string): string {
         return formatJava(this.ms, pattern, tz);
+    }
+
+    /**
+     * format(pattern, timezone): "If the supplied time zone is not in the correct format, GMT is used" (documented).
+     * Java also knows three-letter ids (PST, EST…) and custom ids (GMT+05:00) that Intl does not: those fail loudly.
+     */
+    formatPatternInZone(pattern: string, zoneId: string): string {
+        return formatJava(this.ms, pattern, javaZoneOrGmt(zoneId));
     }
 
     formatGmt(pattern: string): string {
@@ -378,6 +398,16 @@ export class ApexDatetime {
     toJson(): string {
         return formatJava(this.ms, "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", 'GMT');
     }
+}
+
+/** A Java TimeZone id as Intl knows it, GMT for ids Java would not recognise either. */
+export function javaZoneOrGmt(zoneId: string): string {
+    if (isKnownZone(zoneId) && zoneId.includes('/')) return zoneId;
+    if (zoneId === 'GMT' || zoneId === 'UTC') return zoneId;
+    if (/^[A-Z]{3}$/.test(zoneId) || /^GMT[+-]\d/.test(zoneId) || isKnownZone(zoneId)) {
+        throw new UnknownBehaviourError(`the Java time zone id ${zoneId}`);
+    }
+    return 'GMT';
 }
 
 function checkedWall(y: number, mo: number, d: number, h: number, mi: number, s: number): WallTime {

@@ -13,7 +13,7 @@
  * is exact integer arithmetic plus one explicit rounding step.
  */
 import { ApexPrimitiveError } from '../builtin';
-import { divideByZero, groupThousands, javaDoubleToString } from './numbers';
+import { UnknownBehaviourError, divideByZero, groupThousands, javaDoubleToString } from './numbers';
 
 export type RoundingMode = 'CEILING' | 'DOWN' | 'FLOOR' | 'HALF_DOWN' | 'HALF_EVEN' | 'HALF_UP' | 'UNNECESSARY' | 'UP';
 export const ROUNDING_MODES: readonly RoundingMode[] = [
@@ -202,8 +202,12 @@ export class ApexDecimal {
         return new ApexDecimal(divideRounded(this.unscaled, pow10(this.scale - scale), mode), scale);
     }
 
-    /** setScale(n) rounds half-even (documented); setScale(n, mode) uses the given mode. */
+    /**
+     * setScale(n) rounds half-even (documented); setScale(n, mode) uses the given mode. The documented range of n is
+     * –33..33 (a negative n multiplies the unscaled value, 4000 → 4E+3); outside it the org's error is unknown.
+     */
     setScale(scale: number, mode: RoundingMode = 'HALF_EVEN'): ApexDecimal {
+        if (scale < -33 || scale > 33) throw new UnknownBehaviourError(`Decimal.setScale(${scale}) outside –33..33`);
         return this.shiftTo(scale, mode);
     }
 
@@ -299,6 +303,13 @@ export class ApexDecimal {
      * fraction digits survive (unverified in an org).
      */
     format(): string {
+        // Documented: "Scientific notation will be used if an exponent is needed" — its exact form is unknown.
+        if (this.toString().includes('E')) throw new UnknownBehaviourError(`Decimal.format() of ${this.toString()}`);
+        return this.formatGrouped();
+    }
+
+    /** en_US "#,##0.###" (half-even) without the exponent check; Double.format() uses it too. */
+    formatGrouped(): string {
         const rounded = this.scale > 3 ? this.shiftTo(3, 'HALF_EVEN') : this;
         let plain = rounded.scale < 0 ? rounded.shiftTo(0, 'DOWN').toPlainString() : rounded.toPlainString();
         if (plain.includes('.')) plain = plain.replace(/0+$/, '').replace(/\.$/, '');

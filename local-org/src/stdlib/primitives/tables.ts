@@ -50,7 +50,7 @@ export const LONG_METHODS: BuiltinMethod[] = [
 
 export const DOUBLE_METHODS: BuiltinMethod[] = [
     s('valueOf', ['String'], 'Double', (_s, [t]) => parseDouble(t)),
-    i('format', [], 'String', (v: ApexDouble) => ApexDecimal.fromDouble(v.value).format()),
+    i('format', [], 'String', (v: ApexDouble) => ApexDecimal.fromDouble(v.value).formatGrouped()),
     i('intValue', [], I, (v: ApexDouble) => doubleToInt(v.value)),
     i('longValue', [], 'Long', (v: ApexDouble) => doubleToLong(v.value)),
     // Double.round(): Java Math.round (half up toward positive infinity), as a Long.
@@ -146,7 +146,8 @@ export const DATETIME_METHODS: BuiltinMethod[] = [
     ...wallField('millisecond', 'millisecond'),
     i('format', [], 'String', (d: ApexDatetime, _a, h) => d.format(tz(h))),
     i('format', ['String'], 'String', (d: ApexDatetime, [p], h) => d.formatPattern(p, tz(h))),
-    i('format', ['String', 'String'], 'String', (d: ApexDatetime, [p, z]) => d.formatPattern(p, z)),
+    i('format', ['String', 'String'], 'String', (d: ApexDatetime, [p, z]) => d.formatPatternInZone(p, z)),
+    i('formatLong', [], 'String', (d: ApexDatetime, _a, h) => d.formatLong(tz(h))),
     i('formatGmt', ['String'], 'String', (d: ApexDatetime, [p]) => d.formatGmt(p)),
     i('getTime', [], 'Long', (d: ApexDatetime) => d.getTime()),
     i('isSameDay', [DT], 'Boolean', (d: ApexDatetime, [o], h) => d.date(tz(h)).equals(o.date(tz(h)))),
