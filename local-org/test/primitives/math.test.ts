@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BuiltinHost, BuiltinMethod } from '../../src/stdlib/builtin';
-import { MATH_STATIC_METHODS } from '../../src/stdlib/primitives/math';
+import { MATH_FIELDS, MATH_STATIC_METHODS } from '../../src/stdlib/primitives/math';
 import { ApexDouble, UnknownBehaviourError } from '../../src/stdlib/primitives/numbers';
 import { ApexDecimal } from '../../src/stdlib/primitives/decimal';
 
@@ -43,4 +43,27 @@ test('floor/ceil/sqrt/pow', () => {
     assert.equal((call('pow', ['Double', 'Double'], [D(2), D(10)]) as ApexDouble).value, 1024);
     const r = (call('random', [], []) as ApexDouble).value;
     assert.ok(r >= 0 && r < 1);
+});
+
+test('Decimal overloads return Decimals; Double overloads return Doubles (documented overload list)', () => {
+    const r = call('sqrt', ['Decimal'], [ApexDecimal.parse('16')]);
+    assert.ok(r instanceof ApexDecimal);
+    assert.equal(String(r), '4.0');
+    assert.ok(call('sin', ['Double'], [D(0)]) instanceof ApexDouble);
+    assert.throws(() => call('log', ['Decimal'], [ApexDecimal.parse('0')]), UnknownBehaviourError);
+    assert.equal((call('rint', ['Double'], [D(2.5)]) as ApexDouble).value, 2);
+    assert.equal((call('rint', ['Double'], [D(3.5)]) as ApexDouble).value, 4);
+    assert.equal(String(call('rint', ['Decimal'], [ApexDecimal.parse('2.5')])), '2');
+    assert.equal((call('atan2', ['Double', 'Double'], [D(1), D(1)]) as ApexDouble).value, Math.PI / 4);
+    assert.equal(MATH_FIELDS.PI.value, Math.PI);
+});
+
+test('documented Math examples', () => {
+    assert.equal(call('abs', ['Integer'], [-42]), 42);
+    assert.equal(String(call('max', ['Decimal', 'Decimal'], [ApexDecimal.parse('12.3'), ApexDecimal.parse('156.6')])), '156.6');
+    assert.equal(call('mod', ['Integer', 'Integer'], [12, 2]), 0);
+    assert.equal(call('mod', ['Integer', 'Integer'], [8, 3]), 2);
+    assert.equal(call('round', ['Decimal'], [ApexDecimal.parse('4.5')]), 4);
+    assert.equal(call('round', ['Decimal'], [ApexDecimal.parse('5.5')]), 6);
+    assert.equal(call('roundToLong', ['Decimal'], [ApexDecimal.parse('4.5')]), 4n);
 });

@@ -24,7 +24,7 @@ export * from './id';
 export * from './datetime';
 export * from './regex';
 export * from './json-text';
-export { MATH_STATIC_METHODS, javaRound } from './math';
+export { MATH_FIELDS, MATH_STATIC_METHODS, javaRound } from './math';
 export {
     STRING_INSTANCE_METHODS,
     STRING_STATIC_METHODS,
