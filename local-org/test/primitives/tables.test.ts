@@ -86,3 +86,10 @@ test('Boolean.valueOf is true only for true in any case', () => {
     assert.equal(call('Boolean', 'valueOf', undefined, ['String'], 'yes'), false);
     assert.equal(call('Boolean', 'valueOf', undefined, ['String'], null), false);
 });
+
+test('Matcher.quoteReplacement makes a replacement literal', () => {
+    const q = call('Matcher', 'quoteReplacement', undefined, ['String'], 'a$1\\b') as string;
+    assert.equal(q, 'a\\$1\\\\b');
+    const m = call('Pattern', 'matcher', call('Pattern', 'compile', undefined, ['String'], 'x'), ['String'], 'axb');
+    assert.equal(call('Matcher', 'replaceAll', m, ['String'], q), 'aa$1\\bb');
+});

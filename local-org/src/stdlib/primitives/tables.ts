@@ -175,6 +175,8 @@ export const PATTERN_METHODS: BuiltinMethod[] = [
 ];
 
 export const MATCHER_METHODS: BuiltinMethod[] = [
+    // Java Matcher.quoteReplacement: a backslash before every '\\' and '$'.
+    s('quoteReplacement', ['String'], 'String', (_s, [t]) => (t as string).replace(/[\\$]/g, (c) => '\\' + c)),
     i('matches', [], 'Boolean', (m: JavaMatcher) => m.matches()),
     i('lookingAt', [], 'Boolean', (m: JavaMatcher) => m.lookingAt()),
     i('find', [], 'Boolean', (m: JavaMatcher) => m.find()),
