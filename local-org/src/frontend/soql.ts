@@ -138,7 +138,11 @@ export function parseSoql(text: string): SoqlQuery {
     // query() does not demand EOF: anything left over is an error of its own.
     const next = parser.getTokenStream().LT(1);
     if (next && next.type !== -1) {
-        throw new SoqlError('syntax', `unexpected token: '${next.text}'`, text, { line: next.line, col: next.column + 1, offset: next.start });
+        throw new SoqlError('syntax', `unexpected token: '${next.text}'`, text, {
+            line: next.line,
+            col: next.column + 1,
+            offset: next.start
+        });
     }
     return new Lowerer(text).query(tree);
 }
@@ -159,7 +163,10 @@ class Lowerer {
         if (q.UPDATE()) this.unsupported('UPDATE TRACKING/VIEWSTAT', q.UPDATE());
         const out: SoqlQuery = {
             k: 'query',
-            select: q.selectList().selectEntry_list().map((e: Ctx) => this.selectEntry(e)),
+            select: q
+                .selectList()
+                .selectEntry_list()
+                .map((e: Ctx) => this.selectEntry(e)),
             from: this.from(q.fromNameList()),
             where: q.whereClause() ? this.whereLogical(q.whereClause().whereLogicalExpression()) : null,
             security: null,
@@ -172,7 +179,7 @@ class Lowerer {
             forView: false,
             forReference: false,
             forUpdate: false,
-            pos: posOf(q),
+            pos: posOf(q)
         };
         if (q.withClause()) out.security = this.withClause(q.withClause());
         if (q.groupByClause()) {
@@ -197,7 +204,10 @@ class Lowerer {
         if (q.UPDATE()) this.unsupported('UPDATE TRACKING/VIEWSTAT', q.UPDATE());
         const out: SoqlQuery = {
             k: 'query',
-            select: q.subFieldList().subFieldEntry_list().map((e: Ctx) => this.selectEntry(e)),
+            select: q
+                .subFieldList()
+                .subFieldEntry_list()
+                .map((e: Ctx) => this.selectEntry(e)),
             from: this.from(q.fromNameList()),
             where: q.whereClause() ? this.whereLogical(q.whereClause().whereLogicalExpression()) : null,
             security: null,
@@ -210,7 +220,7 @@ class Lowerer {
             forView: false,
             forReference: false,
             forUpdate: false,
-            pos: posOf(q),
+            pos: posOf(q)
         };
         this.forClauses(q.forClauses(), out);
         return out;
@@ -278,7 +288,7 @@ class Lowerer {
             .map((f: Ctx) => ({
                 expr: f.soqlFunction() ? this.aggregate(f.soqlFunction()) : this.path(f.fieldName()),
                 desc: !!f.DESC(),
-                nullsLast: f.NULLS() ? !!f.LAST() : null,
+                nullsLast: f.NULLS() ? !!f.LAST() : null
             }));
     }
 
@@ -327,9 +337,15 @@ class Lowerer {
         const pos = posOf(fe);
         const isList = value.k === 'list' || value.k === 'subquery' || value.k === 'bind';
         if ((op === 'IN' || op === 'NOT IN' || op === 'INCLUDES' || op === 'EXCLUDES') && !isList) {
-            throw new SoqlError('syntax', `expecting a left parentheses, found '${this.textOf(fe.value())}'`, this.src, posOf(fe.value()));
+            throw new SoqlError(
+                'syntax',
+                `expecting a left parentheses, found '${this.textOf(fe.value())}'`,
+                this.src,
+                posOf(fe.value())
+            );
         }
-        if (value.k === 'subquery' && op !== 'IN' && op !== 'NOT IN') this.unsupported(`a subquery after ${op}`, fe.value());
+        if (value.k === 'subquery' && op !== 'IN' && op !== 'NOT IN')
+            this.unsupported(`a subquery after ${op}`, fe.value());
         if (value.k === 'list' && op !== 'IN' && op !== 'NOT IN' && op !== 'INCLUDES' && op !== 'EXCLUDES') {
             this.unsupported(`a value list after ${op}`, fe.value());
         }
@@ -369,7 +385,14 @@ class Lowerer {
         if (v.dateFormula()) return this.dateFormula(v.dateFormula());
         if (v.IntegralCurrencyLiteral()) this.unsupported('currency literals', v);
         if (v.subQuery()) return { k: 'subquery', query: this.subQuery(v.subQuery()) };
-        if (v.valueList()) return { k: 'list', items: v.valueList().value_list().map((x: Ctx) => this.value(x)) };
+        if (v.valueList())
+            return {
+                k: 'list',
+                items: v
+                    .valueList()
+                    .value_list()
+                    .map((x: Ctx) => this.value(x))
+            };
         if (v.boundExpression()) return this.bind(v.boundExpression());
         if (v.IntegerLiteral()) return { k: 'number', text: v.getText() };
         return this.unsupported(`the value ${v.getText()}`, v);
@@ -392,10 +415,25 @@ class Lowerer {
                 continue;
             }
             const n = body[++i];
-            const map: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', "'": "'", '"': '"', '\\': '\\' };
+            const map: Record<string, string> = {
+                n: '\n',
+                r: '\r',
+                t: '\t',
+                b: '\b',
+                f: '\f',
+                "'": "'",
+                '"': '"',
+                '\\': '\\'
+            };
             if (n in map) out += map[n];
             else if (n === '_' || n === '%') out += '\\' + n;
-            else throw new SoqlError('syntax', `Invalid string literal '${raw}'. Illegal character sequence '\\${n}' in string literal.`, this.src, posOf(ctx));
+            else
+                throw new SoqlError(
+                    'syntax',
+                    `Invalid string literal '${raw}'. Illegal character sequence '\\${n}' in string literal.`,
+                    this.src,
+                    posOf(ctx)
+                );
         }
         return out;
     }

@@ -5,7 +5,18 @@ export { SchemaError } from './schema/types';
 export type { FieldDef, FieldType, ObjectDef, ChildRelationship } from './schema/types';
 export { Store, indexKey } from './store';
 export type { SRecord, Snapshot, StoreOptions, ReadOptions } from './store';
-export { validateRow, checkRequired, checkLengths, checkWritable, checkTypes, checkPicklists, checkReferences, checkUnique, checkInsertId, checkUpdateId } from './validate';
+export {
+    validateRow,
+    checkRequired,
+    checkLengths,
+    checkWritable,
+    checkTypes,
+    checkPicklists,
+    checkReferences,
+    checkUnique,
+    checkInsertId,
+    checkUpdateId
+} from './validate';
 export type { DmlError, WriteOp } from './validate';
 export { SoqlEngine } from './soql/engine';
 export type { QueryResult, QueryRow, AggregateRow, ExecContext, BindResult } from './soql/exec';

@@ -53,7 +53,8 @@ export interface ReadOptions {
 export function indexKey(v: FieldValue, field: FieldDef): string | null {
     if (v === null) return null;
     const t = textOf(v);
-    if (t !== null) return field.type === 'id' || field.type === 'reference' || field.caseSensitive ? t : t.toLowerCase();
+    if (t !== null)
+        return field.type === 'id' || field.type === 'reference' || field.caseSensitive ? t : t.toLowerCase();
     return String(v);
 }
 
@@ -126,7 +127,7 @@ export class Store {
             ['lastmodifieddate', now],
             ['lastmodifiedbyid', userRef],
             ['systemmodstamp', now],
-            ['isdeleted', false],
+            ['isdeleted', false]
         ];
         for (const [k, v] of sys) if (obj.fields.has(k)) values.set(k, v);
         if (obj.fields.has('ownerid') && (values.get('ownerid') ?? null) === null) values.set('ownerid', userRef);

@@ -44,7 +44,9 @@ export function valueFitsField(f: FieldDef, v: FieldValue): boolean {
         case 'double':
         case 'currency':
         case 'percent':
-            return v instanceof ApexDecimal || v instanceof ApexDouble || typeof v === 'number' || typeof v === 'bigint';
+            return (
+                v instanceof ApexDecimal || v instanceof ApexDouble || typeof v === 'number' || typeof v === 'bigint'
+            );
         case 'date':
             return v instanceof ApexDate;
         case 'datetime':
@@ -57,7 +59,11 @@ export function valueFitsField(f: FieldDef, v: FieldValue): boolean {
 export function checkInsertId(fields: ReadonlyMap<string, FieldValue>): DmlError | null {
     const id = fields.get('id');
     if (id === undefined || id === null) return null;
-    return { statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE', message: 'cannot specify Id in an insert call', fields: ['Id'] };
+    return {
+        statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE',
+        message: 'cannot specify Id in an insert call',
+        fields: ['Id']
+    };
 }
 
 /** "Update without Id": MISSING_ARGUMENT, "Id not specified in an update call". */
@@ -83,7 +89,7 @@ export function checkWritable(obj: ObjectDef, fields: ReadonlyMap<string, FieldV
     return {
         statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE',
         message: `Unable to create/update fields: ${bad.join(', ')}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
-        fields: bad,
+        fields: bad
     };
 }
 
@@ -93,7 +99,11 @@ export function checkTypes(obj: ObjectDef, fields: ReadonlyMap<string, FieldValu
     for (const [k, v] of fields) {
         const f = obj.fields.get(k)!;
         if (!valueFitsField(f, v)) {
-            out.push({ statusCode: 'INVALID_TYPE_ON_FIELD_IN_RECORD', message: `${labelOf(f)}: value not of required type: ${String(v)}`, fields: [f.name] });
+            out.push({
+                statusCode: 'INVALID_TYPE_ON_FIELD_IN_RECORD',
+                message: `${labelOf(f)}: value not of required type: ${String(v)}`,
+                fields: [f.name]
+            });
         }
     }
     return out;
@@ -104,8 +114,18 @@ export function checkLengths(obj: ObjectDef, fields: ReadonlyMap<string, FieldVa
     const out: DmlError[] = [];
     for (const [k, v] of fields) {
         const f = obj.fields.get(k)!;
-        if (typeof v === 'string' && f.length !== undefined && f.type !== 'reference' && f.type !== 'id' && v.length > f.length) {
-            out.push({ statusCode: 'STRING_TOO_LONG', message: `${labelOf(f)}: data value too large: ${v} (max length=${f.length})`, fields: [f.name] });
+        if (
+            typeof v === 'string' &&
+            f.length !== undefined &&
+            f.type !== 'reference' &&
+            f.type !== 'id' &&
+            v.length > f.length
+        ) {
+            out.push({
+                statusCode: 'STRING_TOO_LONG',
+                message: `${labelOf(f)}: data value too large: ${v} (max length=${f.length})`,
+                fields: [f.name]
+            });
         }
     }
     return out;
@@ -126,7 +146,7 @@ export function checkPicklists(obj: ObjectDef, fields: ReadonlyMap<string, Field
             out.push({
                 statusCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
                 message: `${labelOf(f)}: bad value for restricted picklist field: ${bad}`,
-                fields: [f.name],
+                fields: [f.name]
             });
         }
     }
@@ -143,10 +163,15 @@ export function checkRequired(obj: ObjectDef, fields: ReadonlyMap<string, FieldV
         if (f.nillable || f.defaultedOnCreate || !f.createable) continue;
         const k = f.name.toLowerCase();
         const v = fields.get(k);
-        if (op === 'insert' ? v === undefined || v === null || v === '' : fields.has(k) && (v === null || v === '')) missing.push(f.name);
+        if (op === 'insert' ? v === undefined || v === null || v === '' : fields.has(k) && (v === null || v === ''))
+            missing.push(f.name);
     }
     if (!missing.length) return null;
-    return { statusCode: 'REQUIRED_FIELD_MISSING', message: `Required fields are missing: [${missing.join(', ')}]`, fields: missing };
+    return {
+        statusCode: 'REQUIRED_FIELD_MISSING',
+        message: `Required fields are missing: [${missing.join(', ')}]`,
+        fields: missing
+    };
 }
 
 /**
@@ -154,7 +179,12 @@ export function checkRequired(obj: ObjectDef, fields: ReadonlyMap<string, FieldV
  * ("<label>: id value of incorrect type: <id>"); a well-typed Id of a record that does not exist (or is deleted)
  * gives INVALID_CROSS_REFERENCE_KEY ("invalid cross reference id").
  */
-export function checkReferences(catalog: Catalog, store: Store, obj: ObjectDef, fields: ReadonlyMap<string, FieldValue>): DmlError[] {
+export function checkReferences(
+    catalog: Catalog,
+    store: Store,
+    obj: ObjectDef,
+    fields: ReadonlyMap<string, FieldValue>
+): DmlError[] {
     const out: DmlError[] = [];
     for (const [k, v] of fields) {
         const f = obj.fields.get(k)!;
@@ -167,11 +197,20 @@ export function checkReferences(catalog: Catalog, store: Store, obj: ObjectDef, 
             // A target object outside our catalog (e.g. ApexClass) cannot be checked; the Id is still of the wrong type
             // when its prefix belongs to a known object not in referenceTo.
             if (target || !allowed.some((a) => !catalog.findObject(a))) {
-                out.push({ statusCode: 'FIELD_INTEGRITY_EXCEPTION', message: `${labelOf(f)}: id value of incorrect type: ${id.id18}`, fields: [f.name] });
+                out.push({
+                    statusCode: 'FIELD_INTEGRITY_EXCEPTION',
+                    message: `${labelOf(f)}: id value of incorrect type: ${id.id18}`,
+                    fields: [f.name]
+                });
             }
             continue;
         }
-        if (!store.get(id)) out.push({ statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: 'invalid cross reference id', fields: [f.name] });
+        if (!store.get(id))
+            out.push({
+                statusCode: 'INVALID_CROSS_REFERENCE_KEY',
+                message: 'invalid cross reference id',
+                fields: [f.name]
+            });
     }
     return out;
 }
@@ -181,7 +220,12 @@ export function checkReferences(catalog: Catalog, store: Store, obj: ObjectDef, 
  * record with id: <id>"; User.Username gives DUPLICATE_USERNAME (text in SOURCES.md). Text compares ignore case
  * unless the field is case-sensitive.
  */
-export function checkUnique(store: Store, obj: ObjectDef, fields: ReadonlyMap<string, FieldValue>, selfId: string | null): DmlError[] {
+export function checkUnique(
+    store: Store,
+    obj: ObjectDef,
+    fields: ReadonlyMap<string, FieldValue>,
+    selfId: string | null
+): DmlError[] {
     const out: DmlError[] = [];
     for (const [k, v] of fields) {
         const f = obj.fields.get(k)!;
@@ -192,11 +236,15 @@ export function checkUnique(store: Store, obj: ObjectDef, fields: ReadonlyMap<st
             out.push({
                 statusCode: 'DUPLICATE_USERNAME',
                 message:
-                    'Duplicate Username.<br>The username already exists in this or another Salesforce organization. Usernames must be unique across all Salesforce organizations. To resolve, use a different username (it doesn\'t need to match the user\'s email address). ',
-                fields: ['Username'],
+                    "Duplicate Username.<br>The username already exists in this or another Salesforce organization. Usernames must be unique across all Salesforce organizations. To resolve, use a different username (it doesn't need to match the user's email address). ",
+                fields: ['Username']
             });
         } else {
-            out.push({ statusCode: 'DUPLICATE_VALUE', message: `duplicate value found: ${f.name} duplicates value on record with id: ${other.id}`, fields: [f.name] });
+            out.push({
+                statusCode: 'DUPLICATE_VALUE',
+                message: `duplicate value found: ${f.name} duplicates value on record with id: ${other.id}`,
+                fields: [f.name]
+            });
         }
     }
     return out;
@@ -224,6 +272,11 @@ export function validateRow(
     if (typeErrors.length) return out;
     const req = checkRequired(obj, fields, op);
     if (req) out.push(req);
-    out.push(...checkLengths(obj, fields), ...checkPicklists(obj, fields), ...checkReferences(catalog, store, obj, fields), ...checkUnique(store, obj, fields, selfId));
+    out.push(
+        ...checkLengths(obj, fields),
+        ...checkPicklists(obj, fields),
+        ...checkReferences(catalog, store, obj, fields),
+        ...checkUnique(store, obj, fields, selfId)
+    );
     return out;
 }

@@ -7,7 +7,8 @@ import { ApexDate, ApexDatetime, ApexTime } from '../stdlib/primitives/datetime'
 import { ApexDecimal } from '../stdlib/primitives/decimal';
 import { ApexDouble } from '../stdlib/primitives/numbers';
 
-export type FieldValue = null | boolean | number | bigint | string | ApexId | ApexDate | ApexDatetime | ApexTime | ApexDecimal | ApexDouble;
+export type FieldValue =
+    null | boolean | number | bigint | string | ApexId | ApexDate | ApexDatetime | ApexTime | ApexDecimal | ApexDouble;
 
 /** A numeric view of a number-like value, for comparisons (Decimal via its exact text; fine for ordering). */
 export function numericOf(v: FieldValue): number | null {

@@ -25,9 +25,27 @@ export function makeOrg(): Org {
     const store = new Store(catalog, { now: () => clock++, userId: () => null });
     const ids: Record<string, string> = {};
     const put = (key: string, type: string, f: Record<string, FieldValue>) => (ids[key] = store.insert(type, f).id);
-    put('licCC', 'UserLicense', { Name: 'Customer Community', MasterLabel: 'Customer Community', LicenseDefinitionKey: 'PID_Customer_Community', Status: 'Active', TotalLicenses: 10, UsedLicenses: 2 });
-    put('licSF', 'UserLicense', { Name: 'Salesforce', MasterLabel: 'Salesforce', LicenseDefinitionKey: 'SFDC', Status: 'Active', TotalLicenses: 5, UsedLicenses: 1 });
-    put('profCC', 'Profile', { Name: 'Customer Community User', UserLicenseId: id(ids.licCC), UserType: 'CspLitePortal' });
+    put('licCC', 'UserLicense', {
+        Name: 'Customer Community',
+        MasterLabel: 'Customer Community',
+        LicenseDefinitionKey: 'PID_Customer_Community',
+        Status: 'Active',
+        TotalLicenses: 10,
+        UsedLicenses: 2
+    });
+    put('licSF', 'UserLicense', {
+        Name: 'Salesforce',
+        MasterLabel: 'Salesforce',
+        LicenseDefinitionKey: 'SFDC',
+        Status: 'Active',
+        TotalLicenses: 5,
+        UsedLicenses: 1
+    });
+    put('profCC', 'Profile', {
+        Name: 'Customer Community User',
+        UserLicenseId: id(ids.licCC),
+        UserType: 'CspLitePortal'
+    });
     put('profAdmin', 'Profile', { Name: 'System Administrator', UserLicenseId: id(ids.licSF), UserType: 'Standard' });
     put('acme', 'Account', { Name: 'Acme', IsPartner: false, NumberOfEmployees: 10 });
     put('globex', 'Account', { Name: 'Globex', IsPartner: true, NumberOfEmployees: 30 });
@@ -47,7 +65,7 @@ export function makeOrg(): Org {
             ProfileId: id(ids[prof]),
             ContactId: contact ? id(ids[contact]) : null,
             IsActive: active,
-            Title: null,
+            Title: null
         });
     user('uAdmin', 'Admin', 'profAdmin', null, true);
     user('uSmith', 'Smith', 'profCC', 'c1', true);
@@ -62,9 +80,10 @@ export function makeOrg(): Org {
         },
         timeZone: 'America/Los_Angeles',
         nowMs: NOW,
-        ...extra,
+        ...extra
     });
-    const q = (text: string, binds: Record<string, unknown> = {}, extra: Partial<ExecContext> = {}) => soql.query(text, ctxFor(binds, extra));
+    const q = (text: string, binds: Record<string, unknown> = {}, extra: Partial<ExecContext> = {}) =>
+        soql.query(text, ctxFor(binds, extra));
     const rows = (text: string, binds: Record<string, unknown> = {}) => {
         const r = q(text, binds);
         if (r.kind !== 'rows') throw new Error('not a row query');

@@ -5,6 +5,7 @@ import { Catalog, parseFieldSpec } from '../../src/org/schema/catalog';
 import { loadMetadata } from '../../src/org/schema/metadata';
 import { SchemaError } from '../../src/org/schema/types';
 import { STANDARD_OBJECTS } from '../../src/org/schema/standard';
+import { ApexId, clearKeyPrefixes, sobjectTypeOfPrefix } from '../../src/stdlib/primitives/id';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 
@@ -21,10 +22,29 @@ function schemaError(fn: () => unknown): SchemaError {
 test('every object the brief lists is in the standard catalog', () => {
     const c = Catalog.standard();
     const wanted = [
-        'User', 'Profile', 'UserLicense', 'UserRole', 'PermissionSet', 'PermissionSetGroup', 'PermissionSetGroupComponent',
-        'PermissionSetAssignment', 'PermissionSetLicense', 'PermissionSetLicenseAssign', 'CustomPermission', 'SetupEntityAccess',
-        'Network', 'NetworkMember', 'NetworkMemberGroup', 'Account', 'Contact', 'Group', 'GroupMember', 'AsyncApexJob',
-        'Organization', 'UserAccessPolicy', 'BatchApexErrorEvent',
+        'User',
+        'Profile',
+        'UserLicense',
+        'UserRole',
+        'PermissionSet',
+        'PermissionSetGroup',
+        'PermissionSetGroupComponent',
+        'PermissionSetAssignment',
+        'PermissionSetLicense',
+        'PermissionSetLicenseAssign',
+        'CustomPermission',
+        'SetupEntityAccess',
+        'Network',
+        'NetworkMember',
+        'NetworkMemberGroup',
+        'Account',
+        'Contact',
+        'Group',
+        'GroupMember',
+        'AsyncApexJob',
+        'Organization',
+        'UserAccessPolicy',
+        'BatchApexErrorEvent'
     ];
     for (const name of wanted) assert.equal(c.object(name).name, name);
 });
@@ -59,16 +79,34 @@ test('key prefixes are unique and map back to their object', () => {
 
 test('setup objects follow the Apex guide list (mixed DML)', () => {
     const c = Catalog.standard();
-    for (const n of ['User', 'UserRole', 'PermissionSet', 'PermissionSetAssignment', 'Group', 'GroupMember', 'SetupEntityAccess']) {
+    for (const n of [
+        'User',
+        'UserRole',
+        'PermissionSet',
+        'PermissionSetAssignment',
+        'Group',
+        'GroupMember',
+        'SetupEntityAccess'
+    ]) {
         assert.equal(c.object(n).isSetup, true, n);
     }
-    for (const n of ['Account', 'Contact', 'Profile', 'NetworkMember', 'AsyncApexJob']) assert.equal(c.object(n).isSetup, false, n);
+    for (const n of ['Account', 'Contact', 'Profile', 'NetworkMember', 'AsyncApexJob'])
+        assert.equal(c.object(n).isSetup, false, n);
 });
 
 test('system fields: audit fields everywhere, IsDeleted only on recyclable objects, OwnerId where owned', () => {
     const c = Catalog.standard();
     const acc = c.object('Account');
-    for (const f of ['Id', 'IsDeleted', 'CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById', 'SystemModstamp', 'OwnerId']) {
+    for (const f of [
+        'Id',
+        'IsDeleted',
+        'CreatedDate',
+        'CreatedById',
+        'LastModifiedDate',
+        'LastModifiedById',
+        'SystemModstamp',
+        'OwnerId'
+    ]) {
         assert.ok(c.findField(acc, f), `Account.${f}`);
     }
     assert.equal(c.findField(c.object('User'), 'IsDeleted'), undefined);
@@ -108,9 +146,16 @@ test('compound names: User.Name and Contact.Name are read-only', () => {
 
 test('child relationships: Account.Contacts, Account.Users, User.PermissionSetAssignments', () => {
     const c = Catalog.standard();
-    assert.deepEqual(c.object('Account').childRelationships.get('contacts'), { name: 'Contacts', childObject: 'Contact', field: 'AccountId' });
+    assert.deepEqual(c.object('Account').childRelationships.get('contacts'), {
+        name: 'Contacts',
+        childObject: 'Contact',
+        field: 'AccountId'
+    });
     assert.equal(c.object('Account').childRelationships.get('users')?.field, 'AccountId');
-    assert.equal(c.object('User').childRelationships.get('permissionsetassignments')?.childObject, 'PermissionSetAssignment');
+    assert.equal(
+        c.object('User').childRelationships.get('permissionsetassignments')?.childObject,
+        'PermissionSetAssignment'
+    );
 });
 
 test('polymorphic references list every target', () => {
@@ -132,7 +177,8 @@ test('the field notation rejects malformed specs', () => {
 });
 
 test('every spec line of the standard catalog parses', () => {
-    for (const o of STANDARD_OBJECTS) for (const f of o.fields) assert.doesNotThrow(() => parseFieldSpec(f), `${o.name}: ${f}`);
+    for (const o of STANDARD_OBJECTS)
+        for (const f of o.fields) assert.doesNotThrow(() => parseFieldSpec(f), `${o.name}: ${f}`);
 });
 
 test('metadata: custom objects get generated prefixes, standard fields, Name rules and __r relationships', () => {
@@ -143,7 +189,8 @@ test('metadata: custom objects get generated prefixes, standard fields, Name rul
     assert.equal(log.keyPrefix, 'a00');
     assert.equal(c.object('Migration_Step__c').keyPrefix, 'a01');
     assert.equal(log.custom, true);
-    for (const f of ['Id', 'Name', 'OwnerId', 'IsDeleted', 'CreatedDate', 'SystemModstamp']) assert.ok(c.findField(log, f), f);
+    for (const f of ['Id', 'Name', 'OwnerId', 'IsDeleted', 'CreatedDate', 'SystemModstamp'])
+        assert.ok(c.findField(log, f), f);
     const name = c.field(log, 'Name');
     assert.equal(name.createable, false, 'auto-number names are not writable');
     const user = c.field(log, 'User__c');
@@ -203,4 +250,16 @@ test('metadata: unknown field types are rejected by name', () => {
 test('metadata: fields on a standard object missing from the catalog are rejected', () => {
     const e = schemaError(() => loadMetadata(Catalog.standard(), [path.join(FIXTURES, 'bad-standard')]));
     assert.match(e.message, /standard object Opportunity is not in the local org catalog/);
+});
+
+test('registerPrefixes feeds Id.getSObjectType', () => {
+    const c = Catalog.standard();
+    loadMetadata(c, [path.join(FIXTURES, 'pkg')]);
+    try {
+        c.registerPrefixes();
+        assert.equal(ApexId.of('005000000000001').sobjectType(), 'User');
+        assert.equal(sobjectTypeOfPrefix('a00'), 'Migration_Log__c');
+    } finally {
+        clearKeyPrefixes();
+    }
 });

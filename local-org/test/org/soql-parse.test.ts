@@ -13,9 +13,15 @@ function errorOf(text: string): SoqlError {
 }
 
 test('select list: fields, parent paths, subqueries, aggregates with and without aliases', () => {
-    const q = parseSoql('SELECT Id, Profile.UserLicense.Name, (SELECT Id FROM Contacts), COUNT(Id) n, MAX(Name) FROM User GROUP BY Id');
+    const q = parseSoql(
+        'SELECT Id, Profile.UserLicense.Name, (SELECT Id FROM Contacts), COUNT(Id) n, MAX(Name) FROM User GROUP BY Id'
+    );
     assert.equal(q.select.length, 5);
-    assert.deepEqual(q.select[1], { k: 'field', path: { k: 'path', parts: ['Profile', 'UserLicense', 'Name'], pos: { line: 1, col: 12, offset: 11 } }, alias: null });
+    assert.deepEqual(q.select[1], {
+        k: 'field',
+        path: { k: 'path', parts: ['Profile', 'UserLicense', 'Name'], pos: { line: 1, col: 12, offset: 11 } },
+        alias: null
+    });
     assert.equal(q.select[2].k, 'subquery');
     const agg = q.select[3];
     assert.ok(agg.k === 'agg');
@@ -64,10 +70,17 @@ test('values: null, booleans, numbers, strings with escapes, dates, datetimes, d
 });
 
 test('semi-join and anti-join subqueries lower to subquery values', () => {
-    const q = parseSoql('SELECT Id FROM User WHERE Id IN (SELECT AssigneeId FROM PermissionSetAssignment) AND Id NOT IN (SELECT MemberId FROM NetworkMember)');
+    const q = parseSoql(
+        'SELECT Id FROM User WHERE Id IN (SELECT AssigneeId FROM PermissionSetAssignment) AND Id NOT IN (SELECT MemberId FROM NetworkMember)'
+    );
     assert.ok(q.where && q.where.k === 'and');
     const [a, b] = q.where.items;
-    assert.ok(a.k === 'cmp' && a.op === 'IN' && a.value.k === 'subquery' && a.value.query.from.name === 'PermissionSetAssignment');
+    assert.ok(
+        a.k === 'cmp' &&
+            a.op === 'IN' &&
+            a.value.k === 'subquery' &&
+            a.value.query.from.name === 'PermissionSetAssignment'
+    );
     assert.ok(b.k === 'cmp' && b.op === 'NOT IN' && b.value.k === 'subquery');
 });
 
@@ -77,7 +90,7 @@ test('ORDER BY, NULLS, LIMIT/OFFSET literal and bind, security modes, locking cl
         q.orderBy.map((o) => [o.desc, o.nullsLast]),
         [
             [true, true],
-            [false, null],
+            [false, null]
         ]
     );
     assert.ok(q.limit?.k === 'bind' && q.limit.text === 'n');
@@ -142,7 +155,7 @@ const unsupportedCases: Array<[string, RegExp]> = [
     ['SELECT FORMAT(AnnualRevenue) FROM Account', /FORMAT/],
     ['SELECT CALENDAR_YEAR(CreatedDate), COUNT(Id) FROM Account GROUP BY CALENDAR_YEAR(CreatedDate)', /CALENDAR_YEAR/],
     ["SELECT Id FROM Account WHERE Name = 'a' AND Name > (SELECT Id FROM Contact)", /subquery after >/],
-    ["SELECT Id FROM Account WHERE Name = ('a','b')", /value list after =/],
+    ["SELECT Id FROM Account WHERE Name = ('a','b')", /value list after =/]
 ];
 
 for (const [text, why] of unsupportedCases) {

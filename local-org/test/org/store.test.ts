@@ -37,8 +37,14 @@ test('field names are case-insensitive and stored under canonical keys', () => {
 
 test('unknown fields are errors naming object and field', () => {
     const { store } = setup();
-    assert.throws(() => store.insert('Account', { Nmae: 'x' }), (e: unknown) => e instanceof SchemaError && /Invalid field Nmae for Account/.test(e.message));
-    assert.throws(() => store.insert('Opportunity', {}), (e: unknown) => e instanceof SchemaError && /Unknown object: Opportunity/.test(e.message));
+    assert.throws(
+        () => store.insert('Account', { Nmae: 'x' }),
+        (e: unknown) => e instanceof SchemaError && /Invalid field Nmae for Account/.test(e.message)
+    );
+    assert.throws(
+        () => store.insert('Opportunity', {}),
+        (e: unknown) => e instanceof SchemaError && /Unknown object: Opportunity/.test(e.message)
+    );
 });
 
 test('insert fills audit fields, IsDeleted, OwnerId and boolean defaults', () => {
@@ -76,7 +82,9 @@ test('update replaces values and moves LastModifiedDate and SystemModstamp on', 
     const b = store.update(a.id, { Name: 'Acme 2' });
     assert.equal(b.values.get('name'), 'Acme 2');
     assert.equal(a.values.get('name'), 'Acme', 'records are immutable values');
-    assert.ok((b.values.get('lastmodifieddate') as ApexDatetime).ms > (a.values.get('lastmodifieddate') as ApexDatetime).ms);
+    assert.ok(
+        (b.values.get('lastmodifieddate') as ApexDatetime).ms > (a.values.get('lastmodifieddate') as ApexDatetime).ms
+    );
     assert.equal((b.values.get('createddate') as ApexDatetime).ms, (a.values.get('createddate') as ApexDatetime).ms);
     assert.throws(() => store.update(a.id, { Id: a.id }), /Id of a record cannot change/);
 });

@@ -13,7 +13,7 @@ import {
     checkUnique,
     checkUpdateId,
     checkWritable,
-    validateRow,
+    validateRow
 } from '../../src/org/validate';
 
 const catalog = Catalog.standard();
@@ -22,10 +22,22 @@ const acc = catalog.object('Account');
 const user = catalog.object('User');
 
 test('REQUIRED_FIELD_MISSING lists every missing required field on insert', () => {
-    assert.deepEqual(checkRequired(acc, fields({}), 'insert'), { statusCode: 'REQUIRED_FIELD_MISSING', message: 'Required fields are missing: [Name]', fields: ['Name'] });
+    assert.deepEqual(checkRequired(acc, fields({}), 'insert'), {
+        statusCode: 'REQUIRED_FIELD_MISSING',
+        message: 'Required fields are missing: [Name]',
+        fields: ['Name']
+    });
     const e = checkRequired(user, fields({ LastName: 'x', Email: 'x@y.z' }), 'insert')!;
     assert.equal(e.statusCode, 'REQUIRED_FIELD_MISSING');
-    assert.deepEqual(e.fields, ['Username', 'Alias', 'EmailEncodingKey', 'LanguageLocaleKey', 'LocaleSidKey', 'TimeZoneSidKey', 'ProfileId']);
+    assert.deepEqual(e.fields, [
+        'Username',
+        'Alias',
+        'EmailEncodingKey',
+        'LanguageLocaleKey',
+        'LocaleSidKey',
+        'TimeZoneSidKey',
+        'ProfileId'
+    ]);
     assert.equal(e.message, `Required fields are missing: [${e.fields.join(', ')}]`);
 });
 
@@ -38,13 +50,21 @@ test('REQUIRED_FIELD_MISSING on update only for required fields set to null or b
 test('STRING_TOO_LONG names the field, the value and the maximum', () => {
     const long = 'x'.repeat(256);
     assert.deepEqual(checkLengths(acc, fields({ Name: long })), [
-        { statusCode: 'STRING_TOO_LONG', message: `Name: data value too large: ${long} (max length=255)`, fields: ['Name'] },
+        {
+            statusCode: 'STRING_TOO_LONG',
+            message: `Name: data value too large: ${long} (max length=255)`,
+            fields: ['Name']
+        }
     ]);
     assert.deepEqual(checkLengths(acc, fields({ Name: 'x'.repeat(255) })), []);
 });
 
 test('INVALID_FIELD_FOR_INSERT_UPDATE: Id on insert, read-only fields, create-only fields on update', () => {
-    assert.deepEqual(checkInsertId(fields({ Id: '001000000000001' })), { statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE', message: 'cannot specify Id in an insert call', fields: ['Id'] });
+    assert.deepEqual(checkInsertId(fields({ Id: '001000000000001' })), {
+        statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE',
+        message: 'cannot specify Id in an insert call',
+        fields: ['Id']
+    });
     assert.equal(checkInsertId(fields({ Name: 'x' })), null);
     const ro = checkWritable(user, fields({ UserType: 'Standard', AccountId: null }), 'insert')!;
     assert.equal(ro.statusCode, 'INVALID_FIELD_FOR_INSERT_UPDATE');
@@ -56,22 +76,40 @@ test('INVALID_FIELD_FOR_INSERT_UPDATE: Id on insert, read-only fields, create-on
 });
 
 test('MISSING_ARGUMENT when an update has no Id', () => {
-    assert.deepEqual(checkUpdateId(fields({ Name: 'x' })), { statusCode: 'MISSING_ARGUMENT', message: 'Id not specified in an update call', fields: [] });
+    assert.deepEqual(checkUpdateId(fields({ Name: 'x' })), {
+        statusCode: 'MISSING_ARGUMENT',
+        message: 'Id not specified in an update call',
+        fields: []
+    });
     assert.equal(checkUpdateId(fields({ Id: '001000000000001' })), null);
 });
 
 test('INVALID_TYPE_ON_FIELD_IN_RECORD for a value of the wrong Apex type', () => {
     assert.deepEqual(checkTypes(acc, fields({ NumberOfEmployees: 'many' })), [
-        { statusCode: 'INVALID_TYPE_ON_FIELD_IN_RECORD', message: 'NumberOfEmployees: value not of required type: many', fields: ['NumberOfEmployees'] },
+        {
+            statusCode: 'INVALID_TYPE_ON_FIELD_IN_RECORD',
+            message: 'NumberOfEmployees: value not of required type: many',
+            fields: ['NumberOfEmployees']
+        }
     ]);
-    assert.deepEqual(checkTypes(acc, fields({ IsPartner: true, NumberOfEmployees: 3, Name: 'a', ParentId: '001000000000001' })), []);
-    assert.equal(checkTypes(catalog.object('Contact'), fields({ Birthdate: ApexDate.newInstance(2000, 1, 1) })).length, 0);
+    assert.deepEqual(
+        checkTypes(acc, fields({ IsPartner: true, NumberOfEmployees: 3, Name: 'a', ParentId: '001000000000001' })),
+        []
+    );
+    assert.equal(
+        checkTypes(catalog.object('Contact'), fields({ Birthdate: ApexDate.newInstance(2000, 1, 1) })).length,
+        0
+    );
     assert.equal(checkTypes(acc, fields({ ParentId: 'nope' }))[0].statusCode, 'INVALID_TYPE_ON_FIELD_IN_RECORD');
 });
 
 test('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST only for restricted picklists', () => {
     assert.deepEqual(checkPicklists(catalog.object('UserRole'), fields({ PortalType: 'Nope' })), [
-        { statusCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', message: 'PortalType: bad value for restricted picklist field: Nope', fields: ['PortalType'] },
+        {
+            statusCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+            message: 'PortalType: bad value for restricted picklist field: Nope',
+            fields: ['PortalType']
+        }
     ]);
     assert.deepEqual(checkPicklists(acc, fields({ Industry: 'Anything' })), [], 'unrestricted picklists take any text');
 });
@@ -81,12 +119,19 @@ test('references: wrong object → FIELD_INTEGRITY_EXCEPTION; missing or deleted
     const a = store.insert('Account', { Name: 'A' });
     const u = ApexId.of('005000000000001');
     assert.deepEqual(checkReferences(catalog, store, catalog.object('Contact'), fields({ AccountId: u })), [
-        { statusCode: 'FIELD_INTEGRITY_EXCEPTION', message: `AccountId: id value of incorrect type: ${u.id18}`, fields: ['AccountId'] },
+        {
+            statusCode: 'FIELD_INTEGRITY_EXCEPTION',
+            message: `AccountId: id value of incorrect type: ${u.id18}`,
+            fields: ['AccountId']
+        }
     ]);
-    assert.deepEqual(checkReferences(catalog, store, catalog.object('Contact'), fields({ AccountId: ApexId.of(a.id) })), []);
+    assert.deepEqual(
+        checkReferences(catalog, store, catalog.object('Contact'), fields({ AccountId: ApexId.of(a.id) })),
+        []
+    );
     store.delete(a.id);
     assert.deepEqual(checkReferences(catalog, store, catalog.object('Contact'), fields({ AccountId: a.id })), [
-        { statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: 'invalid cross reference id', fields: ['AccountId'] },
+        { statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: 'invalid cross reference id', fields: ['AccountId'] }
     ]);
 });
 
@@ -97,9 +142,17 @@ test('DUPLICATE_VALUE for unique custom fields (case-insensitive) and DUPLICATE_
     const a = store.insert('Account', { Name: 'A', Code__c: 'AbC' });
     const obj = c.object('Account');
     assert.deepEqual(checkUnique(store, obj, fields({ Code__c: 'abc' }), null), [
-        { statusCode: 'DUPLICATE_VALUE', message: `duplicate value found: Code__c duplicates value on record with id: ${a.id}`, fields: ['Code__c'] },
+        {
+            statusCode: 'DUPLICATE_VALUE',
+            message: `duplicate value found: Code__c duplicates value on record with id: ${a.id}`,
+            fields: ['Code__c']
+        }
     ]);
-    assert.deepEqual(checkUnique(store, obj, fields({ Code__c: 'abc' }), a.id), [], 'a record does not collide with itself');
+    assert.deepEqual(
+        checkUnique(store, obj, fields({ Code__c: 'abc' }), a.id),
+        [],
+        'a record does not collide with itself'
+    );
     store.insert('User', { Username: 'a@b.c', LastName: 'A' });
     const dup = checkUnique(store, c.object('User'), fields({ Username: 'A@B.C' }), null);
     assert.equal(dup[0].statusCode, 'DUPLICATE_USERNAME');
@@ -109,13 +162,20 @@ test('DUPLICATE_VALUE for unique custom fields (case-insensitive) and DUPLICATE_
 test('validateRow runs the checks in order and stops at an Id problem', () => {
     const store = new Store(catalog);
     assert.deepEqual(
-        validateRow(catalog, store, acc, fields({ Id: '001000000000001', Name: null }), 'insert').map((e) => e.statusCode),
+        validateRow(catalog, store, acc, fields({ Id: '001000000000001', Name: null }), 'insert').map(
+            (e) => e.statusCode
+        ),
         ['INVALID_FIELD_FOR_INSERT_UPDATE']
     );
     assert.deepEqual(
-        validateRow(catalog, store, acc, fields({ Name: 'x'.repeat(300), Industry: 'Any' }), 'insert').map((e) => e.statusCode),
+        validateRow(catalog, store, acc, fields({ Name: 'x'.repeat(300), Industry: 'Any' }), 'insert').map(
+            (e) => e.statusCode
+        ),
         ['STRING_TOO_LONG']
     );
-    assert.deepEqual(validateRow(catalog, store, acc, fields({}), 'insert').map((e) => e.statusCode), ['REQUIRED_FIELD_MISSING']);
+    assert.deepEqual(
+        validateRow(catalog, store, acc, fields({}), 'insert').map((e) => e.statusCode),
+        ['REQUIRED_FIELD_MISSING']
+    );
     assert.deepEqual(validateRow(catalog, store, acc, fields({ Name: 'ok' }), 'insert'), []);
 });

@@ -4,6 +4,7 @@
  */
 import { FieldDef, FieldType, ObjectDef, SchemaError, ChildRelationship } from './types';
 import { STANDARD_OBJECTS, SETUP_OBJECT_NAMES, StandardObjectSpec } from './standard';
+import { registerKeyPrefix } from '../../stdlib/primitives/id';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
@@ -21,7 +22,7 @@ export function makeField(init: FieldInit): FieldDef {
         externalId: false,
         filterable: true,
         custom: init.name.endsWith('__c'),
-        ...init,
+        ...init
     };
 }
 
@@ -107,7 +108,7 @@ function newObject(name: string, keyPrefix: string, custom: boolean): ObjectDef 
         deletable: true,
         fields: new Map(),
         parentRelationships: new Map(),
-        childRelationships: new Map(),
+        childRelationships: new Map()
     };
 }
 
@@ -177,7 +178,9 @@ export class Catalog {
         const key = obj.name.toLowerCase();
         if (this.objects.has(key)) throw new SchemaError(`Duplicate object ${obj.name}`);
         if (this.byPrefix.has(obj.keyPrefix)) {
-            throw new SchemaError(`Key prefix ${obj.keyPrefix} of ${obj.name} already belongs to ${this.byPrefix.get(obj.keyPrefix)!.name}`);
+            throw new SchemaError(
+                `Key prefix ${obj.keyPrefix} of ${obj.name} already belongs to ${this.byPrefix.get(obj.keyPrefix)!.name}`
+            );
         }
         this.objects.set(key, obj);
         this.byPrefix.set(obj.keyPrefix, obj);
@@ -228,7 +231,8 @@ export class Catalog {
             const child = this.object(rel.childObject);
             const field = this.field(child, rel.field);
             const key = rel.name.toLowerCase();
-            if (p.childRelationships.has(key)) throw new SchemaError(`Duplicate child relationship ${p.name}.${rel.name}`);
+            if (p.childRelationships.has(key))
+                throw new SchemaError(`Duplicate child relationship ${p.name}.${rel.name}`);
             p.childRelationships.set(key, { name: rel.name, childObject: child.name, field: field.name });
         }
     }
@@ -260,5 +264,10 @@ export class Catalog {
 
     allObjects(): ObjectDef[] {
         return [...this.objects.values()];
+    }
+
+    /** Registers every object's key prefix with the stdlib's Id registry (Id.getSObjectType). */
+    registerPrefixes(): void {
+        for (const o of this.objects.values()) registerKeyPrefix(o.keyPrefix, o.name);
     }
 }

@@ -39,7 +39,11 @@ function collect(dir: string, out: Map<string, ObjectSource>): void {
                 const fieldDir = path.join(objDir, 'fields');
                 if (fs.existsSync(fieldDir)) {
                     for (const f of fs.readdirSync(fieldDir).sort()) {
-                        if (f.endsWith('.field-meta.xml')) src.fields.push({ file: path.join(fieldDir, f), xml: read(path.join(fieldDir, f), 'CustomField') });
+                        if (f.endsWith('.field-meta.xml'))
+                            src.fields.push({
+                                file: path.join(fieldDir, f),
+                                xml: read(path.join(fieldDir, f), 'CustomField')
+                            });
                     }
                 }
                 out.set(obj.name.toLowerCase(), src);
@@ -57,21 +61,31 @@ const bool = (v: unknown): boolean => String(v) === 'true';
 function picklistValues(xml: Record<string, unknown>): { values: string[]; restricted: boolean } {
     const vs = xml.valueSet as Record<string, unknown> | undefined;
     if (!vs) throw new SchemaError(`picklist ${String(xml.fullName)} has no valueSet`);
-    if (vs.valueSetName) throw new SchemaError(`picklist ${String(xml.fullName)} uses a global value set, which is not supported yet`);
+    if (vs.valueSetName)
+        throw new SchemaError(`picklist ${String(xml.fullName)} uses a global value set, which is not supported yet`);
     const def = vs.valueSetDefinition as Record<string, unknown> | undefined;
     const values = ((def?.value as Array<Record<string, unknown>>) ?? []).map((v) => String(v.fullName));
     return { values, restricted: bool(vs.restricted) };
 }
 
 /** One CustomField document → a FieldDef (and, for lookups, the child relationship to declare). */
-export function fieldFromXml(objectName: string, xml: Record<string, unknown>): { field: FieldDef; child?: { parent: string; name: string } } {
+export function fieldFromXml(
+    objectName: string,
+    xml: Record<string, unknown>
+): { field: FieldDef; child?: { parent: string; name: string } } {
     const name = str(xml.fullName);
     if (!name) throw new SchemaError(`${objectName}: a field without fullName`);
     const where = `${objectName}.${name}`;
     if (xml.formula !== undefined) throw new SchemaError(`${where}: formula fields are not supported by the local org`);
     const type = str(xml.type);
     const required = bool(xml.required);
-    const base = { name, unique: bool(xml.unique), externalId: bool(xml.externalId), caseSensitive: bool(xml.caseSensitive), custom: true };
+    const base = {
+        name,
+        unique: bool(xml.unique),
+        externalId: bool(xml.externalId),
+        caseSensitive: bool(xml.caseSensitive),
+        custom: true
+    };
     let field: FieldDef;
     let child: { parent: string; name: string } | undefined;
     switch (type) {
@@ -119,12 +133,20 @@ export function fieldFromXml(objectName: string, xml: Record<string, unknown>): 
                 type: type === 'Picklist' ? 'picklist' : 'multipicklist',
                 picklistValues: p.values,
                 restrictedPicklist: p.restricted,
-                length: type === 'Picklist' ? 255 : 4099,
+                length: type === 'Picklist' ? 255 : 4099
             });
             break;
         }
         case 'AutoNumber':
-            field = makeField({ ...base, type: 'string', length: 30, createable: false, updateable: false, nillable: false, defaultedOnCreate: true });
+            field = makeField({
+                ...base,
+                type: 'string',
+                length: 30,
+                createable: false,
+                updateable: false,
+                nillable: false,
+                defaultedOnCreate: true
+            });
             break;
         case 'Lookup':
         case 'MasterDetail': {
@@ -138,7 +160,7 @@ export function fieldFromXml(objectName: string, xml: Record<string, unknown>): 
                 relationshipName: name.replace(/__c$/i, '__r'),
                 // Master-detail is always required; reparenting is allowed only when reparentableMasterDetail is set.
                 nillable: type === 'Lookup' ? !required : false,
-                updateable: type === 'Lookup' || bool(xml.reparentableMasterDetail),
+                updateable: type === 'Lookup' || bool(xml.reparentableMasterDetail)
             });
             if (rel) child = { parent: target, name: `${rel}__r` };
             break;
@@ -185,10 +207,13 @@ export function loadMetadata(catalog: Catalog, packageDirs: string[]): void {
                 nillable: isAuto,
                 defaultedOnCreate: isAuto,
                 createable: !isAuto,
-                updateable: !isAuto,
+                updateable: !isAuto
             });
             const masterDetail = src.fields.some((f) => str(f.xml.type) === 'MasterDetail');
-            catalog.addCustomObject(src.name, { nameField: /__c$/i.test(src.name) ? nameField : undefined, masterDetail });
+            catalog.addCustomObject(src.name, {
+                nameField: /__c$/i.test(src.name) ? nameField : undefined,
+                masterDetail
+            });
         } else if (!catalog.findObject(src.name)) {
             throw new SchemaError(`objects/${src.name}: standard object ${src.name} is not in the local org catalog`);
         }
@@ -199,7 +224,12 @@ export function loadMetadata(catalog: Catalog, packageDirs: string[]): void {
             try {
                 const { field, child } = fieldFromXml(obj.name, xml);
                 catalog.addField(obj.name, field);
-                if (child) catalog.addChildRelationship(child.parent, { name: child.name, childObject: obj.name, field: field.name });
+                if (child)
+                    catalog.addChildRelationship(child.parent, {
+                        name: child.name,
+                        childObject: obj.name,
+                        field: field.name
+                    });
             } catch (e) {
                 if (e instanceof SchemaError) throw new SchemaError(`${file}: ${e.message}`);
                 throw e;

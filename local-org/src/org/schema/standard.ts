@@ -49,8 +49,8 @@ export const STANDARD_OBJECTS: StandardObjectSpec[] = [
             'LanguageLocaleKey:picklist(en_US) req',
             'DefaultLocaleSidKey:picklist(en_US) req',
             'TrialExpirationDate:datetime ro',
-            'Country:string(80)',
-        ],
+            'Country:string(80)'
+        ]
     },
     {
         name: 'UserLicense',
@@ -68,9 +68,9 @@ export const STANDARD_OBJECTS: StandardObjectSpec[] = [
             'UsedLicenses:int ro nonnull nofilter',
             'UsedLicensesLastUpdated:datetime ro',
             'MonthlyLoginsEntitlement:int ro',
-            'MonthlyLoginsUsed:int ro',
+            'MonthlyLoginsUsed:int ro'
         ],
-        children: ['Profiles:Profile.UserLicenseId'],
+        children: ['Profiles:Profile.UserLicenseId']
     },
     {
         name: 'Profile',
@@ -80,9 +80,9 @@ export const STANDARD_OBJECTS: StandardObjectSpec[] = [
             'Name:string(255) req',
             'Description:string(255)',
             'UserLicenseId:ref(UserLicense)/UserLicense co req',
-            `UserType:picklist(${USER_TYPES}) ro restricted`,
+            `UserType:picklist(${USER_TYPES}) ro restricted`
         ],
-        children: ['Users:User.ProfileId'],
+        children: ['Users:User.ProfileId']
     },
     {
         name: 'UserRole',
@@ -101,9 +101,9 @@ export const STANDARD_OBJECTS: StandardObjectSpec[] = [
             'ContactAccessForAccountOwner:picklist(None|Read|Edit)',
             'OpportunityAccessForAccountOwner:picklist(None|Read|Edit) req',
             'MayForecastManagerShare:bool',
-            'ForecastUserId:ref(User)/ForecastUser',
+            'ForecastUserId:ref(User)/ForecastUser'
         ],
-        children: ['Users:User.UserRoleId'],
+        children: ['Users:User.UserRoleId']
     },
     {
         name: 'User',
@@ -154,15 +154,15 @@ export const STANDARD_OBJECTS: StandardObjectSpec[] = [
             'FullPhotoUrl:url(1024) ro',
             'SmallPhotoUrl:url(1024) ro',
             'ReceivesAdminInfoEmails:bool',
-            'ReceivesInfoEmails:bool',
+            'ReceivesInfoEmails:bool'
         ],
         children: [
             'PermissionSetAssignments:PermissionSetAssignment.AssigneeId',
             'PermissionSetLicenseAssignments:PermissionSetLicenseAssign.AssigneeId',
             'NetworkMemberUsers:NetworkMember.MemberId',
             'GroupMembers:GroupMember.UserOrGroupId',
-            'ManagedUsers:User.ManagerId',
-        ],
+            'ManagedUsers:User.ManagerId'
+        ]
     },
     {
         name: 'Account',
@@ -194,9 +194,9 @@ export const STANDARD_OBJECTS: StandardObjectSpec[] = [
             'Site:string(80)',
             'IsPartner:bool',
             'IsCustomerPortal:bool',
-            'LastActivityDate:date ro',
+            'LastActivityDate:date ro'
         ],
-        children: ['Contacts:Contact.AccountId', 'Users:User.AccountId', 'ChildAccounts:Account.ParentId'],
+        children: ['Contacts:Contact.AccountId', 'Users:User.AccountId', 'ChildAccounts:Account.ParentId']
     },
     {
         name: 'Contact',
@@ -227,9 +227,9 @@ export const STANDARD_OBJECTS: StandardObjectSpec[] = [
             'LeadSource:picklist(Web|Phone Inquiry|Partner Referral|Purchased List|Other)',
             'HasOptedOutOfEmail:bool',
             'DoNotCall:bool',
-            'LastActivityDate:date ro',
+            'LastActivityDate:date ro'
         ],
-        children: ['Users:User.ContactId'],
+        children: ['Users:User.ContactId']
     },
     {
         name: 'PermissionSet',
@@ -246,12 +246,12 @@ export const STANDARD_OBJECTS: StandardObjectSpec[] = [
             'HasActivationRequired:bool',
             'PermissionSetGroupId:ref(PermissionSetGroup)/PermissionSetGroup ro',
             'Type:picklist(Regular|Group|Profile|Session|Standard) ro restricted',
-            'NamespacePrefix:string(15) ro',
+            'NamespacePrefix:string(15) ro'
         ],
         children: [
             'Assignments:PermissionSetAssignment.PermissionSetId',
-            'SetupEntityAccessItems:SetupEntityAccess.ParentId',
-        ],
+            'SetupEntityAccessItems:SetupEntityAccess.ParentId'
+        ]
     },
     {
         name: 'PermissionSetGroup',
@@ -263,12 +263,12 @@ export const STANDARD_OBJECTS: StandardObjectSpec[] = [
             'Description:textarea(255)',
             'HasActivationRequired:bool',
             'Status:picklist(Updated|Outdated|Updating|Failed) ro restricted',
-            'NamespacePrefix:string(15) ro',
+            'NamespacePrefix:string(15) ro'
         ],
         children: [
             'PermissionSetGroupComponents:PermissionSetGroupComponent.PermissionSetGroupId',
-            'Assignments:PermissionSetAssignment.PermissionSetGroupId',
-        ],
+            'Assignments:PermissionSetAssignment.PermissionSetGroupId'
+        ]
     },
     {
         name: 'PermissionSetGroupComponent',
@@ -277,8 +277,8 @@ export const STANDARD_OBJECTS: StandardObjectSpec[] = [
         updateable: false,
         fields: [
             'PermissionSetGroupId:ref(PermissionSetGroup)/PermissionSetGroup co req',
-            'PermissionSetId:ref(PermissionSet)/PermissionSet co req',
-        ],
+            'PermissionSetId:ref(PermissionSet)/PermissionSet co req'
+        ]
     },
     {
         name: 'PermissionSetAssignment',
@@ -290,8 +290,8 @@ export const STANDARD_OBJECTS: StandardObjectSpec[] = [
             'PermissionSetGroupId:ref(PermissionSetGroup)/PermissionSetGroup co',
             'ExpirationDate:datetime',
             'IsActive:bool ro',
-            'IsRevoked:bool ro',
-        ],
+            'IsRevoked:bool ro'
+        ]
     },
     {
         name: 'PermissionSetLicense',
@@ -307,9 +307,9 @@ export const STANDARD_OBJECTS: StandardObjectSpec[] = [
             'Status:picklist(Active|Disabled) ro restricted',
             'TotalLicenses:int ro nonnull',
             'UsedLicenses:int ro nonnull',
-            'ExpirationDate:date ro',
+            'ExpirationDate:date ro'
         ],
-        children: ['PermissionSetLicenseAssignments:PermissionSetLicenseAssign.PermissionSetLicenseId'],
+        children: ['PermissionSetLicenseAssignments:PermissionSetLicenseAssign.PermissionSetLicenseId']
     },
     {
         name: 'PermissionSetLicenseAssign',
@@ -319,8 +319,8 @@ export const STANDARD_OBJECTS: StandardObjectSpec[] = [
         fields: [
             'AssigneeId:ref(User)/Assignee co req',
             'PermissionSetLicenseId:ref(PermissionSetLicense)/PermissionSetLicense co req',
-            'IsRevoked:bool ro',
-        ],
+            'IsRevoked:bool ro'
+        ]
     },
     {
         name: 'CustomPermission',
@@ -331,8 +331,8 @@ export const STANDARD_OBJECTS: StandardObjectSpec[] = [
             'MasterLabel:string(80) req',
             'Description:textarea(255)',
             'IsProtected:bool',
-            'NamespacePrefix:string(15) ro',
-        ],
+            'NamespacePrefix:string(15) ro'
+        ]
     },
     {
         name: 'SetupEntityAccess',
@@ -342,8 +342,8 @@ export const STANDARD_OBJECTS: StandardObjectSpec[] = [
         fields: [
             'ParentId:ref(PermissionSet)/Parent co req',
             'SetupEntityId:ref(ApexClass|ApexPage|CustomPermission|ConnectedApplication|TabSet|ServicePresence|ExternalDataSource|NamedCredential|CustomEntityDefinition)/SetupEntity co req',
-            'SetupEntityType:picklist(ApexClass|ApexPage|ConnectedApplication|CustomPermission|ServiceProvider|TabSet|CustomEntityDefinition) ro restricted',
-        ],
+            'SetupEntityType:picklist(ApexClass|ApexPage|ConnectedApplication|CustomPermission|ServiceProvider|TabSet|CustomEntityDefinition) ro restricted'
+        ]
     },
     {
         name: 'Network',
@@ -358,9 +358,9 @@ export const STANDARD_OBJECTS: StandardObjectSpec[] = [
             'UrlPathPrefix:string(255) ro',
             'OptionsSelfRegistrationEnabled:bool',
             'SelfRegProfileId:ref(Profile)',
-            'FirstActivationDate:datetime ro',
+            'FirstActivationDate:datetime ro'
         ],
-        children: ['NetworkMembers:NetworkMember.NetworkId', 'NetworkMemberGroups:NetworkMemberGroup.NetworkId'],
+        children: ['NetworkMembers:NetworkMember.NetworkId', 'NetworkMemberGroups:NetworkMemberGroup.NetworkId']
     },
     {
         name: 'NetworkMember',
@@ -378,8 +378,8 @@ export const STANDARD_OBJECTS: StandardObjectSpec[] = [
             'PreferencesDisableFollowersEmail:bool',
             'PreferencesDisableProfilePostEmail:bool',
             'PreferencesDisableSharePostEmail:bool',
-            'ReputationPoints:double(18,0)',
-        ],
+            'ReputationPoints:double(18,0)'
+        ]
     },
     {
         name: 'NetworkMemberGroup',
@@ -389,8 +389,8 @@ export const STANDARD_OBJECTS: StandardObjectSpec[] = [
         fields: [
             'NetworkId:ref(Network)/Network co req',
             'ParentId:ref(Profile|PermissionSet)/Parent co req',
-            'AssignmentStatus:picklist(Added|AddCalculated|WaitingForAdd|FailedAdd|RemoveCalculated|WaitingForRemove|FailedRemove) restricted',
-        ],
+            'AssignmentStatus:picklist(Added|AddCalculated|WaitingForAdd|FailedAdd|RemoveCalculated|WaitingForRemove|FailedRemove) restricted'
+        ]
     },
     {
         name: 'Group',
@@ -404,16 +404,16 @@ export const STANDARD_OBJECTS: StandardObjectSpec[] = [
             'Email:email(255)',
             'DoesIncludeBosses:bool',
             'DoesSendEmailToMembers:bool',
-            'RelatedId:ref(User|UserRole)/Related ro',
+            'RelatedId:ref(User|UserRole)/Related ro'
         ],
-        children: ['GroupMembers:GroupMember.GroupId'],
+        children: ['GroupMembers:GroupMember.GroupId']
     },
     {
         name: 'GroupMember',
         keyPrefix: '011',
         system: 'audit',
         updateable: false,
-        fields: ['GroupId:ref(Group)/Group co req', 'UserOrGroupId:ref(User|Group)/UserOrGroup co req'],
+        fields: ['GroupId:ref(Group)/Group co req', 'UserOrGroupId:ref(User|Group)/UserOrGroup co req']
     },
     {
         name: 'AsyncApexJob',
@@ -435,8 +435,8 @@ export const STANDARD_OBJECTS: StandardObjectSpec[] = [
             'ParentJobId:ref(AsyncApexJob) ro',
             'Status:picklist(Holding|Queued|Preparing|Processing|Aborted|Completed|Failed) ro restricted',
             'TotalJobItems:int ro',
-            'CronTriggerId:ref(CronTrigger)/CronTrigger ro',
-        ],
+            'CronTriggerId:ref(CronTrigger)/CronTrigger ro'
+        ]
     },
     {
         name: 'UserAccessPolicy',
@@ -455,8 +455,8 @@ export const STANDARD_OBJECTS: StandardObjectSpec[] = [
             'NamespacePrefix:string(15) ro',
             'Status:picklist(Design|Testing|Active|Completed|Failed|Migrate|Updating) ro restricted',
             'TriggerType:picklist(Create|CreateAndUpdate|Update) ro restricted',
-            'Order:int ro',
-        ],
+            'Order:int ro'
+        ]
     },
     {
         name: 'BatchApexErrorEvent',
@@ -473,13 +473,21 @@ export const STANDARD_OBJECTS: StandardObjectSpec[] = [
             'Message:textarea(5000) ro',
             'Phase:string(255) ro',
             'RequestId:string(40) ro',
-            'StackTrace:textarea(5000) ro',
-        ],
-    },
+            'StackTrace:textarea(5000) ro'
+        ]
+    }
 ];
 
 /**
  * Setup objects (MIXED_DML_OPERATION), from the Apex Developer Guide list "sObjects That Cannot Be Used Together in
  * DML Operations"; objects of this catalog not in that list are non-setup. The guide says the list is not exhaustive.
  */
-export const SETUP_OBJECT_NAMES = ['Group', 'GroupMember', 'PermissionSet', 'PermissionSetAssignment', 'SetupEntityAccess', 'User', 'UserRole'];
+export const SETUP_OBJECT_NAMES = [
+    'Group',
+    'GroupMember',
+    'PermissionSet',
+    'PermissionSetAssignment',
+    'SetupEntityAccess',
+    'User',
+    'UserRole'
+];

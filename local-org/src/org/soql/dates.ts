@@ -48,7 +48,7 @@ const DAY_LITERALS = new Set([
     'NEXT_YEAR',
     'LAST_N_YEARS',
     'NEXT_N_YEARS',
-    'N_YEARS_AGO',
+    'N_YEARS_AGO'
 ]);
 
 export function isSupportedDateLiteral(name: string): boolean {

@@ -21,7 +21,12 @@ export function noSuchColumn(field: string, object: string, query: string, pos: 
     );
 }
 
-export function noSuchRelationship(name: string, where: 'field path' | 'FROM part of query call', query: string, pos: SoqlPos | null): SoqlError {
+export function noSuchRelationship(
+    name: string,
+    where: 'field path' | 'FROM part of query call',
+    query: string,
+    pos: SoqlPos | null
+): SoqlError {
     return new SoqlError(
         'semantic',
         `Didn't understand relationship '${name}' in ${where}. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names.`,

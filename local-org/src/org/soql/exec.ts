@@ -202,7 +202,11 @@ export class Executor {
         if (v.k === 'number') return v.value;
         const b = this.bindValue(v);
         if (typeof b !== 'number' || !Number.isInteger(b) || b < 0) {
-            throw semantic(`${what} must be a non-negative Integer, not ${Array.isArray(b) ? 'a list' : describe(b as FieldValue)}`, plan.text, v.pos);
+            throw semantic(
+                `${what} must be a non-negative Integer, not ${Array.isArray(b) ? 'a list' : describe(b as FieldValue)}`,
+                plan.text,
+                v.pos
+            );
         }
         if (what === 'OFFSET' && b > 2000) throw semantic('Maximum SOQL offset allowed is 2000', plan.text, v.pos);
         return b;
@@ -375,7 +379,12 @@ export class Executor {
         }
         if (op === 'INCLUDES' || op === 'EXCLUDES') {
             // Each list item is a ';'-separated set of values that must all be selected.
-            const wanted = this.rhsValues(plan, f, v).map((x) => String(x).toLowerCase().split(';').map((s) => s.trim()));
+            const wanted = this.rhsValues(plan, f, v).map((x) =>
+                String(x)
+                    .toLowerCase()
+                    .split(';')
+                    .map((s) => s.trim())
+            );
             const has = (raw: FieldValue) => {
                 const selected = new Set(typeof raw === 'string' ? raw.toLowerCase().split(';') : []);
                 return wanted.some((all) => all.every((w) => selected.has(w)));
@@ -413,7 +422,9 @@ export class Executor {
 
     private ordered(plan: Plan, recs: SRecord[]): SRecord[] {
         if (!plan.orderBy.length) return this.ctx.shuffleUnordered ? this.shuffle(recs) : recs;
-        const keys = recs.map((r) => plan.orderBy.map((o) => normalize(o.path!.field, this.valueAt(r, o.path!), plan, false)));
+        const keys = recs.map((r) =>
+            plan.orderBy.map((o) => normalize(o.path!.field, this.valueAt(r, o.path!), plan, false))
+        );
         const idx = recs.map((_, i) => i);
         idx.sort((a, b) => {
             for (let k = 0; k < plan.orderBy.length; k++) {
@@ -436,7 +447,16 @@ export class Executor {
     }
 
     private newRow(r: SRecord): QueryRow {
-        return { type: r.type, id: r.id, values: new Map<string, FieldValue>([['Id', (r.values.get('id') as ApexId | undefined) ?? ApexId.of(r.id)]]), parents: new Map(), children: new Map(), queried: new Set(['id']) };
+        return {
+            type: r.type,
+            id: r.id,
+            values: new Map<string, FieldValue>([
+                ['Id', (r.values.get('id') as ApexId | undefined) ?? ApexId.of(r.id)]
+            ]),
+            parents: new Map(),
+            children: new Map(),
+            queried: new Set(['id'])
+        };
     }
 
     private buildRow(plan: Plan, r: SRecord): QueryRow {
@@ -469,7 +489,9 @@ export class Executor {
 
     private childRows(parentPlan: Plan, c: ChildPlan, parent: SRecord): QueryRow[] {
         const plan = c.plan;
-        const ids = [...this.store.lookup(plan.root.name, c.field.name, indexKey(ApexId.of(parent.id), c.field)!)].sort();
+        const ids = [
+            ...this.store.lookup(plan.root.name, c.field.name, indexKey(ApexId.of(parent.id), c.field)!)
+        ].sort();
         const pred = plan.where ? this.predicate(plan, plan.where) : () => true;
         const recs: SRecord[] = [];
         for (const id of ids) {
@@ -484,12 +506,15 @@ export class Executor {
             // SOQL reference, LIMIT: not allowed with an aggregate function and no GROUP BY.
             throw semantic('LIMIT is not allowed in an aggregate query without GROUP BY', plan.text, null);
         }
-        const groups = new Map<string, SRecord[]>();
+        // One grouped field (the common case) keys the map by its normalized value itself (Map keys keep null, text,
+        // numbers and booleans apart); several are joined into a tagged text key.
+        const groups = new Map<Norm, SRecord[]>();
         if (!plan.groupBy.length) groups.set('', recs);
         const single = plan.groupBy.length === 1 ? plan.groupBy[0] : null;
         for (const r of plan.groupBy.length ? recs : []) {
-            // One grouped field (the common case) keys the map directly; several are joined with their types.
-            const key = single ? groupKey(normalize(single.field, this.valueAt(r, single), plan, false)) : plan.groupBy.map((g) => groupKey(normalize(g.field, this.valueAt(r, g), plan, false))).join('\u0001');
+            const key = single
+                ? normalize(single.field, this.valueAt(r, single), plan, false)
+                : plan.groupBy.map((g) => groupKey(normalize(g.field, this.valueAt(r, g), plan, false))).join('\u0001');
             let g = groups.get(key);
             if (!g) groups.set(key, (g = []));
             g.push(r);
@@ -497,7 +522,8 @@ export class Executor {
         let rows: Array<{ recs: SRecord[]; row: AggregateRow }> = [];
         for (const g of groups.values()) {
             const values = new Map<string, FieldValue>();
-            for (const gf of plan.groupFields) values.set(gf.key, outputValue(gf.path.field, g.length ? this.valueAt(g[0], gf.path) : null));
+            for (const gf of plan.groupFields)
+                values.set(gf.key, outputValue(gf.path.field, g.length ? this.valueAt(g[0], gf.path) : null));
             for (const a of plan.aggregates) values.set(a.alias, this.aggValue(a, g, plan));
             rows.push({ recs: g, row: { values } });
         }
@@ -543,11 +569,20 @@ export class Executor {
                 return !this.havingTest(plan, c.item, recs);
             case 'having': {
                 const left = toNorm(this.aggValue(c.left, recs, plan));
-                const rhsRaw = c.value.k === 'bind' ? (this.bindValue(c.value) as FieldValue) : c.value.k === 'number' ? Number(c.value.text) : null;
+                const rhsRaw =
+                    c.value.k === 'bind'
+                        ? (this.bindValue(c.value) as FieldValue)
+                        : c.value.k === 'number'
+                          ? Number(c.value.text)
+                          : null;
                 const rhs = toNorm(rhsRaw);
-                if (left === null || rhs === null) return c.op === '=' ? left === rhs : c.op === '!=' ? left !== rhs : false;
+                if (left === null || rhs === null)
+                    return c.op === '=' ? left === rhs : c.op === '!=' ? left !== rhs : false;
                 const d = cmpNorm(left, rhs);
-                return { '=': d === 0, '!=': d !== 0, '<': d < 0, '<=': d <= 0, '>': d > 0, '>=': d >= 0 }[c.op as '='] ?? false;
+                return (
+                    { '=': d === 0, '!=': d !== 0, '<': d < 0, '<=': d <= 0, '>': d > 0, '>=': d >= 0 }[c.op as '='] ??
+                    false
+                );
             }
             case 'cmp': {
                 // A grouped field: every row of the group shares its value.
@@ -561,6 +596,8 @@ export class Executor {
     private aggValue(a: PlanAggregate, recs: SRecord[], plan: Plan): FieldValue {
         if (!a.arg) return recs.length;
         const f = a.arg.field;
+        // A direct field that is never null (Id, audit fields): COUNT needs no pass over the values.
+        if (a.fn === 'COUNT' && !a.arg.steps.length && !f.nillable && f.type === 'id') return recs.length;
         const raw = recs.map((r) => this.valueAt(r, a.arg!)).filter((v) => v !== null);
         switch (a.fn) {
             case 'COUNT':
@@ -631,4 +668,3 @@ function outputValue(f: FieldDef, v: FieldValue): FieldValue {
     if (v !== null && (f.type === 'id' || f.type === 'reference') && typeof v === 'string') return ApexId.of(v);
     return v;
 }
-

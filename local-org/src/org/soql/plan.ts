@@ -3,7 +3,19 @@
  * canonical spellings), checks literal types against field types, and rejects what the platform rejects or what we
  * do not emulate. Plans hold no bind values: those are evaluated per execution.
  */
-import { AggregateCall, CmpOp, Condition, FieldPath, OrderItem, SecurityMode, SoqlQuery, SoqlValue, BindValue, SoqlPos, parseSoql } from '../../frontend/soql';
+import {
+    AggregateCall,
+    CmpOp,
+    Condition,
+    FieldPath,
+    OrderItem,
+    SecurityMode,
+    SoqlQuery,
+    SoqlValue,
+    BindValue,
+    SoqlPos,
+    parseSoql
+} from '../../frontend/soql';
 import { Catalog } from '../schema/catalog';
 import { FieldDef, ObjectDef } from '../schema/types';
 import { noSuchColumn, noSuchObject, noSuchRelationship, semantic, unsupported } from './errors';
@@ -40,7 +52,10 @@ export type PlanCondition =
     | { k: 'cmp'; left: ResolvedPath; op: CmpOp; value: PlanValue; pos: SoqlPos }
     | { k: 'having'; left: PlanAggregate; op: CmpOp; value: PlanValue; pos: SoqlPos };
 
-export type PlanValue = Exclude<SoqlValue, { k: 'subquery' } | { k: 'list' }> | { k: 'list'; items: PlanValue[] } | { k: 'semijoin'; plan: Plan };
+export type PlanValue =
+    | Exclude<SoqlValue, { k: 'subquery' } | { k: 'list' }>
+    | { k: 'list'; items: PlanValue[] }
+    | { k: 'semijoin'; plan: Plan };
 
 export interface PlanOrder {
     path: ResolvedPath | null;
@@ -132,7 +147,7 @@ export class Planner {
             allRows: q.allRows,
             forUpdate: q.forUpdate,
             forView: q.forView,
-            forReference: q.forReference,
+            forReference: q.forReference
         };
         let exprN = 0;
         const hasAgg = q.select.some((s) => s.k === 'agg') || q.groupBy.length > 0;
@@ -142,13 +157,18 @@ export class Planner {
                 if (hasAgg) {
                     plan.groupFields.push({ path: p, key: item.alias ?? p.field.name });
                 } else {
-                    if (item.alias !== null) throw semantic('Only aggregate expressions use field aliasing', this.text, item.path.pos);
+                    if (item.alias !== null)
+                        throw semantic('Only aggregate expressions use field aliasing', this.text, item.path.pos);
                     plan.fields.push(p);
                 }
             } else if (item.k === 'agg') {
                 if (item.call.fn === 'COUNT' && item.call.arg === null) {
                     if (q.select.length > 1 || q.groupBy.length) {
-                        throw unsupported('COUNT() together with other select items or GROUP BY', this.text, item.call.pos);
+                        throw unsupported(
+                            'COUNT() together with other select items or GROUP BY',
+                            this.text,
+                            item.call.pos
+                        );
                     }
                     plan.kind = 'count';
                     continue;
@@ -207,14 +227,25 @@ export class Planner {
         const steps: ResolvedPath['steps'] = [];
         const canonical: string[] = [];
         const parts = path.parts;
-        if (parts.length - 1 > MAX_PARENT_DEPTH) throw unsupported(`more than ${MAX_PARENT_DEPTH} levels of parent relationships`, this.text, path.pos);
+        if (parts.length - 1 > MAX_PARENT_DEPTH)
+            throw unsupported(`more than ${MAX_PARENT_DEPTH} levels of parent relationships`, this.text, path.pos);
         for (let i = 0; i < parts.length - 1; i++) {
             const ref = obj.parentRelationships.get(parts[i].toLowerCase());
             if (!ref) throw noSuchRelationship(parts[i], 'field path', this.text, path.pos);
             const targets = ref.referenceTo ?? [];
-            if (targets.length !== 1) throw unsupported(`the polymorphic relationship ${obj.name}.${ref.relationshipName}`, this.text, path.pos);
+            if (targets.length !== 1)
+                throw unsupported(
+                    `the polymorphic relationship ${obj.name}.${ref.relationshipName}`,
+                    this.text,
+                    path.pos
+                );
             const target = this.catalog.findObject(targets[0]);
-            if (!target) throw unsupported(`the relationship ${obj.name}.${ref.relationshipName} to ${targets[0]}, an object outside the catalog`, this.text, path.pos);
+            if (!target)
+                throw unsupported(
+                    `the relationship ${obj.name}.${ref.relationshipName} to ${targets[0]}, an object outside the catalog`,
+                    this.text,
+                    path.pos
+                );
             steps.push({ ref, refKey: ref.name.toLowerCase(), target });
             canonical.push(ref.relationshipName!);
             obj = target;
@@ -229,7 +260,8 @@ export class Planner {
     private order(root: ObjectDef, o: OrderItem, plan: Plan): PlanOrder {
         const nullsLast = o.nullsLast ?? o.desc;
         if (o.expr.k === 'agg') {
-            if (plan.kind !== 'aggregate') throw semantic('Ordering by an aggregate needs GROUP BY', this.text, o.expr.pos);
+            if (plan.kind !== 'aggregate')
+                throw semantic('Ordering by an aggregate needs GROUP BY', this.text, o.expr.pos);
             return { path: null, agg: this.aggregate(root, o.expr, ''), desc: o.desc, nullsLast };
         }
         const path = this.resolve(root, o.expr);
@@ -257,7 +289,8 @@ export class Planner {
             return { k: 'having', left: agg, op: c.op, value, pos: c.pos };
         }
         const left = this.resolve(root, c.left);
-        if (!left.field.filterable) throw semantic(`field '${left.field.name}' can not be filtered in a query call`, this.text, c.pos);
+        if (!left.field.filterable)
+            throw semantic(`field '${left.field.name}' can not be filtered in a query call`, this.text, c.pos);
         const value = this.value(root, c.value, left, c.op, c.pos);
         this.checkOperator(left, c.op, c.pos);
         return { k: 'cmp', left, op: c.op, value, pos: c.pos };
@@ -276,7 +309,8 @@ export class Planner {
         }
         if (t === 'textarea' && op !== 'LIKE') {
             // Long text areas cannot be filtered at all; short ones (255) can.
-            if ((left.field.length ?? 0) > 255) throw semantic(`field '${left.field.name}' can not be filtered in a query call`, this.text, pos);
+            if ((left.field.length ?? 0) > 255)
+                throw semantic(`field '${left.field.name}' can not be filtered in a query call`, this.text, pos);
         }
     }
 
@@ -290,26 +324,46 @@ export class Planner {
                 return { k: 'list', items: v.items.map((i) => this.value(root, i, left, op, pos)) };
             case 'subquery': {
                 if (!left || (left.field.type !== 'id' && left.field.type !== 'reference')) {
-                    throw semantic('Semi-join and anti-join subqueries need an Id or reference field on the left', this.text, pos);
+                    throw semantic(
+                        'Semi-join and anti-join subqueries need an Id or reference field on the left',
+                        this.text,
+                        pos
+                    );
                 }
                 const sub = this.query(v.query);
                 if (sub.kind !== 'rows' || sub.fields.length !== 1 || sub.children.length) {
-                    throw semantic('A semi-join subquery must select exactly one Id or reference field', this.text, v.query.pos);
+                    throw semantic(
+                        'A semi-join subquery must select exactly one Id or reference field',
+                        this.text,
+                        v.query.pos
+                    );
                 }
                 const f = sub.fields[0].field;
-                if (f.type !== 'id' && f.type !== 'reference') throw semantic('A semi-join subquery must select an Id or reference field', this.text, v.query.pos);
-                if (sub.fields[0].steps.length) throw semantic('The selected field of a semi-join subquery cannot traverse relationships', this.text, v.query.pos);
+                if (f.type !== 'id' && f.type !== 'reference')
+                    throw semantic('A semi-join subquery must select an Id or reference field', this.text, v.query.pos);
+                if (sub.fields[0].steps.length)
+                    throw semantic(
+                        'The selected field of a semi-join subquery cannot traverse relationships',
+                        this.text,
+                        v.query.pos
+                    );
                 if (sub.root.name === root.name && sub.fields[0].steps.length === 0) {
-                    throw semantic('The inner and outer selects should not be on the same object type', this.text, v.query.pos);
+                    throw semantic(
+                        'The inner and outer selects should not be on the same object type',
+                        this.text,
+                        v.query.pos
+                    );
                 }
                 return { k: 'semijoin', plan: sub };
             }
             case 'dateLiteral':
                 if (!isSupportedDateLiteral(v.name)) {
-                    if (v.name.includes('FISCAL')) throw unsupported(`the fiscal date literal ${v.name}`, this.text, v.pos);
+                    if (v.name.includes('FISCAL'))
+                        throw unsupported(`the fiscal date literal ${v.name}`, this.text, v.pos);
                     throw unsupported(`the date literal ${v.name}`, this.text, v.pos);
                 }
-                if (left && left.field.type !== 'date' && left.field.type !== 'datetime') throw this.mismatch(left, pos, false);
+                if (left && left.field.type !== 'date' && left.field.type !== 'datetime')
+                    throw this.mismatch(left, pos, false);
                 return v;
         }
         if (!left) {
@@ -343,8 +397,16 @@ export class Planner {
     private mismatch(left: ResolvedPath, pos: SoqlPos, quoted: boolean): Error {
         const t = soapType(left.field);
         const wantsQuotes = t === 'string' || t === 'id';
-        const tail = wantsQuotes ? 'and should be enclosed in quotes' : quoted ? 'and should not be enclosed in quotes' : '';
-        return semantic(`value of filter criterion for field '${left.field.name}' must be of type ${t}${tail ? ' ' + tail : ''}`, this.text, pos);
+        const tail = wantsQuotes
+            ? 'and should be enclosed in quotes'
+            : quoted
+              ? 'and should not be enclosed in quotes'
+              : '';
+        return semantic(
+            `value of filter criterion for field '${left.field.name}' must be of type ${t}${tail ? ' ' + tail : ''}`,
+            this.text,
+            pos
+        );
     }
 }
 
