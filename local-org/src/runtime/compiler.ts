@@ -165,6 +165,9 @@ export class Compiler {
         const ctx = this.newCtx(m.owner, m.isStatic, m.returnType, file);
         for (const p of m.params) this.declare(ctx, p.name, p.type, p.pos);
         const body = this.block(m.body!, ctx);
+        if (m.returnType.k !== 'void' && !alwaysExits(m.body!)) {
+            this.error(file, m.pos, `Missing return statement required return type: ${typeName(m.returnType)}`);
+        }
         const label = this.label(m.owner, m.name);
         const owner = m.owner;
         const isStatic = m.isStatic;
@@ -456,6 +459,11 @@ export class Compiler {
             case 'expr': {
                 if (s.expr.k === 'ctorCall') {
                     this.error(ctx.file, s.pos, 'Constructor calls must be the first statement of a constructor');
+                    return () => 0;
+                }
+                const k = s.expr.k;
+                if (k !== 'assign' && k !== 'incdec' && k !== 'call' && k !== 'new') {
+                    this.error(ctx.file, s.pos, 'Expression cannot be a statement.');
                     return () => 0;
                 }
                 const e = this.expr(s.expr, ctx).ev;
@@ -1651,6 +1659,51 @@ export class Compiler {
 }
 
 // ------------------------------------------------------------ helpers
+
+/** Whether a statement can never complete normally (every path returns or throws), as Java's rule approximates Apex's. */
+function alwaysExits(s: Stmt): boolean {
+    switch (s.k) {
+        case 'return':
+        case 'throw':
+            return true;
+        case 'block':
+            return s.stmts.some(alwaysExits);
+        case 'if':
+            return !!s.else && alwaysExits(s.then) && alwaysExits(s.else);
+        case 'try':
+            return (alwaysExits(s.body) && s.catches.every((c) => alwaysExits(c.body))) || (!!s.fin && alwaysExits(s.fin));
+        case 'switch':
+            return s.whens.some((w) => w.kind === 'else') && s.whens.every((w) => alwaysExits(w.body));
+        case 'while':
+        case 'for': {
+            const cond: Expr | null = s.cond;
+            const infinite = cond === null || (cond.k === 'lit' && cond.value === true);
+            return infinite && !breaksOut(s.body);
+        }
+        case 'doWhile':
+            return alwaysExits(s.body) || (s.cond.k === 'lit' && s.cond.value === true && !breaksOut(s.body));
+        default:
+            return false;
+    }
+}
+
+/** Whether a loop body contains a `break` that leaves this loop (not one of a nested loop). */
+function breaksOut(s: Stmt): boolean {
+    switch (s.k) {
+        case 'break':
+            return true;
+        case 'block':
+            return s.stmts.some(breaksOut);
+        case 'if':
+            return breaksOut(s.then) || (!!s.else && breaksOut(s.else));
+        case 'try':
+            return breaksOut(s.body) || s.catches.some((c) => breaksOut(c.body)) || (!!s.fin && breaksOut(s.fin));
+        case 'switch':
+            return s.whens.some((w) => breaksOut(w.body));
+        default:
+            return false;
+    }
+}
 
 function poison(): CExpr {
     return { t: T.Any, poisoned: true, ev: () => { throw new EmulatorError('code with a diagnostic was run'); } };

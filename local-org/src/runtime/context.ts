@@ -47,7 +47,10 @@ export class Tx {
     readonly staticsReady = new Set<ClassSym>();
     readonly stack: Frame[] = [];
     readonly debug: string[] = [];
-    readonly limits: LimitCounters = { queries: 0, queryRows: 0, dmlStatements: 0, dmlRows: 0, callouts: 0, queueableJobs: 0, futureCalls: 0, emailInvocations: 0 };
+    /** Counters saved by Test.startTest, restored by Test.stopTest; null outside. */
+    savedLimits: LimitCounters | null = null;
+    testStarted = false;
+    limits: LimitCounters = { queries: 0, queryRows: 0, dmlStatements: 0, dmlRows: 0, callouts: 0, queueableJobs: 0, futureCalls: 0, emailInvocations: 0 };
     statements = 0;
     /** Stack trace at the point a non-Apex (emulator) error was first seen. */
     errorStack: string | null = null;

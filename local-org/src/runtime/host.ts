@@ -100,6 +100,20 @@ export function makeHost(ref: { compiler: Compiler | null }, types: TypeResolver
         typeNameOf: (v) => runtimeTypeName(v),
         limit: (counter) => (tx().limits as unknown as Record<string, number>)[counter] ?? 0,
         isRunningTest: () => tx().isTest,
+        startTest: () => {
+            const t = tx();
+            // Calling startTest twice is an error on the platform (exact text unverified).
+            if (t.testStarted) raise('System.FinalException', 'Testing already started');
+            t.testStarted = true;
+            t.savedLimits = t.limits;
+            t.limits = { queries: 0, queryRows: 0, dmlStatements: 0, dmlRows: 0, callouts: 0, queueableJobs: 0, futureCalls: 0, emailInvocations: 0 };
+        },
+        stopTest: () => {
+            const t = tx();
+            if (!t.savedLimits) raise('System.FinalException', 'Testing has not started');
+            t.limits = t.savedLimits;
+            t.savedLimits = null;
+        },
         typeForName: (name) => {
             if (name === null) return null;
             const c = types.findClass(name.split('.'), null);

@@ -6,6 +6,7 @@ import type { ClassSym } from '../semantic/symbols';
 import { type ApexType, typeName } from '../semantic/types';
 import { ApexDecimal } from '../stdlib/primitives/decimal';
 import { ApexDouble } from '../stdlib/primitives/numbers';
+import { ApexId } from '../stdlib/primitives/id';
 
 let nextObjectId = 1;
 
@@ -172,11 +173,22 @@ export function looseEquals(a: unknown, b: unknown): boolean {
     if (a === b) return true;
     if (a === null || b === null || a === undefined || b === undefined) return false;
     if (typeof a === 'string' && typeof b === 'string') return a.length === b.length && a.toLowerCase() === b.toLowerCase();
+    // Id == String converts the String to an Id (15 or 18 characters) and compares case-sensitively.
+    if (a instanceof ApexId && typeof b === 'string') return idEqualsText(a, b);
+    if (b instanceof ApexId && typeof a === 'string') return idEqualsText(b, a);
     if (a instanceof ApexList && b instanceof ApexList) {
         return a.items.length === b.items.length && a.items.every((x, i) => looseEquals(x, b.items[i]));
     }
     if (isNumberValue(a) && isNumberValue(b)) return compareNumbers(a, b) === 0;
     return keyEquals(a, b);
+}
+
+function idEqualsText(id: ApexId, text: string): boolean {
+    try {
+        return ApexId.of(text).toString() === id.toString();
+    } catch {
+        return false;
+    }
 }
 
 export function isNumberValue(v: unknown): boolean {

@@ -41,6 +41,9 @@ export interface RuntimeHost extends BuiltinHost {
     typeNameOf(value: unknown): string;
     limit(counter: string): number;
     isRunningTest(): boolean;
+    /** Test.startTest / Test.stopTest: a fresh set of limit counters in between. */
+    startTest(): void;
+    stopTest(): void;
     /** Type.forName: the Type value or null. */
     typeForName(name: string): unknown;
     newInstance(type: unknown): unknown;

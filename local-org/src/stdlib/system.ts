@@ -8,6 +8,7 @@
  */
 import type { BuiltinMethod } from './builtin';
 import { PRIMITIVE_TYPES } from './primitives';
+import { ApexDate, ApexDatetime } from './primitives/datetime';
 import { type RuntimeHost, register } from './registry';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -42,7 +43,9 @@ const SYSTEM: BuiltinMethod[] = [
     s('assertEquals', ['Object', 'Object', 'Object'], 'void', (_s, [e, a, m], h) => (!h.equals(e, a) ? h.assertFail(eqFailure(h, e, a, m)) : undefined)),
     s('assertNotEquals', ['Object', 'Object'], 'void', (_s, [e, a], h) => (h.equals(e, a) ? h.assertFail(neFailure(h, e, a, null)) : undefined)),
     s('assertNotEquals', ['Object', 'Object', 'Object'], 'void', (_s, [e, a, m], h) => (h.equals(e, a) ? h.assertFail(neFailure(h, e, a, m)) : undefined)),
-    s('currentTimeMillis', [], 'Long', (_s, _a, h) => BigInt(h.nowMs()))
+    s('currentTimeMillis', [], 'Long', (_s, _a, h) => BigInt(h.nowMs())),
+    s('now', [], 'Datetime', (_s, _a, h) => new ApexDatetime(h.nowMs())),
+    s('today', [], 'Date', (_s, _a, h) => ApexDate.today(h.nowMs(), h.timeZone()))
 ];
 
 const ASSERT: BuiltinMethod[] = [];
@@ -114,7 +117,13 @@ const USERINFO: BuiltinMethod[] = [
     s('getUserType', [], 'String', () => DEFAULT_USER.userType)
 ];
 
-const TEST: BuiltinMethod[] = [s('isRunningTest', [], 'Boolean', (_s, _a, h) => h.isRunningTest())];
+const TEST: BuiltinMethod[] = [
+    s('isRunningTest', [], 'Boolean', (_s, _a, h) => h.isRunningTest()),
+    // startTest gives the code under test fresh limits; stopTest restores them (and, in part 2, runs queued async work).
+    // https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_testing_tools_start_stop_test.htm
+    s('startTest', [], 'void', (_s, _a, h) => h.startTest()),
+    s('stopTest', [], 'void', (_s, _a, h) => h.stopTest())
+];
 
 const TYPE: BuiltinMethod[] = [
     s('forName', ['String'], 'System.Type', (_s, [n]: [string], h) => h.typeForName(n)),

@@ -96,3 +96,17 @@ test('private members are visible only inside their top-level class; @TestVisibl
     const ok = await load({ 'Svc.cls': svc, 'SvcTest.cls': '@IsTest private class SvcTest { @IsTest static void t() { Assert.areEqual(2, Svc.forTests); } }' });
     assert.deepEqual(ok.diagnostics, []);
 });
+
+test('a non-void method must return on every path; only some expressions can be statements', async () => {
+    const ms = await messages({
+        'R.cls': [
+            'public class R {',
+            '    static Integer a(Boolean b) { if (b) { return 1; } }',
+            '    static Integer ok1(Boolean b) { if (b) { return 1; } else { throw new IllegalArgumentException(); } }',
+            '    static Integer ok2() { while (true) { } }',
+            '    static void c() { Integer x = 1; x + 1; }',
+            '}'
+        ].join('\n')
+    });
+    assert.deepEqual(ms, ['semantic 2:20 Missing return statement required return type: Integer', 'semantic 5:38 Expression cannot be a statement.']);
+});

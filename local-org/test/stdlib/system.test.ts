@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { exec, run } from '../runtime/helpers';
+import { exec, project, run } from '../runtime/helpers';
 
 test('System.debug with and without LoggingLevel, in USER_DEBUG format', async () => {
     const r = await exec("System.debug('plain');\nSystem.debug(LoggingLevel.INFO, 42);\nSystem.debug(new Map<String, Integer>{'a' => 1});");
@@ -71,4 +71,23 @@ try { JSON.deserializeUntyped('{'); } catch (JSONException e) { System.debug('ba
 
 test('exception type names of System exceptions', async () => {
     assert.deepEqual(await run("try { Integer.valueOf('x'); } catch (Exception e) { System.debug(e.getTypeName() + ': ' + e.getMessage()); }"), ['System.TypeException: Invalid integer: x']);
+});
+
+test('Test.startTest gives fresh limit counters; System.now and System.today', async () => {
+    const p = await project({
+        'LimitsTest.cls': `@IsTest private class LimitsTest {
+    @IsTest static void t() {
+        Test.startTest();
+        Assert.areEqual(0, Limits.getQueries());
+        Test.stopTest();
+        Assert.isNotNull(System.now());
+        Assert.areEqual(System.today(), Date.today());
+    }
+    @IsTest static void twice() { Test.startTest(); Test.startTest(); }
+}`
+    });
+    const [ok, twice] = await p.runTestClass('LimitsTest', ['t', 'twice']);
+    assert.equal(ok.outcome, 'Pass', ok.message ?? '');
+    assert.equal(twice.outcome, 'Fail');
+    assert.match(twice.message!, /^System.FinalException/);
 });
