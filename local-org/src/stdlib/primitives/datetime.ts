@@ -551,8 +551,3 @@ export function formatJava(ms: number, pattern: string, tz: string): string {
     }
     return out;
 }
-
-/** The wall-clock date and time of an instant as a plain record (for callers that need several fields). */
-export function fieldsOf(dt: ApexDatetime, tz: string): WallTime {
-    return wallTimeOf(dt.ms, tz);
-}
