@@ -628,3 +628,52 @@ test('the selected field of a semi-join cannot traverse a relationship', () => {
         /cannot traverse relationships/
     );
 });
+
+test('a field selected twice is an error', () => {
+    const org = makeOrg();
+    assert.equal(soqlError(() => org.q('SELECT Id, Name, name FROM Account')).detail, 'duplicate field selected: Name');
+});
+
+test('HAVING may use grouped fields and aggregates only', () => {
+    const org = makeOrg();
+    const ok = org.q(
+        'SELECT ProfileId, COUNT(Id) FROM User GROUP BY ProfileId HAVING ProfileId != null AND COUNT(Id) >= 1'
+    );
+    assert.ok(ok.kind === 'aggregate' && ok.rows.length === 2);
+    assert.match(
+        soqlError(() => org.q("SELECT ProfileId, COUNT(Id) FROM User GROUP BY ProfileId HAVING LastName = 'x'")).detail,
+        /Field must be grouped or aggregated: LastName/
+    );
+});
+
+test('a semi-join inside OR still works (it runs once per execution)', () => {
+    const org = makeOrg();
+    assert.deepEqual(
+        names(
+            org.rows(
+                "SELECT LastName FROM User WHERE Id IN (SELECT AssigneeId FROM PermissionSetAssignment) OR LastName = 'Admin'"
+            )
+        ),
+        ['Admin', 'Smith']
+    );
+});
+
+test('a bind of the wrong type is a QueryException naming both types', () => {
+    const org = makeOrg();
+    assert.equal(
+        soqlError(() => org.rows('SELECT Id FROM User WHERE IsActive = :b', { b: 'yes' })).detail,
+        'Invalid bind expression type of String for column of type Boolean'
+    );
+    assert.equal(
+        soqlError(() => org.rows('SELECT Id FROM Contact WHERE Birthdate = :d', { d: new ApexDatetime(NOW) })).detail,
+        'Invalid bind expression type of Datetime for column of type Date'
+    );
+    assert.equal(
+        org.rows('SELECT Id FROM Contact WHERE Birthdate = :d', { d: ApexDate.newInstance(1990, 1, 1) }).length,
+        0
+    );
+    assert.equal(
+        org.rows('SELECT Id FROM Account WHERE NumberOfEmployees = :n', { n: ApexDecimal.parse('10.0') }).length,
+        1
+    );
+});

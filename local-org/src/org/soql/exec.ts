@@ -105,14 +105,52 @@ function normalize(f: FieldDef, v: FieldValue, plan: Plan, isBind: boolean): Nor
             if (v instanceof ApexDatetime) return v.ms;
             break;
     }
-    const what = isBind ? 'bind' : 'stored value';
-    throw semantic(`Invalid ${what} type ${describe(v)} for field ${f.name} of type ${f.type}`, plan.text, null);
+    if (!isBind) throw new Error(`Stored value of type ${apexTypeOf(v)} in ${f.name} (${f.type})`);
+    // Dynamic SOQL's message for a bind of the wrong type (Med: seen in orgs, exact column-type names unverified).
+    throw semantic(
+        `Invalid bind expression type of ${apexTypeOf(v)} for column of type ${apexTypeOfField(f)}`,
+        plan.text,
+        null
+    );
 }
 
-function describe(v: FieldValue): string {
+/** The Apex type name of a value, for messages. */
+function apexTypeOf(v: FieldValue): string {
     if (v === null) return 'null';
-    if (typeof v === 'object') return v.constructor.name;
-    return typeof v;
+    if (typeof v === 'string') return 'String';
+    if (typeof v === 'boolean') return 'Boolean';
+    if (typeof v === 'number') return 'Integer';
+    if (typeof v === 'bigint') return 'Long';
+    if (v instanceof ApexId) return 'Id';
+    if (v instanceof ApexDate) return 'Date';
+    if (v instanceof ApexDatetime) return 'Datetime';
+    if (v instanceof ApexDecimal) return 'Decimal';
+    if (v instanceof ApexDouble) return 'Double';
+    return 'Time';
+}
+
+function apexTypeOfField(f: FieldDef): string {
+    switch (f.type) {
+        case 'id':
+        case 'reference':
+            return 'Id';
+        case 'boolean':
+            return 'Boolean';
+        case 'int':
+            return 'Integer';
+        case 'long':
+            return 'Long';
+        case 'double':
+        case 'currency':
+        case 'percent':
+            return 'Decimal';
+        case 'date':
+            return 'Date';
+        case 'datetime':
+            return 'Datetime';
+        default:
+            return 'String';
+    }
 }
 
 function literalValue(f: FieldDef, v: PlanValue): FieldValue {
@@ -145,6 +183,8 @@ function cmpNorm(a: Norm, b: Norm): number {
 
 export class Executor {
     private readonly binds = new Map<BindValue, BindResult>();
+    /** Semi-join results of this execution. */
+    private readonly semijoins = new Map<PlanValue, FieldValue[]>();
     /** Parent records looked up during this execution, by 18-character Id (null: missing or deleted). */
     private readonly parents = new Map<string, SRecord | null>();
 
@@ -203,7 +243,7 @@ export class Executor {
         const b = this.bindValue(v);
         if (typeof b !== 'number' || !Number.isInteger(b) || b < 0) {
             throw semantic(
-                `${what} must be a non-negative Integer, not ${Array.isArray(b) ? 'a list' : describe(b as FieldValue)}`,
+                `${what} must be a non-negative Integer, not ${Array.isArray(b) ? 'a list' : apexTypeOf(b as FieldValue)}`,
                 plan.text,
                 v.pos
             );
@@ -278,10 +318,15 @@ export class Executor {
                 return Array.isArray(b) ? [...b] : [b as FieldValue];
             }
             case 'semijoin': {
-                const res = this.run(v.plan);
-                if (res.kind !== 'rows') return [];
-                const p = v.plan.fields[0];
-                return res.rows.map((r) => this.valueAtRow(r, p));
+                // Run once per execution: the index shortcut and the predicate both ask for it.
+                let ids = this.semijoins.get(v);
+                if (!ids) {
+                    const res = this.run(v.plan);
+                    const p = v.plan.fields[0];
+                    ids = res.kind === 'rows' ? res.rows.map((r) => this.valueAtRow(r, p)) : [];
+                    this.semijoins.set(v, ids);
+                }
+                return ids;
             }
             case 'dateLiteral':
                 throw unsupported('a date literal in a list', plan.text, v.pos);

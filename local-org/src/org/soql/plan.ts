@@ -159,6 +159,9 @@ export class Planner {
                 } else {
                     if (item.alias !== null)
                         throw semantic('Only aggregate expressions use field aliasing', this.text, item.path.pos);
+                    if (plan.fields.some((f) => sameField(f, p))) {
+                        throw semantic(`duplicate field selected: ${p.canonical.join('.')}`, this.text, item.path.pos);
+                    }
                     plan.fields.push(p);
                 }
             } else if (item.k === 'agg') {
@@ -191,6 +194,7 @@ export class Planner {
         if (q.having) {
             if (plan.kind !== 'aggregate') throw semantic('HAVING without GROUP BY or an aggregate', this.text, q.pos);
             plan.having = this.condition(root, q.having, true);
+            this.checkHavingFields(plan, plan.having);
         }
         plan.orderBy = q.orderBy.map((o) => this.order(root, o, plan));
         if (q.forUpdate && q.orderBy.length) {
@@ -201,6 +205,15 @@ export class Planner {
             throw semantic('Maximum SOQL offset allowed is 2000', this.text, q.pos);
         }
         return plan;
+    }
+
+    /** A plain field in HAVING must be one of the GROUP BY fields. */
+    private checkHavingFields(plan: Plan, c: PlanCondition): void {
+        if (c.k === 'and' || c.k === 'or') c.items.forEach((i) => this.checkHavingFields(plan, i));
+        else if (c.k === 'not') this.checkHavingFields(plan, c.item);
+        else if (c.k === 'cmp' && !plan.groupBy.some((b) => sameField(b, c.left))) {
+            throw semantic(`Field must be grouped or aggregated: ${c.left.field.name}`, this.text, c.pos);
+        }
     }
 
     private aggregate(root: ObjectDef, call: AggregateCall, alias: string): PlanAggregate {
