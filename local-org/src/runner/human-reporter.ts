@@ -45,7 +45,8 @@ export function formatHuman(report: RunReport): string {
             name: row.fullName,
             outcome: row.result.outcome,
             msg: [row.message, row.result.stackTrace].filter((x): x is string => !!x).join('\n'),
-            runtime: String(row.runTimeMs)
+            // sf leaves RUNTIME empty for failed tests; so do we.
+            runtime: row.result.outcome === 'Fail' ? '' : String(row.runTimeMs)
         }))
     );
     return `${summary}\n${results}`;
