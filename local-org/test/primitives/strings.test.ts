@@ -228,6 +228,8 @@ test('substring and its bounds messages', () => {
     assert.equal(stringException(() => call('abc', 'substring', 0, -1)), 'Ending position out of bounds: -1');
     assert.equal(stringException(() => call('abc', 'substring', 0, 4)), 'Ending position out of bounds: 4');
     assert.equal(stringException(() => call('abc', 'substring', -1)), 'Starting position out of bounds: -1');
+    assert.equal(stringException(() => call('abc', 'substring', 5)), 'Starting position out of bounds: 5');
+    assert.throws(() => call('abc', 'substring', 2, 1), UnknownBehaviourError);
 });
 
 test('substringAfter/Before/Between (Commons semantics)', () => {

@@ -239,15 +239,20 @@ function endsWithIgnoreCase(s: string, p: string): boolean {
     return p.length <= s.length && regionEqualsIgnoreCase(s, s.length - p.length, p);
 }
 
-/** String.substring with the platform's bounds messages. */
-export function substring(s: string, start: number, end = s.length): string {
-    if (end < 0 || end > s.length) {
-        throw new ApexPrimitiveError('System.StringException', `Ending position out of bounds: ${end}`);
+/**
+ * String.substring with the platform's bounds messages: "Ending position out of bounds: -1" is the org's text; the
+ * "Starting position" one is inferred by symmetry; a start after a valid end (substring(2, 1)) is not pinned → loud.
+ */
+export function substring(s: string, start: number, end?: number): string {
+    const stop = end ?? s.length;
+    if (stop < 0 || stop > s.length) {
+        throw new ApexPrimitiveError('System.StringException', `Ending position out of bounds: ${stop}`);
     }
-    if (start < 0 || start > end) {
+    if (start < 0 || (end === undefined && start > stop)) {
         throw new ApexPrimitiveError('System.StringException', `Starting position out of bounds: ${start}`);
     }
-    return s.slice(start, end);
+    if (start > stop) throw new UnknownBehaviourError(`String.substring(${start}, ${stop})`);
+    return s.slice(start, stop);
 }
 
 function mid(s: string, pos: number, len: number): string {
