@@ -103,7 +103,10 @@ export class Store {
             const f = this.catalog.findField(obj, name);
             if (!f) throw new SchemaError(`Invalid field ${name} for ${obj.name}`);
             if (value === undefined) throw new SchemaError(`${obj.name}.${f.name}: undefined is not a field value`);
-            out.set(f.name.toLowerCase(), value);
+            // Id-valued text is kept as an ApexId (18 characters), so indexes and comparisons see one spelling.
+            const asId =
+                typeof value === 'string' && (f.type === 'reference' || f.type === 'id') ? ApexId.tryOf(value) : null;
+            out.set(f.name.toLowerCase(), asId ?? value);
         }
         return out;
     }

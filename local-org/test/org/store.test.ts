@@ -177,3 +177,13 @@ test('a table untouched since the snapshot stays shared (no copy)', () => {
     // Contact was not written: the snapshot and the live store hold the same row object.
     assert.equal(store.get(c.id), [...snap.tables.get('contact')!.rows.values()][0]);
 });
+
+test('Id-valued text (15 or 18 characters) is stored as an 18-character ApexId, so lookups find it', () => {
+    const { store } = setup();
+    const a = store.insert('Account', { Name: 'A' });
+    const c = store.insert('Contact', { LastName: 'X', AccountId: a.id.slice(0, 15) });
+    const v = c.values.get('accountid');
+    assert.ok(v instanceof ApexId);
+    assert.equal(v.id18, a.id);
+    assert.deepEqual([...store.lookup('Contact', 'AccountId', a.id)], [c.id]);
+});
