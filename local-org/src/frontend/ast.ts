@@ -38,8 +38,15 @@ export type Expr =
     | { k: 'assign'; pos: Pos; op: string; target: Expr; value: Expr }
     | { k: 'instanceof'; pos: Pos; expr: Expr; type: TypeNode }
     | { k: 'typeLit'; pos: Pos; type: TypeNode | null }
-    | { k: 'soql'; pos: Pos; text: string }
+    | { k: 'soql'; pos: Pos; text: string; binds: SoqlBind[] }
     | { k: 'sosl'; pos: Pos; text: string };
+
+/** A `:expression` inside inline SOQL: its source text (without the colon) and the lowered expression. */
+export interface SoqlBind {
+    text: string;
+    pos: Pos;
+    expr: Expr;
+}
 
 export interface NewExpr {
     k: 'new';

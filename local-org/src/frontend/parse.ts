@@ -14,6 +14,7 @@ import type {
     NewExpr,
     Param,
     Pos,
+    SoqlBind,
     Stmt,
     TriggerDecl,
     TypeDecl,
@@ -521,7 +522,18 @@ class Lowerer {
         if (p instanceof P.SoqlPrimaryContext) {
             const s = p.soqlLiteral();
             const q = s.query();
-            return { k: 'soql', pos: at, text: q.start.getInputStream().getText(q.start.start, q.stop!.stop) };
+            const input = q.start.getInputStream();
+            const binds: SoqlBind[] = [];
+            const walk = (node: Ctx): void => {
+                if (node instanceof P.BoundExpressionContext) {
+                    const x = node.expression();
+                    binds.push({ text: input.getText(x.start.start, x.stop!.stop), pos: pos(x), expr: this.expr(x) });
+                    return;
+                }
+                for (const c of node.children ?? []) walk(c);
+            };
+            walk(q);
+            return { k: 'soql', pos: at, text: input.getText(q.start.start, q.stop!.stop), binds };
         }
         if (p instanceof P.SoslPrimaryContext) return { k: 'sosl', pos: at, text: p.getText() };
         throw new LowerError(at, `Unrecognised primary: ${p.getText()}`);

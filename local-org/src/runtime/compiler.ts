@@ -836,7 +836,19 @@ export class Compiler {
                 const problem = checkSoql(e.text);
                 if (problem) return this.error(ctx.file, e.pos, `SOQL: ${problem}`);
                 const text = e.text;
-                return { t: { k: 'list', elem: { k: 'sobject', name: 'SObject' } }, soql: true, ev: () => this.data.query(text) };
+                // Binds are checked now (so later code compiles) and evaluated lazily by the data layer.
+                const binds = new Map<string, Ev>();
+                for (const b of e.binds) binds.set(b.text, this.expr(b.expr, ctx).ev);
+                return {
+                    t: { k: 'list', elem: { k: 'sobject', name: 'SObject' } },
+                    soql: true,
+                    ev: (f) =>
+                        this.data.query(text, (bindText) => {
+                            const ev = binds.get(bindText);
+                            if (!ev) throw new EmulatorError(`unknown SOQL bind :${bindText}`);
+                            return ev(f);
+                        })
+                };
             }
             case 'sosl':
                 return this.error(ctx.file, e.pos, 'SOSL is not supported by the local org', 'unsupported');

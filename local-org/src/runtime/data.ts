@@ -4,9 +4,15 @@
  */
 import { EmulatorError } from './context';
 
+/** Evaluates one `:bind` of an inline query, by its source text, in the scope of the running statement. */
+export type BindEvaluator = (bindText: string) => unknown;
+
 export interface DataService {
-    /** Runs an inline SOQL query (its text as written between the brackets). */
-    query(soql: string): unknown;
+    /**
+     * Runs a SOQL query: inline (its text as written between the brackets, binds evaluated through `bind`) or
+     * dynamic (Database.query; no evaluator: names are resolved by the data layer).
+     */
+    query(soql: string, bind?: BindEvaluator): unknown;
     /** Runs a DML statement: op is insert/update/delete/undelete/upsert/merge. */
     dml(op: string, operands: unknown[]): void;
 }

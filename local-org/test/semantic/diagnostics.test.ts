@@ -110,3 +110,8 @@ test('a non-void method must return on every path; only some expressions can be 
     });
     assert.deepEqual(ms, ['semantic 2:20 Missing return statement required return type: Integer', 'semantic 5:38 Expression cannot be a statement.']);
 });
+
+test('binds inside inline SOQL are resolved at load time', async () => {
+    const ms = await messages({ 'Q.cls': "public class Q {\n    static void m() {\n        String name = 'x';\n        List<SObject> rows = [SELECT Id FROM Account WHERE Name = :name AND Id IN :missing];\n    }\n}" });
+    assert.deepEqual(ms, ['semantic 4:84 Variable does not exist: missing']);
+});
