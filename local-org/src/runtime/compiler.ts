@@ -1541,9 +1541,12 @@ export class Compiler {
                 ev: (f) => {
                     const v = s(f);
                     if (v === null) npe();
-                    // Enum valueOf matches the constant name exactly (case-sensitive) and returns null otherwise.
-                    const i = cls.enumValues.indexOf(v as string);
-                    return i < 0 ? null : enumValue(cls, i);
+                    // "An exception is thrown if the input string doesn't match an enum value"; the docs' own example
+                    // passes a lower-case name, so matching ignores case. Exception type and text are unverified.
+                    const lower = (v as string).toLowerCase();
+                    const i = cls.enumValues.findIndex((n) => n.toLowerCase() === lower);
+                    if (i < 0) raise('System.NoSuchElementException', `No enum constant ${cls.qualifiedName}.${v as string}`);
+                    return enumValue(cls, i);
                 }
             };
         }

@@ -63,10 +63,11 @@ switch on k {
     when CIRCLE { System.debug('circle'); }
     when SQUARE { System.debug('square'); }
 }
-System.debug(Shapes.Kind.valueOf('square'));`,
+System.debug(Shapes.Kind.valueOf('square'));
+try { Shapes.Kind.valueOf('TRIANGLE'); } catch (Exception e) { System.debug(e.getTypeName()); }`,
         SHAPES
     );
-    assert.deepEqual(lines, ['SQUARE 1 (CIRCLE, SQUARE)', 'square', 'null']);
+    assert.deepEqual(lines, ['SQUARE 1 (CIRCLE, SQUARE)', 'square', 'SQUARE', 'System.NoSuchElementException']);
 });
 
 test('static initialisers and property accessors', async () => {
