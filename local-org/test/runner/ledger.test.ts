@@ -32,7 +32,11 @@ describe('LEDGER.md', () => {
         const rows = LEDGER.split('\n').filter((l) => /^\| (?!RUN-)[A-Z]+-\d+\s+\|/.test(l));
         assert.ok(rows.length >= 60, `only ${rows.length} rows`);
         for (const row of rows) {
-            assert.match(row, /\]\(https:\/\/(developer\.salesforce\.com|github\.com)\//, row);
+            assert.match(
+                row,
+                /\]\(https:\/\/(developer\.salesforce\.com|help\.salesforce\.com|github\.com|salesforce\.stackexchange\.com)\//,
+                row
+            );
             assert.match(row, /\|\s*(emulated|partial|not emulated|unmeasured)\s*\|/, row);
         }
     });
