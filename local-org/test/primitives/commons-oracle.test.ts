@@ -17,7 +17,7 @@ import { UnknownBehaviourError } from '../../src/stdlib/primitives/numbers';
 import { STRING_INSTANCE_METHODS } from '../../src/stdlib/primitives/strings';
 
 const lang3 = process.env.COMMONS_LANG3_JAR ?? '/usr/share/java/commons-lang3.jar';
-const text = process.env.COMMONS_TEXT_JAR ?? '/root/.m2/repository/org/apache/commons/commons-text/1.10.0/commons-text-1.10.0.jar';
+const text = process.env.COMMONS_TEXT_JAR ?? '/usr/share/java/commons-text.jar';
 const available = spawnSync('javac', ['-version']).status === 0 && existsSync(lang3) && existsSync(text);
 
 const host = {
