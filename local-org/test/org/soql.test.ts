@@ -677,3 +677,33 @@ test('a bind of the wrong type is a QueryException naming both types', () => {
         1
     );
 });
+
+test('on a boolean field, = null means = false and != null means = true', () => {
+    const org = makeOrg();
+    assert.deepEqual(names(org.rows('SELECT LastName FROM User WHERE IsActive = null')), ['Jones']);
+    assert.deepEqual(names(org.rows('SELECT LastName FROM User WHERE IsActive != null')), ['Admin', 'Smith']);
+    assert.deepEqual(names(org.rows('SELECT LastName FROM User WHERE IsActive = :b', { b: null })), ['Jones']);
+});
+
+test('!= keeps rows whose field is null; NOT IN leaves them out', () => {
+    const org = makeOrg();
+    assert.deepEqual(names(org.rows("SELECT LastName FROM Contact WHERE FirstName != 'Ann'")), ['Jones', 'Brown']);
+    assert.deepEqual(names(org.rows("SELECT LastName FROM Contact WHERE FirstName NOT IN ('Ann')")), []);
+    assert.deepEqual(names(org.rows("SELECT LastName FROM Contact WHERE FirstName NOT IN ('Bob')")), ['Smith']);
+});
+
+test('LIKE works on text fields only and honours case-sensitive fields', () => {
+    const org = makeOrg();
+    assert.match(
+        soqlError(() => org.rows("SELECT Id FROM User WHERE Id LIKE '005%'")).detail,
+        /invalid operator on field Id: LIKE/
+    );
+    assert.match(soqlError(() => org.rows('SELECT Id FROM Account WHERE NumberOfEmployees LIKE 1')).detail, /LIKE/);
+    org.catalog.addField(
+        'Account',
+        makeField({ name: 'Code__c', type: 'string', length: 10, unique: true, caseSensitive: true })
+    );
+    org.store.update(org.ids.acme, { Code__c: 'AbC' });
+    assert.deepEqual(org.rows("SELECT Id FROM Account WHERE Code__c LIKE 'ab%'"), []);
+    assert.equal(org.rows("SELECT Id FROM Account WHERE Code__c LIKE 'Ab%'").length, 1);
+});

@@ -420,7 +420,8 @@ export class Executor {
         }
         if (op === 'IN' || op === 'NOT IN') {
             const set = new Set<Norm>(this.rhsValues(plan, f, v).map((x) => normalize(f, x, plan, true)));
-            return op === 'IN' ? (n) => set.has(n) : (n) => !set.has(n);
+            // NOT IN leaves out rows whose field is null (community reports; unverified in an org), unlike !=.
+            return op === 'IN' ? (n) => set.has(n) : (n) => n !== null && !set.has(n);
         }
         if (op === 'INCLUDES' || op === 'EXCLUDES') {
             // Each list item is a ';'-separated set of values that must all be selected.
@@ -441,10 +442,12 @@ export class Executor {
         const rhsRaw = values[0];
         if (op === 'LIKE') {
             if (typeof rhsRaw !== 'string') throw semantic('LIKE needs a string', plan.text, null);
-            const re = likeToRegExp(v.k === 'string' ? v.value : rhsRaw);
-            return (_n, raw) => raw !== null && re.test(raw instanceof ApexId ? raw.id18 : String(raw));
+            // Case-insensitive except for case-sensitive fields (SOQL reference, LIKE).
+            const re = likeToRegExp(v.k === 'string' ? v.value : rhsRaw, !!f.caseSensitive);
+            return (_n, raw) => raw !== null && re.test(String(raw));
         }
-        const rhs = normalize(f, rhsRaw, plan, v.k === 'bind');
+        // On a boolean field, null stands for false (SOQL reference, "Use null in WHERE": `= null` is `= false`).
+        const rhs = f.type === 'boolean' && rhsRaw === null ? false : normalize(f, rhsRaw, plan, v.k === 'bind');
         switch (op) {
             case '=':
                 return (n) => n === rhs;

@@ -1,8 +1,8 @@
 /**
- * SOQL LIKE: `%` any run of characters, `_` one character, `\%` and `\_` literal; case-insensitive
- * (SOQL and SOSL Reference, "Comparison Operators").
+ * SOQL LIKE: `%` any run of characters, `_` one character, `\%` and `\_` literal; case-insensitive except for
+ * case-sensitive fields (SOQL and SOSL Reference, "Comparison Operators").
  */
-export function likeToRegExp(pattern: string): RegExp {
+export function likeToRegExp(pattern: string, caseSensitive = false): RegExp {
     let re = '';
     for (let i = 0; i < pattern.length; i++) {
         const ch = pattern[i];
@@ -16,7 +16,7 @@ export function likeToRegExp(pattern: string): RegExp {
             re += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
         }
     }
-    return new RegExp(`^${re}$`, 'i');
+    return new RegExp(`^${re}$`, caseSensitive ? '' : 'i');
 }
 
 /** A string literal's value outside LIKE: the `\%` and `\_` escapes stand for the plain characters. */

@@ -317,7 +317,8 @@ export class Planner {
         if (t === 'multipicklist' && op !== '=' && op !== '!=' && op !== 'INCLUDES' && op !== 'EXCLUDES') {
             throw semantic(`invalid operator on multipicklist field`, this.text, pos);
         }
-        if (op === 'LIKE' && !TEXT_TYPES.has(t) && t !== 'id' && t !== 'reference') {
+        // SOQL reference: "The LIKE operator is supported for string fields only."
+        if (op === 'LIKE' && (!TEXT_TYPES.has(t) || t === 'multipicklist')) {
             throw semantic(`invalid operator on field ${left.field.name}: LIKE`, this.text, pos);
         }
         if (t === 'textarea' && op !== 'LIKE') {
