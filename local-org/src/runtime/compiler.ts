@@ -824,6 +824,16 @@ export class Compiler {
             case 'instanceof': {
                 const t = this.resolveType(e.type, ctx.cls, ctx.file);
                 const x = this.expr(e.expr, ctx);
+                if (x.poisoned || t === UNRESOLVED) return poison();
+                // "If the declared type on the left ... is always an instance of the target type, compilation fails."
+                // https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_classes_keywords_instanceof.htm
+                const st = x.t;
+                if (st.k !== 'any' && st.k !== 'object' && st.k !== 'null') {
+                    if (assignable(st, t) && !(isNumeric(st) && !sameType(st, t)) && !((prim(st, 'Id') && prim(t, 'String')) || (prim(st, 'String') && prim(t, 'Id')))) {
+                        return this.error(ctx.file, e.pos, `Operation instanceof is always true since an instance of ${typeName(st)} is always an instance of ${typeName(t)}`);
+                    }
+                    if (!castable(st, t)) return this.error(ctx.file, e.pos, `Operation instanceof is always false since an instance of ${typeName(st)} is never an instance of ${typeName(t)}`);
+                }
                 const ev = x.ev;
                 return { t: T.Boolean, ev: (f) => isInstance(ev(f), t) };
             }

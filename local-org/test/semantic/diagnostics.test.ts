@@ -115,3 +115,13 @@ test('binds inside inline SOQL are resolved at load time', async () => {
     const ms = await messages({ 'Q.cls': "public class Q {\n    static void m() {\n        String name = 'x';\n        List<SObject> rows = [SELECT Id FROM Account WHERE Name = :name AND Id IN :missing];\n    }\n}" });
     assert.deepEqual(ms, ['semantic 4:84 Variable does not exist: missing']);
 });
+
+test('instanceof that is always true or always false does not compile', async () => {
+    const ms = await messages({
+        'I.cls': "public class I {\n    static void m() {\n        String s = 'x';\n        Boolean a = s instanceof Object;\n        Boolean b = s instanceof Integer;\n        Object o = s;\n        Boolean c = o instanceof String;\n    }\n}"
+    });
+    assert.deepEqual(ms, [
+        'semantic 4:21 Operation instanceof is always true since an instance of String is always an instance of Object',
+        'semantic 5:21 Operation instanceof is always false since an instance of String is never an instance of Integer'
+    ]);
+});
