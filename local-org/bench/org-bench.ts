@@ -34,7 +34,12 @@ function measure(fn: () => unknown, minMs = 300, min = 3): { ms: number; runs: n
 
 const rows: Array<[string, string, string, string]> = [];
 const report = (name: string, ms: number, runs: number, note = '') =>
-    rows.push([name, ms.toFixed(2), (1000 / ms).toFixed(1), `${runs}${note ? ' · ' + note : ''}`]);
+    rows.push([
+        name,
+        ms < 1 ? ms.toFixed(4) : ms.toFixed(2),
+        Math.round(1000 / ms).toLocaleString('en-US'),
+        `${runs}${note ? ' · ' + note : ''}`
+    ]);
 
 const catalog = Catalog.standard();
 const store = new Store(catalog, { now: () => Date.UTC(2026, 0, 1) });

@@ -134,9 +134,8 @@ export class Store {
         ];
         for (const [k, v] of sys) if (obj.fields.has(k)) values.set(k, v);
         if (obj.fields.has('ownerid') && (values.get('ownerid') ?? null) === null) values.set('ownerid', userRef);
-        for (const f of obj.fields.values()) {
-            const k = f.name.toLowerCase();
-            if (f.type === 'boolean' && (values.get(k) ?? null) === null) values.set(k, f.defaultValue ?? false);
+        for (const [k, f] of booleanFields(obj)) {
+            if ((values.get(k) ?? null) === null) values.set(k, f.defaultValue ?? false);
         }
         deriveName(obj, values);
         const rec: SRecord = { type: obj.name, id: id.id18, values };
@@ -298,6 +297,17 @@ export class Store {
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+
+/** Boolean fields per object (they default on insert), cached for the object's current field list. */
+const booleanCache = new WeakMap<ObjectDef, { size: number; fields: Array<[string, FieldDef]> }>();
+function booleanFields(obj: ObjectDef): Array<[string, FieldDef]> {
+    let c = booleanCache.get(obj);
+    if (!c || c.size !== obj.fields.size) {
+        c = { size: obj.fields.size, fields: [...obj.fields].filter(([, f]) => f.type === 'boolean') };
+        booleanCache.set(obj, c);
+    }
+    return c.fields;
+}
 
 function addToIndex(idx: Index, obj: ObjectDef, fk: string, rec: SRecord): void {
     const key = indexKey(rec.values.get(fk) ?? null, obj.fields.get(fk)!);
