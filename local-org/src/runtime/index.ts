@@ -15,6 +15,7 @@ import { registerCollections } from '../stdlib/collections';
 import { registerDatabase } from '../stdlib/database';
 import { registerJson } from '../stdlib/json';
 import { registerSystem } from '../stdlib/system';
+import { registerTimeZone } from '../stdlib/timezone';
 import { Compiler, type CoverageSink } from './compiler';
 import { ApexThrow, EmulatorError, Tx, current } from './context';
 import { noDatabase } from './data';
@@ -31,6 +32,7 @@ function ensureStdlib(): void {
     registerSystem();
     registerJson();
     registerDatabase();
+    registerTimeZone();
 }
 
 function findSources(dirs: string[]): string[] {

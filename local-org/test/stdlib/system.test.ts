@@ -91,3 +91,12 @@ test('Test.startTest gives fresh limit counters; System.now and System.today', a
     assert.equal(twice.outcome, 'Fail');
     assert.match(twice.message!, /^System.FinalException/);
 });
+
+test('UserInfo.getTimeZone and TimeZone offsets follow the configured zone', async () => {
+    const r = await exec(
+        "TimeZone tz = UserInfo.getTimeZone();\nSystem.debug(tz.getID());\nSystem.debug(tz.getOffset(Datetime.newInstanceGmt(2024, 1, 1, 0, 0, 0)));\nSystem.debug(TimeZone.getTimeZone('Europe/Paris').getOffset(Datetime.newInstanceGmt(2024, 7, 1, 0, 0, 0)));",
+        {},
+        { timeZone: 'America/New_York' }
+    );
+    assert.deepEqual(r.debugLines.map((l) => l.split('|')[2]), ['America/New_York', '-18000000', '7200000']);
+});
