@@ -128,6 +128,16 @@ function posOf(ctx: Ctx): SoqlPos {
 
 /** Parses and lowers one query. Throws SoqlError. */
 export function parseSoql(text: string): SoqlQuery {
+    // SOSL never reaches query(); say so instead of reporting a confusing syntax error.
+    const sosl = /^\s*FIND\b/i.exec(text);
+    if (sosl) {
+        const at = sosl[0].length - 4;
+        throw new SoqlError('unsupported', 'SOSL is not supported by the local org', text, {
+            line: 1,
+            col: at + 1,
+            offset: at
+        });
+    }
     const c = new Collector();
     const { parser } = P.ApexParserFactory.createLexerAndParser(text, c);
     const tree = parser.query();

@@ -169,3 +169,22 @@ for (const [text, why] of unsupportedCases) {
         assert.ok(e.message.includes(text), 'the message quotes the query');
     });
 }
+
+test('SOSL text is rejected as unsupported, not as a syntax error', () => {
+    const e = errorOf("FIND 'Acme' IN ALL FIELDS RETURNING Account(Name)");
+    assert.equal(e.kind, 'unsupported');
+    assert.match(e.detail, /SOSL/);
+});
+
+test('binds keep the whole Apex expression text: fields, indexes, method calls', () => {
+    const q = parseSoql(
+        'SELECT Id FROM Account WHERE Name = :acc.Name AND Id IN :ids[0].keySet() AND Site = :String.valueOf(x + 1) LIMIT :lim'
+    );
+    assert.ok(q.where && q.where.k === 'and');
+    const texts = q.where.items.map((c) => (c.k === 'cmp' && c.value.k === 'bind' ? c.value.text : null));
+    assert.deepEqual(texts, ['acc.Name', 'ids[0].keySet()', 'String.valueOf(x + 1)']);
+    assert.ok(q.limit?.k === 'bind' && q.limit.text === 'lim');
+    const bind = q.where.items[0];
+    assert.ok(bind.k === 'cmp' && bind.value.k === 'bind');
+    assert.deepEqual(bind.value.pos, { line: 1, col: 37, offset: 36 });
+});
