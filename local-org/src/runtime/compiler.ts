@@ -26,6 +26,8 @@ interface CExpr {
     t: ApexType;
     /** Produced after a diagnostic: follow-on checks stay quiet. */
     poisoned?: boolean;
+    /** Why this target cannot be assigned from here (e.g. a `private set;` property), if so. */
+    writeError?: string;
     /** An inline SOQL query: also assignable to one SObject (single row) or an Integer (COUNT()). */
     soql?: boolean;
     ev: Ev;
@@ -940,9 +942,14 @@ export class Compiler {
     private fieldAccess(fsym: FieldSym, target: Ev | null, ctx: MethodCtx, pos: Pos): CExpr {
         if (fsym.type === UNRESOLVED) return poison();
         if (!canAccess(fsym.mods, fsym.owner, ctx.cls)) return this.error(ctx.file, pos, `Variable is not visible: ${fsym.owner.qualifiedName}.${fsym.name}`);
+        const writeError = fsym.setterMods && !canAccess(fsym.setterMods, fsym.owner, ctx.cls) ? `Variable is not visible: ${fsym.owner.qualifiedName}.${fsym.name}` : undefined;
+        return { ...this.fieldAccessInner(fsym, target, fsym.isProperty && ctx.property !== fsym), writeError };
+    }
+
+    private fieldAccessInner(fsym: FieldSym, target: Ev | null, viaAccessors: boolean): CExpr {
         const key = fsym.name.toLowerCase();
         const owner = fsym.owner;
-        const acc = fsym.isProperty && ctx.property !== fsym ? propertyAccessors : null;
+        const acc = viaAccessors ? propertyAccessors : null;
         if (fsym.isStatic) {
             return {
                 t: fsym.type,
@@ -1208,6 +1215,7 @@ export class Compiler {
         const target = this.expr(e.target, ctx);
         if (target.poisoned) return poison();
         if (!target.set) return this.error(ctx.file, e.pos, 'Expression cannot be assigned');
+        if (target.writeError) return this.error(ctx.file, e.target.pos, target.writeError);
         if (!isNumeric(target.t) && target.t.k !== 'any') return this.error(ctx.file, e.pos, `Arithmetic expressions must use numeric arguments`);
         const one = target.t.k === 'prim' ? widen(1, target.t) : 1;
         const op = e.op === '++' ? '+' : '-';
@@ -1238,6 +1246,7 @@ export class Compiler {
         const target = this.expr(e.target, ctx);
         if (target.poisoned) return poison();
         if (!target.set) return this.error(ctx.file, e.pos, 'Expression cannot be assigned');
+        if (target.writeError) return this.error(ctx.file, e.target.pos, target.writeError);
         const set = target.set;
         if (e.op === '=') {
             const v = this.coerce(this.expr(e.value, ctx), target.t, ctx.file, e.value.pos);

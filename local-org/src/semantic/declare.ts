@@ -78,7 +78,7 @@ export function declareMembers(cls: ClassSym, types: TypeResolver, out: Diagnost
                 for (const v of m.decls) {
                     const lower = v.name.toLowerCase();
                     if (cls.fields.has(lower)) out.push(diag(d.file, v.pos, `Duplicate field: ${v.name}`));
-                    cls.fields.set(lower, { name: v.name, mods: m.mods, type, isStatic, isFinal: m.mods.words.has('final'), init: v.init, pos: v.pos, owner: cls, getter: null, setter: null, isProperty: false });
+                    cls.fields.set(lower, { name: v.name, mods: m.mods, type, isStatic, isFinal: m.mods.words.has('final'), init: v.init, pos: v.pos, owner: cls, getter: null, setter: null, isProperty: false, setterMods: null });
                 }
                 (isStatic ? cls.staticInits : cls.instanceInits).push(m);
                 break;
@@ -89,7 +89,7 @@ export function declareMembers(cls: ClassSym, types: TypeResolver, out: Diagnost
                 if (cls.fields.has(lower)) out.push(diag(d.file, m.pos, `Duplicate field: ${m.name}`));
                 const getter = m.getter?.body ?? null;
                 const setter = m.setter?.body ?? null;
-                cls.fields.set(lower, { name: m.name, mods: m.mods, type, isStatic: m.mods.words.has('static'), isFinal: false, init: null, pos: m.pos, owner: cls, getter, setter, isProperty: !!(getter || setter) });
+                cls.fields.set(lower, { name: m.name, mods: m.mods, type, isStatic: m.mods.words.has('static'), isFinal: false, init: null, pos: m.pos, owner: cls, getter, setter, isProperty: !!(getter || setter), setterMods: m.setter && m.setter.mods.words.size ? m.setter.mods : null });
                 break;
             }
             case 'init':

@@ -18,6 +18,8 @@ export interface FieldSym {
     getter: Block | null;
     setter: Block | null;
     isProperty: boolean;
+    /** Modifiers of a property's `set` accessor (e.g. `private set;`), null when it has none of its own. */
+    setterMods: Modifiers | null;
 }
 
 export interface ParamSym {

@@ -125,3 +125,11 @@ test('instanceof that is always true or always false does not compile', async ()
         'semantic 5:21 Operation instanceof is always false since an instance of String is never an instance of Integer'
     ]);
 });
+
+test('a property with a private setter cannot be assigned from another class', async () => {
+    const ms = await messages({
+        'P.cls': 'public class P {\n    public Integer count { get; private set; }\n    public void bump() { count = 1; }\n}',
+        'Q.cls': 'public class Q {\n    static void m(P p) {\n        Integer read = p.count;\n        p.count = 2;\n    }\n}'
+    });
+    assert.deepEqual(ms, ['semantic 4:11 Variable is not visible: P.count']);
+});
