@@ -707,3 +707,28 @@ test('LIKE works on text fields only and honours case-sensitive fields', () => {
     assert.deepEqual(org.rows("SELECT Id FROM Account WHERE Code__c LIKE 'ab%'"), []);
     assert.equal(org.rows("SELECT Id FROM Account WHERE Code__c LIKE 'Ab%'").length, 1);
 });
+
+test('a null bind on a lookup matches rows whose lookup is empty (the index shortcut steps aside)', () => {
+    const org = makeOrg();
+    assert.deepEqual(names(org.rows('SELECT LastName FROM User WHERE ContactId = :c', { c: null })), ['Admin']);
+    assert.deepEqual(names(org.rows('SELECT LastName FROM User WHERE ContactId IN :c', { c: [null, org.ids.c2] })), [
+        'Admin',
+        'Jones'
+    ]);
+});
+
+test('nulls selected by a semi-join subquery match nothing', () => {
+    const org = makeOrg();
+    org.store.insert('Contact', { LastName: 'Orphan' });
+    // Contact.AccountId is null for Orphan; accounts are never matched through that null.
+    assert.deepEqual(names(org.rows('SELECT Name FROM Account WHERE Id IN (SELECT AccountId FROM Contact)'), 'Name'), [
+        'Acme',
+        'Globex'
+    ]);
+    assert.deepEqual(
+        names(
+            org.rows("SELECT LastName FROM User WHERE ContactId IN (SELECT Id FROM Contact WHERE LastName = 'Orphan')")
+        ),
+        []
+    );
+});

@@ -289,7 +289,12 @@ export class Executor {
             const f = c.left.field;
             if (f.type !== 'id' && f.type !== 'reference') continue;
             if (c.value.k === 'null' || c.value.k === 'dateLiteral') continue;
-            const keys = this.keysOf(plan, f, c.value);
+            const values = this.rhsValues(plan, f, c.value);
+            // A null on the right (a null bind, IN (null, …)) also matches rows whose field is null: scan instead.
+            if (values.some((x) => x === null)) continue;
+            const keys = values
+                .map((x) => normalize(f, x, plan, true))
+                .filter((x): x is string => typeof x === 'string');
             const ids = new Set<string>();
             if (f.type === 'id') {
                 for (const k of keys) ids.add(k);
@@ -299,13 +304,6 @@ export class Executor {
             return [...ids].sort();
         }
         return null;
-    }
-
-    /** Index keys of the right-hand side of an = / IN on an Id or reference field (nulls dropped). */
-    private keysOf(plan: Plan, f: FieldDef, v: PlanValue): string[] {
-        return this.rhsValues(plan, f, v)
-            .map((x) => normalize(f, x, plan, true))
-            .filter((x): x is string => typeof x === 'string');
     }
 
     /** The scalar values a right-hand side stands for (a list for IN, a semi-join's selected Ids). */
@@ -323,7 +321,9 @@ export class Executor {
                 if (!ids) {
                     const res = this.run(v.plan);
                     const p = v.plan.fields[0];
-                    ids = res.kind === 'rows' ? res.rows.map((r) => this.valueAtRow(r, p)) : [];
+                    // A null selected by the subquery matches nothing (as in SQL semi-joins; unverified).
+                    ids =
+                        res.kind === 'rows' ? res.rows.map((r) => this.valueAtRow(r, p)).filter((x) => x !== null) : [];
                     this.semijoins.set(v, ids);
                 }
                 return ids;
