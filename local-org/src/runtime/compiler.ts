@@ -42,6 +42,7 @@ interface CExpr {
 interface Var {
     slot: number;
     type: ApexType;
+    isFinal?: boolean;
 }
 
 class Scope {
@@ -62,6 +63,8 @@ interface MethodCtx {
     /** Inside a property accessor: the property whose name means its backing field. */
     property: FieldSym | null;
     inLoop: number;
+    /** Compiling a constructor or an initialiser, where final fields may be assigned. */
+    initOrCtor?: boolean;
 }
 
 export interface CoverageSink {
@@ -190,6 +193,7 @@ export class Compiler {
 
     private compileCtor(m: MethodSym, file: string): void {
         const ctx = this.newCtx(m.owner, false, T.Void, file);
+        ctx.initOrCtor = true;
         for (const p of m.params) this.declare(ctx, p.name, p.type, p.pos);
         const stmts = m.body!.stmts;
         const first = stmts[0];
@@ -273,6 +277,7 @@ export class Compiler {
             const out: Exec[] = [];
             for (const m of members) {
                 const ctx = this.newCtx(cls, isStatic, T.Void, file);
+                ctx.initOrCtor = true;
                 if (m.k === 'init') {
                     const b = this.block(m.body, ctx);
                     out.push(withFrame(this.label(cls, isStatic ? '<clinit>' : '<init>'), ctx, b));
@@ -444,6 +449,7 @@ export class Compiler {
                 for (const d of s.decls) {
                     const init = d.init ? this.coerce(this.expr(d.init, ctx), type, ctx.file, d.pos) : null;
                     const slot = this.declare(ctx, d.name, type, d.pos);
+                    if (s.isFinal && d.init) ctx.scope.vars.get(d.name.toLowerCase())!.isFinal = true;
                     parts.push(
                         init
                             ? (f) => {
@@ -910,7 +916,8 @@ export class Compiler {
         if (v) {
             if (v.type === UNRESOLVED) return poison();
             const slot = v.slot;
-            return { t: v.type, ev: (f) => f.locals[slot], set: (f, x) => void (f.locals[slot] = x) };
+            const writeError = v.isFinal ? `Final variable has already been initialized: ${name}` : undefined;
+            return { t: v.type, ev: (f) => f.locals[slot], set: (f, x) => void (f.locals[slot] = x), writeError };
         }
         // fields of this class, its superclasses, then static fields of outer classes
         for (let c = ctx.cls; c; c = c.outer) {
@@ -942,7 +949,8 @@ export class Compiler {
     private fieldAccess(fsym: FieldSym, target: Ev | null, ctx: MethodCtx, pos: Pos): CExpr {
         if (fsym.type === UNRESOLVED) return poison();
         if (!canAccess(fsym.mods, fsym.owner, ctx.cls)) return this.error(ctx.file, pos, `Variable is not visible: ${fsym.owner.qualifiedName}.${fsym.name}`);
-        const writeError = fsym.setterMods && !canAccess(fsym.setterMods, fsym.owner, ctx.cls) ? `Variable is not visible: ${fsym.owner.qualifiedName}.${fsym.name}` : undefined;
+        let writeError = fsym.setterMods && !canAccess(fsym.setterMods, fsym.owner, ctx.cls) ? `Variable is not visible: ${fsym.owner.qualifiedName}.${fsym.name}` : undefined;
+        if (fsym.isFinal && !(ctx.cls === fsym.owner && ctx.initOrCtor)) writeError = `Final variable has already been initialized: ${fsym.name}`;
         return { ...this.fieldAccessInner(fsym, target, fsym.isProperty && ctx.property !== fsym), writeError };
     }
 

@@ -133,3 +133,23 @@ test('a property with a private setter cannot be assigned from another class', a
     });
     assert.deepEqual(ms, ['semantic 4:11 Variable is not visible: P.count']);
 });
+
+test('final locals and fields cannot be reassigned outside initialisers and constructors', async () => {
+    const ms = await messages({
+        'F.cls': [
+            'public class F {',
+            '    final Integer a = 1;',
+            '    final Integer b;',
+            '    static final Integer C;',
+            '    static { C = 3; }',
+            '    public F() { b = 2; }',
+            '    void m() {',
+            '        final Integer x = 1;',
+            '        x = 2;',
+            '        a = 5;',
+            '    }',
+            '}'
+        ].join('\n')
+    });
+    assert.deepEqual(ms, ['semantic 9:9 Final variable has already been initialized: x', 'semantic 10:9 Final variable has already been initialized: a']);
+});
