@@ -6,8 +6,9 @@
 import { Catalog } from '../src/org/schema/catalog';
 import { Store } from '../src/org/store';
 import { SoqlEngine } from '../src/org/soql/engine';
-import { ExecContext } from '../src/org/soql/exec';
-import { FieldValue, ApexId } from '../src/org/values';
+import type { ExecContext } from '../src/org/soql/exec';
+import type { FieldValue } from '../src/org/values';
+import { ApexId } from '../src/org/values';
 
 const USERS = Number(process.argv[2] ?? 100_000);
 const PROFILES = 50;

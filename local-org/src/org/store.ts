@@ -9,9 +9,11 @@
  *
  * Storage level only: no validation (validate.ts), no triggers, no sharing. Unknown objects or fields throw.
  */
-import { Catalog } from './schema/catalog';
-import { FieldDef, ObjectDef, SchemaError } from './schema/types';
-import { FieldValue, ApexId, ApexDatetime, textOf } from './values';
+import type { Catalog } from './schema/catalog';
+import type { FieldDef, ObjectDef } from './schema/types';
+import { SchemaError } from './schema/types';
+import type { FieldValue } from './values';
+import { ApexId, ApexDatetime, textOf } from './values';
 import { newId } from '../stdlib/primitives/id';
 
 export interface SRecord {

@@ -3,10 +3,11 @@
  * Texts and their sources: schema/SOURCES.md ("Error texts"). The order in which the platform reports several
  * problems of one row is unverified; we report them in the order of the checks below.
  */
-import { Catalog } from './schema/catalog';
-import { FieldDef, ObjectDef } from './schema/types';
-import { Store } from './store';
-import { FieldValue, ApexId, ApexDate, ApexDatetime, ApexDecimal, ApexDouble } from './values';
+import type { Catalog } from './schema/catalog';
+import type { FieldDef, ObjectDef } from './schema/types';
+import type { Store } from './store';
+import type { FieldValue } from './values';
+import { ApexId, ApexDate, ApexDatetime, ApexDecimal, ApexDouble } from './values';
 
 export interface DmlError {
     statusCode: string;

@@ -2,8 +2,8 @@
 import { Catalog } from '../../src/org/schema/catalog';
 import { Store } from '../../src/org/store';
 import { SoqlEngine } from '../../src/org/soql/engine';
-import { ExecContext, QueryResult } from '../../src/org/soql/exec';
-import { FieldValue } from '../../src/org/values';
+import type { ExecContext, QueryResult, QueryRow } from '../../src/org/soql/exec';
+import type { FieldValue } from '../../src/org/values';
 import { ApexId } from '../../src/stdlib/primitives/id';
 
 export const NOW = Date.UTC(2026, 5, 15, 12, 0, 0); // Mon 15 Jun 2026 12:00 UTC
@@ -93,12 +93,20 @@ export function makeOrg(): Org {
 }
 
 /** A row as a plain object: values by canonical name (Ids as text), parents nested, children as arrays. */
-export function flatten(row: import('../../src/org/soql/exec').QueryRow): Record<string, unknown> {
+export function flatten(row: QueryRow): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const [k, v] of row.values) out[k] = plain(v);
     for (const [k, p] of row.parents) out[k] = p ? flatten(p) : null;
     for (const [k, c] of row.children) out[k] = c.map(flatten);
     return out;
+}
+
+/** A flattened row. */
+export type Row = Record<string, unknown>;
+
+/** The nested row under a relationship name, or null. */
+export function parent(row: Row, rel: string): Row {
+    return row[rel] as Row;
 }
 
 export function plain(v: unknown): unknown {

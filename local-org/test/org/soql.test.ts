@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { SoqlError } from '../../src/frontend/soql';
 import { platformMessage } from '../../src/org/soql/errors';
 import { ApexDatetime, ApexDate, ApexDecimal, ApexId } from '../../src/org/values';
-import { makeOrg, NOW } from './fixture';
+import { makeOrg, NOW, parent, type Row } from './fixture';
 import { likeToRegExp } from '../../src/org/soql/like';
 import { makeField } from '../../src/org/schema/catalog';
 
@@ -49,9 +49,9 @@ test('multi-level parent paths, and a null parent gives a null subtree', () => {
         'SELECT LastName, Profile.UserLicense.Name, Contact.Account.Name FROM User ORDER BY LastName'
     );
     const admin = rows[0];
-    assert.equal(((admin.Profile as any).UserLicense as any).Name, 'Salesforce');
+    assert.equal(parent(parent(admin, 'Profile'), 'UserLicense').Name, 'Salesforce');
     assert.equal(admin.Contact, null);
-    assert.equal(((rows[2].Contact as any).Account as any).Name, 'Acme');
+    assert.equal(parent(parent(rows[2], 'Contact'), 'Account').Name, 'Acme');
 });
 
 test('WHERE on a parent path', () => {
@@ -72,11 +72,11 @@ test('child subqueries attach under the relationship name with their own WHERE, 
         "SELECT Name, (SELECT LastName FROM Contacts WHERE LastName != 'x' ORDER BY LastName LIMIT 1) FROM Account ORDER BY Name"
     );
     assert.deepEqual(
-        (rows[0].Contacts as any[]).map((c) => c.LastName),
+        (rows[0].Contacts as Row[]).map((c) => c.LastName),
         ['Jones']
     );
     assert.deepEqual(
-        (rows[1].Contacts as any[]).map((c) => c.LastName),
+        (rows[1].Contacts as Row[]).map((c) => c.LastName),
         ['Brown']
     );
     const r = org.q('SELECT Name, (SELECT Id FROM Contacts) FROM Account');

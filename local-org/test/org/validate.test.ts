@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Catalog, makeField } from '../../src/org/schema/catalog';
 import { Store } from '../../src/org/store';
-import { FieldValue, ApexId, ApexDate } from '../../src/org/values';
+import type { FieldValue } from '../../src/org/values';
+import { ApexId, ApexDate } from '../../src/org/values';
 import {
     checkInsertId,
     checkLengths,

@@ -2,8 +2,10 @@
  * The schema catalog: standard objects (standard.ts) plus custom objects, fields and platform events loaded from
  * source metadata (metadata.ts). Lookups ignore case and return canonical spellings; unknown names throw.
  */
-import { FieldDef, FieldType, ObjectDef, SchemaError, ChildRelationship } from './types';
-import { STANDARD_OBJECTS, SETUP_OBJECT_NAMES, StandardObjectSpec } from './standard';
+import type { FieldDef, FieldType, ObjectDef, ChildRelationship } from './types';
+import { SchemaError } from './types';
+import type { StandardObjectSpec } from './standard';
+import { STANDARD_OBJECTS, SETUP_OBJECT_NAMES } from './standard';
 import { registerKeyPrefix } from '../../stdlib/primitives/id';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';

@@ -7,8 +7,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { Catalog, makeField } from './catalog';
-import { FieldDef, SchemaError } from './types';
+import type { Catalog } from './catalog';
+import { makeField } from './catalog';
+import type { FieldDef } from './types';
+import { SchemaError } from './types';
 
 const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, isArray: (name) => name === 'value' });
 

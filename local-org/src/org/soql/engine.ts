@@ -2,10 +2,12 @@
  * The SOQL entry point for callers (the runtime's DataService in part 2): plans are cached by query text, binds
  * are evaluated per execution through the caller's callback.
  */
-import { Catalog } from '../schema/catalog';
-import { Store } from '../store';
-import { ExecContext, Executor, QueryResult } from './exec';
-import { Plan, Planner } from './plan';
+import type { Catalog } from '../schema/catalog';
+import type { Store } from '../store';
+import type { ExecContext, QueryResult } from './exec';
+import { Executor } from './exec';
+import type { Plan } from './plan';
+import { Planner } from './plan';
 
 export class SoqlEngine {
     private readonly plans = new Map<string, Plan>();

@@ -1,7 +1,8 @@
 /**
  * Platform texts of SOQL errors (QueryException messages). Sources and confidence: schema/SOURCES.md.
  */
-import { SoqlError, SoqlPos } from '../../frontend/soql';
+import type { SoqlPos } from '../../frontend/soql';
+import { SoqlError } from '../../frontend/soql';
 
 export function noSuchObject(name: string, query: string, pos: SoqlPos | null): SoqlError {
     return new SoqlError(

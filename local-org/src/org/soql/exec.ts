@@ -8,13 +8,15 @@
  * - no ORDER BY: insertion order, or a shuffle when `shuffleUnordered` is set;
  * - ORDER BY defaults to ASC NULLS FIRST (DESC: NULLS LAST).
  */
-import { BindValue } from '../../frontend/soql';
-import { FieldDef } from '../schema/types';
-import { SRecord, Store, indexKey } from '../store';
-import { ApexDate, ApexDatetime, ApexDecimal, ApexDouble, ApexId, FieldValue, numericOf } from '../values';
+import type { BindValue } from '../../frontend/soql';
+import type { FieldDef } from '../schema/types';
+import type { SRecord, Store } from '../store';
+import { indexKey } from '../store';
+import type { FieldValue } from '../values';
+import { ApexDate, ApexDatetime, ApexDecimal, ApexDouble, ApexId, numericOf } from '../values';
 import { dateLiteralRange, dayStartMs } from './dates';
 import { likeToRegExp, unescapeLikeEscapes } from './like';
-import { ChildPlan, Plan, PlanAggregate, PlanCondition, PlanValue, ResolvedPath } from './plan';
+import type { ChildPlan, Plan, PlanAggregate, PlanCondition, PlanValue, ResolvedPath } from './plan';
 import { semantic, unsupported } from './errors';
 
 /** One SObject row of a result. */

@@ -3,7 +3,7 @@
  * canonical spellings), checks literal types against field types, and rejects what the platform rejects or what we
  * do not emulate. Plans hold no bind values: those are evaluated per execution.
  */
-import {
+import type {
     AggregateCall,
     CmpOp,
     Condition,
@@ -13,11 +13,11 @@ import {
     SoqlQuery,
     SoqlValue,
     BindValue,
-    SoqlPos,
-    parseSoql
+    SoqlPos
 } from '../../frontend/soql';
-import { Catalog } from '../schema/catalog';
-import { FieldDef, ObjectDef } from '../schema/types';
+import { parseSoql } from '../../frontend/soql';
+import type { Catalog } from '../schema/catalog';
+import type { FieldDef, ObjectDef } from '../schema/types';
 import { noSuchColumn, noSuchObject, noSuchRelationship, semantic, unsupported } from './errors';
 import { isSupportedDateLiteral } from './dates';
 
