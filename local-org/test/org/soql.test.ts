@@ -732,3 +732,13 @@ test('nulls selected by a semi-join subquery match nothing', () => {
         []
     );
 });
+
+test('255-character text areas can be filtered and sorted; long ones cannot', () => {
+    const org = makeOrg();
+    org.store.update(org.ids.acme, { BillingStreet: '1 Main St' });
+    assert.deepEqual(
+        names(org.rows("SELECT Name FROM Account WHERE BillingStreet LIKE '1 Main%' ORDER BY BillingStreet"), 'Name'),
+        ['Acme']
+    );
+    assert.match(soqlError(() => org.q('SELECT Id FROM Account ORDER BY Description')).detail, /can not be sorted/);
+});

@@ -281,7 +281,8 @@ export class Planner {
         if (plan.kind === 'aggregate' && !plan.groupBy.some((b) => sameField(b, path))) {
             throw semantic(`Ordered field must be grouped or aggregated: ${path.field.name}`, this.text, o.expr.pos);
         }
-        if (path.field.type === 'multipicklist' || path.field.type === 'textarea') {
+        // Multi-select picklists and long text areas are not sortable (describe's `sortable`); 255-character text areas are.
+        if (path.field.type === 'multipicklist' || (path.field.type === 'textarea' && (path.field.length ?? 0) > 255)) {
             throw semantic(`field '${path.field.name}' can not be sorted in a query call`, this.text, o.expr.pos);
         }
         return { path, agg: null, desc: o.desc, nullsLast };
