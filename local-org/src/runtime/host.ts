@@ -9,7 +9,7 @@ import { ApexDecimal } from '../stdlib/primitives/decimal';
 import { ApexDouble } from '../stdlib/primitives/numbers';
 import type { Compiler } from './compiler';
 import type { DataService } from './data';
-import { makeSet } from './compiler';
+import { makeSet } from './frames';
 import { ApexThrow, EmulatorError, tx } from './context';
 import { debugString, isInstance, newException, raise, runtimeTypeName, stringOf } from './ops';
 import { ApexList, ApexMap, ApexObject, ApexSet, EnumValue, TypeValue, compareNumbers, hooks, isNumberValue, keyEquals, keyHash } from './values';
