@@ -188,3 +188,33 @@ test('binds keep the whole Apex expression text: fields, indexes, method calls',
     assert.ok(bind.k === 'cmp' && bind.value.k === 'bind');
     assert.deepEqual(bind.value.pos, { line: 1, col: 37, offset: 36 });
 });
+
+const moreUnsupported: Array<[string, RegExp]> = [
+    ['SELECT Id FROM Account, Contact', /several objects/],
+    ['SELECT Id FROM Account.Contacts', /dotted FROM name/],
+    ['SELECT Id, (SELECT Id FROM Contacts) kids FROM Account', /alias on a subquery/],
+    ['SELECT Id FROM Account WHERE CreatedDate > 10:00:00.000Z', /time literals/],
+    ['SELECT Id FROM Account WHERE AnnualRevenue > USD5000', /currency literals/],
+    ["SELECT Id FROM Account WHERE FORMULA('1') = 1", /FORMULA/],
+    ['SELECT Id, (SELECT Id FROM Contacts UPDATE VIEWSTAT) FROM Account', /UPDATE TRACKING/]
+];
+
+for (const [text, why] of moreUnsupported) {
+    test(`rejected loudly as unsupported (more): ${text}`, () => {
+        let err: SoqlError | null = null;
+        try {
+            parseSoql(text);
+        } catch (e) {
+            err = e as SoqlError;
+        }
+        assert.ok(err instanceof SoqlError, `expected a SoqlError for ${text}`);
+        assert.equal(err.kind, 'unsupported');
+        assert.match(err.detail, why);
+        assert.ok(err.pos, 'a position');
+    });
+}
+
+test('an illegal escape in a string literal is a syntax error', () => {
+    const e = errorOf("SELECT Id FROM Account WHERE Name = 'a\\qb'");
+    assert.equal(e.kind, 'syntax');
+});

@@ -742,3 +742,61 @@ test('255-character text areas can be filtered and sorted; long ones cannot', ()
     );
     assert.match(soqlError(() => org.q('SELECT Id FROM Account ORDER BY Description')).detail, /can not be sorted/);
 });
+
+const planRejections: Array<[string, 'semantic' | 'unsupported', RegExp]> = [
+    ['SELECT Name, (SELECT COUNT(Id) FROM Contacts) FROM Account', 'unsupported', /aggregates in a child subquery/],
+    [
+        'SELECT Name, (SELECT Id, (SELECT Id FROM Users) FROM Contacts) FROM Account',
+        'semantic',
+        /Nesting of subqueries/
+    ],
+    ['SELECT ApexClass.Name FROM AsyncApexJob', 'unsupported', /outside the catalog/],
+    ['SELECT Id FROM Account ORDER BY COUNT(Id)', 'semantic', /Ordering by an aggregate needs GROUP BY/],
+    [
+        'SELECT Name, COUNT(Id) FROM Account GROUP BY Name ORDER BY Phone',
+        'semantic',
+        /Ordered field must be grouped or aggregated: Phone/
+    ],
+    ["SELECT Id FROM Account WHERE Tier__c LIKE 'G%'", 'semantic', /invalid operator on multipicklist field|LIKE/],
+    [
+        'SELECT Id FROM User WHERE Id IN (SELECT LastName FROM Contact)',
+        'semantic',
+        /must select an Id or reference field/
+    ],
+    [
+        "SELECT ProfileId, COUNT(Id) FROM User GROUP BY ProfileId HAVING COUNT(Id) > 'x'",
+        'semantic',
+        /HAVING compares aggregates with numbers only/
+    ]
+];
+
+for (const [text, kind, why] of planRejections) {
+    test(`rejected while planning: ${text}`, () => {
+        const org = makeOrg();
+        org.catalog.addField(
+            'Account',
+            makeField({ name: 'Tier__c', type: 'multipicklist', picklistValues: ['Gold'] })
+        );
+        const e = soqlError(() => org.q(text));
+        assert.equal(e.kind, kind);
+        assert.match(e.detail, why);
+        assert.equal(e.query, text);
+    });
+}
+
+test('execution-time rejections: OFFSET bind over 2000, a list after =, a non-string LIKE bind, a date literal in a list', () => {
+    const org = makeOrg();
+    assert.match(
+        soqlError(() => org.rows('SELECT Id FROM User OFFSET :o', { o: 2001 })).detail,
+        /Maximum SOQL offset allowed is 2000/
+    );
+    assert.match(
+        soqlError(() => org.rows('SELECT Id FROM User WHERE LastName = :n', { n: ['a', 'b'] })).detail,
+        /needs a single value/
+    );
+    assert.match(
+        soqlError(() => org.rows('SELECT Id FROM User WHERE LastName LIKE :n', { n: 5 })).detail,
+        /LIKE needs a string/
+    );
+    assert.equal(soqlError(() => org.rows('SELECT Id FROM Contact WHERE Birthdate IN (TODAY)')).kind, 'unsupported');
+});

@@ -192,7 +192,7 @@ export class Planner {
         }
         if (q.where) plan.where = this.condition(root, q.where, false);
         if (q.having) {
-            if (plan.kind !== 'aggregate') throw semantic('HAVING without GROUP BY or an aggregate', this.text, q.pos);
+            // The grammar puts HAVING inside GROUP BY, so the plan is an aggregate one here.
             plan.having = this.condition(root, q.having, true);
             this.checkHavingFields(plan, plan.having);
         }
