@@ -2,9 +2,9 @@
  * Run-time support of compiled code: frames and the call stack, budgets, lazily filled code tables, list access.
  */
 import type { ClassSym, FieldSym } from '../semantic/symbols';
-import type { ApexType } from '../semantic/types';
+import { type ApexType, typeName } from '../semantic/types';
 import { ApexThrow, type Frame, tx } from './context';
-import { castTo, raise } from './ops';
+import { castTo, isInstance, raise, runtimeTypeName } from './ops';
 import { ApexList, ApexObject, ApexSet, EnumValue } from './values';
 import { EMPTY, type Exec, type MethodCtx } from './compile-types';
 
@@ -83,6 +83,10 @@ export function listGet(l: ApexList, i: number): unknown {
 
 export function listSet(l: ApexList, i: number, v: unknown): void {
     if (i < 0 || i >= l.items.length) raise('System.ListException', `List index out of bounds: ${i}`);
+    const t = l.elemType;
+    if (v !== null && t.k !== 'any' && t.k !== 'object' && !isInstance(v, t)) {
+        raise('System.TypeException', `Invalid conversion from runtime type ${runtimeTypeName(v)} to ${typeName(t)}`);
+    }
     l.items[i] = v;
 }
 

@@ -4,7 +4,9 @@
  * Set:  https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_methods_system_set.htm
  * Map:  https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_methods_system_map.htm
  */
+import { isInstance, runtimeTypeName } from '../runtime/ops';
 import { ApexList, ApexMap, ApexSet, keyEquals, keyHash } from '../runtime/values';
+import { type ApexType, typeName } from '../semantic/types';
 import type { BuiltinMethod } from './builtin';
 import { type RuntimeHost, register } from './registry';
 
@@ -18,6 +20,15 @@ function m(name: string, params: string[], returns: string, impl: Impl): Builtin
 function bounds(host: RuntimeHost, l: ApexList, i: number, allowEnd = false): void {
     if (i === null) host.raise('System.NullPointerException', 'Attempt to de-reference a null object');
     if (i < 0 || i > l.items.length || (!allowEnd && i === l.items.length)) host.raise('System.ListException', `List index out of bounds: ${i}`);
+}
+
+/**
+ * Collections keep their run-time element type: writing a value of another type through a wider static type
+ * (e.g. a List<String> seen as List<Object>) throws TypeException (message text unverified).
+ */
+function checkElem(host: RuntimeHost, type: ApexType, v: unknown): void {
+    if (v === null || type.k === 'any' || type.k === 'object' || isInstance(v, type)) return;
+    host.raise('System.TypeException', `Invalid conversion from runtime type ${runtimeTypeName(v)} to ${typeName(type)}`);
 }
 
 /** https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/langCon_apex_loops_for_lists.htm */
@@ -42,16 +53,17 @@ function need(host: RuntimeHost, v: unknown): void {
 }
 
 const LIST: BuiltinMethod[] = [
-    m('add', ['T'], 'void', (l: ApexList, [x], h) => (guardIter(h, l), void l.items.push(x))),
+    m('add', ['T'], 'void', (l: ApexList, [x], h) => (guardIter(h, l), checkElem(h, l.elemType, x), void l.items.push(x))),
     m('add', ['Integer', 'T'], 'void', (l: ApexList, [i, x]: [number, unknown], h) => {
         guardIter(h, l);
+        checkElem(h, l.elemType, x);
         bounds(h, l, i, true);
         l.items.splice(i, 0, x);
     }),
-    m('addAll', ['List<T>'], 'void', (l: ApexList, [o]: [ApexList], h) => (need(h, o), guardIter(h, l), void l.items.push(...o.items))),
+    m('addAll', ['List<T>'], 'void', (l: ApexList, [o]: [ApexList], h) => (need(h, o), guardIter(h, l), o.items.forEach((x) => checkElem(h, l.elemType, x)), void l.items.push(...o.items))),
     m('addAll', ['Set<T>'], 'void', (l: ApexList, [o]: [ApexSet], h) => (need(h, o), guardIter(h, l), void l.items.push(...o.store.keys()))),
     m('get', ['Integer'], 'T', (l: ApexList, [i]: [number], h) => (bounds(h, l, i), l.items[i])),
-    m('set', ['Integer', 'T'], 'void', (l: ApexList, [i, x]: [number, unknown], h) => (bounds(h, l, i), void (l.items[i] = x))),
+    m('set', ['Integer', 'T'], 'void', (l: ApexList, [i, x]: [number, unknown], h) => (bounds(h, l, i), checkElem(h, l.elemType, x), void (l.items[i] = x))),
     m('remove', ['Integer'], 'T', (l: ApexList, [i]: [number], h) => (guardIter(h, l), bounds(h, l, i), l.items.splice(i, 1)[0])),
     m('size', [], 'Integer', (l: ApexList) => l.items.length),
     m('isEmpty', [], 'Boolean', (l: ApexList) => l.items.length === 0),
@@ -72,6 +84,7 @@ const LIST: BuiltinMethod[] = [
 const SET: BuiltinMethod[] = [
     m('add', ['T'], 'Boolean', (s: ApexSet, [x], h) => {
         guardIter(h, s);
+        checkElem(h, s.elemType, x);
         if (s.store.has(x)) return false;
         s.store.set(x, true);
         return true;
@@ -132,7 +145,9 @@ const SET: BuiltinMethod[] = [
 ];
 
 const MAP: BuiltinMethod[] = [
-    m('put', ['K', 'V'], 'V', (mp: ApexMap, [k, v]) => {
+    m('put', ['K', 'V'], 'V', (mp: ApexMap, [k, v], h) => {
+        checkElem(h, mp.keyType, k);
+        checkElem(h, mp.valueType, v);
         const old = mp.store.get(k);
         mp.store.set(k, v);
         return old === undefined ? null : old;

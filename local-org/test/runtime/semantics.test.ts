@@ -93,3 +93,19 @@ System.debug(x / 4);
 System.debug(1.50 + 1);`);
     assert.deepEqual(lines, ['true', '0.5', '2.50']);
 });
+
+test('collections keep their run-time element type when written through a wider static type', async () => {
+    const lines = await run(`List<Object> objs = new List<String>{ 'a' };
+try { objs.add(1); } catch (TypeException e) { System.debug(e.getMessage()); }
+try { objs[0] = 2; } catch (TypeException e) { System.debug(e.getMessage()); }
+Map<String, Object> m = new Map<String, String>();
+try { m.put('k', 5); } catch (TypeException e) { System.debug(e.getMessage()); }
+objs.add('b');
+System.debug(objs);`);
+    assert.deepEqual(lines, [
+        'Invalid conversion from runtime type Integer to String',
+        'Invalid conversion from runtime type Integer to String',
+        'Invalid conversion from runtime type Integer to String',
+        '(a, b)'
+    ]);
+});
