@@ -1,8 +1,9 @@
 /**
- * Query execution over the record store. Semantics (sources in LEDGER notes of src/org/README.md):
+ * Query execution over the record store. Semantics and their sources: the table in src/org/README.md.
  * - text `=`, `!=`, `IN`, LIKE and ordering ignore case (except unique case-sensitive fields, per the SOQL reference's
  *   "Comparison Operators"); Ids compare as 18 characters (15 accepted);
- * - `= null` is "is null", `!= null` "is not null"; `!=`/NOT IN also match rows whose field is null;
+ * - `= null` is "is null", `!= null` "is not null" (on booleans: false / true); `!=` also matches rows whose field
+ *   is null, NOT IN does not;
  * - IN an empty list matches nothing (NOT IN an empty list matches everything);
  * - date literals are ranges in the running user's time zone;
  * - no ORDER BY: insertion order, or a shuffle when `shuffleUnordered` is set;
