@@ -267,6 +267,10 @@ export abstract class ExprCompiler extends CallCompiler {
                     return this.fieldAccess(fsym, null, ctx, e.pos);
                 }
             }
+            // Trigger.new, Schema.SObjectType.Account...: built-in members we do not emulate yet.
+            if (tr.k === 'builtin' || (tr.k === 'class' && tr.cls.builtin)) {
+                return this.error(ctx.file, e.pos, `${typeName(tr)}.${e.name} is not supported by the local org`, 'unsupported');
+            }
             return this.error(ctx.file, e.pos, `Variable does not exist: ${e.name}`);
         }
         const t = target.t;
