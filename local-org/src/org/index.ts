@@ -3,7 +3,7 @@ export { Catalog, makeField, parseFieldSpec } from './schema/catalog';
 export { loadMetadata } from './schema/metadata';
 export { SchemaError } from './schema/types';
 export type { FieldDef, FieldType, ObjectDef, ChildRelationship } from './schema/types';
-export { Store, indexKey } from './store';
+export { Store, indexKey, canonicalFields } from './store';
 export type { SRecord, Snapshot, StoreOptions, ReadOptions } from './store';
 export {
     validateRow,

@@ -60,6 +60,24 @@ export function indexKey(v: FieldValue, field: FieldDef): string | null {
     return String(v);
 }
 
+/**
+ * The field map of a write keyed by lower-case API name (what the store and validate.ts take). Unknown fields throw
+ * a SchemaError naming object and field; Id-valued text becomes an ApexId (18 characters), so indexes and comparisons
+ * see one spelling (invalid Ids stay text for validation to report).
+ */
+export function canonicalFields(obj: ObjectDef, fields: Record<string, FieldValue>): Map<string, FieldValue> {
+    const out = new Map<string, FieldValue>();
+    for (const [name, value] of Object.entries(fields)) {
+        const f = obj.fields.get(name.toLowerCase());
+        if (!f) throw new SchemaError(`Invalid field ${name} for ${obj.name}`);
+        if (value === undefined) throw new SchemaError(`${obj.name}.${f.name}: undefined is not a field value`);
+        const asId =
+            typeof value === 'string' && (f.type === 'reference' || f.type === 'id') ? ApexId.tryOf(value) : null;
+        out.set(f.name.toLowerCase(), asId ?? value);
+    }
+    return out;
+}
+
 export class Store {
     private tables = new Map<string, Table>();
     private readonly counters = new Map<string, number>();
@@ -98,19 +116,8 @@ export class Store {
         return t;
     }
 
-    /** Canonical field map of a write: unknown fields throw naming object and field. */
     private canonical(obj: ObjectDef, fields: Record<string, FieldValue>): Map<string, FieldValue> {
-        const out = new Map<string, FieldValue>();
-        for (const [name, value] of Object.entries(fields)) {
-            const f = this.catalog.findField(obj, name);
-            if (!f) throw new SchemaError(`Invalid field ${name} for ${obj.name}`);
-            if (value === undefined) throw new SchemaError(`${obj.name}.${f.name}: undefined is not a field value`);
-            // Id-valued text is kept as an ApexId (18 characters), so indexes and comparisons see one spelling.
-            const asId =
-                typeof value === 'string' && (f.type === 'reference' || f.type === 'id') ? ApexId.tryOf(value) : null;
-            out.set(f.name.toLowerCase(), asId ?? value);
-        }
-        return out;
+        return canonicalFields(obj, fields);
     }
 
     /**

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Catalog, makeField } from '../../src/org/schema/catalog';
-import { Store } from '../../src/org/store';
+import { Store, canonicalFields } from '../../src/org/store';
 import type { FieldValue } from '../../src/org/values';
 import { ApexId, ApexDate } from '../../src/org/values';
 import {
@@ -179,4 +179,17 @@ test('validateRow runs the checks in order and stops at an Id problem', () => {
         ['REQUIRED_FIELD_MISSING']
     );
     assert.deepEqual(validateRow(catalog, store, acc, fields({ Name: 'ok' }), 'insert'), []);
+});
+
+test('canonicalFields feeds validateRow: lower-case keys, unknown fields named, Id text as ApexId', () => {
+    const store = new Store(catalog);
+    const c = catalog.object('Contact');
+    const f = canonicalFields(c, { lastname: 'X', AccountID: '001000000000001' });
+    assert.deepEqual([...f.keys()], ['lastname', 'accountid']);
+    assert.ok(f.get('accountid') instanceof ApexId);
+    assert.throws(() => canonicalFields(c, { Nope: 1 }), /Invalid field Nope for Contact/);
+    assert.deepEqual(
+        validateRow(catalog, store, c, f, 'insert').map((e) => e.statusCode),
+        ['INVALID_CROSS_REFERENCE_KEY']
+    );
 });
