@@ -271,26 +271,33 @@ export abstract class StmtCompiler extends ExprCompiler {
             return { cls, slot, b };
         });
         const fin = s.fin ? this.block(s.fin, ctx) : null;
+        // Uncatchable exceptions (assertions, limits) and emulator errors end the transaction: no finally runs.
+        // A finally that completes abruptly (return/break/continue) discards a pending Apex exception, as in Java.
+        const escapes = (e: unknown): boolean => !(e instanceof ApexThrow) || isUncatchable(e.ex.cls);
         return (f) => {
             let result = 0;
             try {
                 result = body(f);
             } catch (e0) {
                 const e = translate(e0);
-                if (!(e instanceof ApexThrow) || isUncatchable(e.ex.cls)) {
-                    if (fin) fin(f);
-                    throw e;
-                }
-                const handler = catches.find((c) => c.cls && e.ex.cls.isSubtypeOf(c.cls));
+                if (escapes(e)) throw e;
+                const ex = (e as ApexThrow).ex;
+                const handler = catches.find((c) => c.cls && ex.cls.isSubtypeOf(c.cls));
                 if (!handler) {
-                    if (fin) fin(f);
+                    if (fin) {
+                        const r = fin(f);
+                        if (r !== 0) return r;
+                    }
                     throw e;
                 }
                 try {
-                    f.locals[handler.slot] = e.ex;
+                    f.locals[handler.slot] = ex;
                     result = handler.b(f);
-                } catch (e2) {
-                    if (fin) fin(f);
+                } catch (e1) {
+                    const e2 = translate(e1);
+                    if (escapes(e2) || !fin) throw e2;
+                    const r = fin(f);
+                    if (r !== 0) return r;
                     throw e2;
                 }
             }

@@ -202,3 +202,26 @@ m.put('a', 2);
 System.debug(m.keySet() + ' ' + m.values() + ' ' + m.containsKey('Z') + ' ' + m.remove('z') + ' ' + m);`);
     assert.deepEqual(lines, ['(x, null)', '(9, 1, 2) (9, 1, 2, 4) 2 true true', '{b, a, c} false', '{z, a} (1, 2) false 1 {a=2}']);
 });
+
+test('finally runs after catch and rethrow; an assertion failure skips finally and cannot be swallowed', async () => {
+    const lines = await run(
+        `System.debug(Fin.swallow());
+try { Fin.rethrow(); } catch (Exception e) { System.debug('outer caught ' + e.getMessage()); }`,
+        {
+            'Fin.cls': `public class Fin {
+    public static String swallow() {
+        try { Integer x = 1 / 0; } finally { return 'finally wins'; }
+    }
+    public static void rethrow() {
+        try { throw new IllegalArgumentException('first'); }
+        catch (IllegalArgumentException e) { System.debug('caught'); throw e; }
+        finally { System.debug('finally'); }
+    }
+}`
+        }
+    );
+    assert.deepEqual(lines, ['finally wins', 'caught', 'finally', 'outer caught first']);
+    const r = await exec(`try { System.assert(false, 'boom'); } finally { System.debug('finally'); }`);
+    assert.equal(r.message, 'System.AssertException: Assertion Failed: boom');
+    assert.deepEqual(r.debugLines, []);
+});
