@@ -117,6 +117,11 @@ export function declareMembers(cls: ClassSym, types: TypeResolver, out: Diagnost
                     sig: sigOf(m.name, params.map((p) => p.type)),
                     invoke: null
                 };
+                const testish = m.mods.annotations.some((a) => /^(istest|testsetup)$/i.test(a.name)) || m.mods.words.has('testmethod');
+                if (testish && m.k === 'method' && (!sym.isStatic || params.length)) {
+                    // Otherwise the runner would silently skip it; the platform rejects it at compile time (text unverified).
+                    out.push(diag(d.file, m.pos, `Test methods must be static and take no arguments: ${m.name}`));
+                }
                 if (isCtor) {
                     if (cls.ctors.some((c) => c.sig === sym.sig)) out.push(diag(d.file, m.pos, `Duplicate constructor: ${sym.sig}`));
                     cls.ctors.push(sym);

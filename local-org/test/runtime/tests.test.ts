@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { project } from './helpers';
+import { load, project } from './helpers';
 
 const SUBJECT = `public class Subject {
     public static Integer calls = 0;
@@ -117,4 +117,10 @@ test('anonymous Apex collects USER_DEBUG lines and reports AnonymousBlock positi
     assert.equal(r.success, false);
     assert.equal(r.emulatorError, false);
     assert.equal(r.stackTrace, 'AnonymousBlock: line 4, column 1');
+});
+
+test('a non-static @IsTest method is a load error, never a silently skipped test', async () => {
+    const r = await load({ 'T.cls': '@IsTest private class T {\n    @IsTest void notStatic() { }\n}' });
+    assert.equal(r.project, undefined);
+    assert.deepEqual(r.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`), ['2:18 Test methods must be static and take no arguments: notStatic']);
 });
