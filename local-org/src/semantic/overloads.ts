@@ -23,10 +23,12 @@ export function methodLabel(m: MethodSym): string {
     return `${typeName(m.returnType)} ${m.owner.qualifiedName}.${m.name}(${m.params.map((p) => typeName(p.type)).join(', ')})`;
 }
 
-/** Chooses the most specific applicable overload (exact matches beat widening). */
+/**
+ * Chooses an overload: exact matches beat widening (Object last), and among equally good candidates the most
+ * specific one (whose parameters all fit the others'), as Java does. Remaining ties keep declaration order.
+ */
 export function pickOverload(cands: MethodSym[], argTypes: ApexType[]): MethodSym | null {
-    let best: MethodSym | null = null;
-    let bestScore = Infinity;
+    const scored: Array<{ m: MethodSym; score: number }> = [];
     for (const m of cands) {
         if (m.params.length !== argTypes.length) continue;
         let score = 0;
@@ -39,10 +41,11 @@ export function pickOverload(cands: MethodSym[], argTypes: ApexType[]): MethodSy
             }
             if (a === 'widen') score += m.params[i].type.k === 'object' ? 3 : 1;
         }
-        if (ok && score < bestScore) {
-            best = m;
-            bestScore = score;
-        }
+        if (ok) scored.push({ m, score });
     }
-    return best;
+    if (!scored.length) return null;
+    const min = Math.min(...scored.map((x) => x.score));
+    const best = scored.filter((x) => x.score === min).map((x) => x.m);
+    const moreSpecific = (a: MethodSym, b: MethodSym): boolean => a.params.every((p, i) => !!assignable(p.type, b.params[i].type));
+    return best.find((a) => best.every((b) => b === a || moreSpecific(a, b))) ?? best[0];
 }

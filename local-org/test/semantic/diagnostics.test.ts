@@ -45,8 +45,8 @@ test('overloads choose the most specific signature, with Integer→Long→Decima
     const files = {
         'O.cls': [
             'public class O {',
-            "    public static String f(Long x) { return 'Long'; }",
             "    public static String f(Decimal x) { return 'Decimal'; }",
+            "    public static String f(Long x) { return 'Long'; }",
             "    public static String f(Object x) { return 'Object'; }",
             "    public static String g(Decimal x) { return 'g' + x; }",
             '}'
