@@ -576,6 +576,8 @@ export abstract class ExprCompiler extends CallCompiler {
             case '<=':
             case '>':
             case '>=':
+                // "x and y can't be Boolean"
+                if (prim(l.t, 'Boolean') || prim(r.t, 'Boolean')) return this.error(ctx.file, pos, `Inequality operator not allowed for type: Boolean`);
                 return { t: T.Boolean, ev: (f) => compareOp(op, a(f), b(f)) };
             case '+':
             case '-':

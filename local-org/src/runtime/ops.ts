@@ -171,10 +171,28 @@ export function negate(v: unknown): unknown {
     throw new EmulatorError(`unary minus on ${describe(v)}`);
 }
 
-/** <, <=, >, >= : numbers by value, Strings ignoring case; a null operand makes the comparison false. */
+/**
+ * <, <=, >, >= : numbers by value, Strings ignoring case (unverified). A null number, Date or Datetime makes the
+ * comparison false, while "a non-null String or ID value is always greater than a null value" ([OPS]).
+ */
 export function compareOp(op: string, a: unknown, b: unknown): boolean {
-    if (a === null || b === null || a === undefined || b === undefined) return false;
     let c: number;
+    const aNull = a === null || a === undefined;
+    const bNull = b === null || b === undefined;
+    if (aNull || bNull) {
+        const other = aNull ? b : a;
+        if (aNull && bNull) return false;
+        if (typeof other !== 'string' && !(other instanceof ApexId)) return false;
+        c = aNull ? -1 : 1;
+        return op === '<' ? c < 0 : op === '<=' ? c <= 0 : op === '>' ? c > 0 : c >= 0;
+    }
+    if (a instanceof ApexId || b instanceof ApexId) {
+        // An Id compared with a String: the String is validated and treated as an Id.
+        const x = a instanceof ApexId ? a.toString() : (widen(a, { k: 'prim', name: 'Id' }) as ApexId).toString();
+        const y = b instanceof ApexId ? b.toString() : (widen(b, { k: 'prim', name: 'Id' }) as ApexId).toString();
+        c = x < y ? -1 : x > y ? 1 : 0;
+        return op === '<' ? c < 0 : op === '<=' ? c <= 0 : op === '>' ? c > 0 : c >= 0;
+    }
     if (typeof a === 'string' && typeof b === 'string') {
         const x = a.toLowerCase();
         const y = b.toLowerCase();

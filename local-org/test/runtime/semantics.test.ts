@@ -109,3 +109,14 @@ System.debug(objs);`);
         '(a, b)'
     ]);
 });
+
+test('relational operators with null: false for numbers, a non-null String is greater than null', async () => {
+    const lines = await run(`Integer n;
+System.debug(n < 5);
+System.debug(n >= 5);
+String s;
+System.debug('a' > s);
+System.debug(s < 'a');
+System.debug(s < s);`);
+    assert.deepEqual(lines, ['false', 'false', 'true', 'true', 'false']);
+});
