@@ -11,7 +11,6 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
-
 export interface ObjectPermission {
     object: string;
     allowCreate: boolean;

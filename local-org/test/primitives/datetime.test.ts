@@ -2,7 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApexPrimitiveError } from '../../src/stdlib/builtin';
 import { UnknownBehaviourError } from '../../src/stdlib/primitives/numbers';
-import { ApexDate, ApexDatetime, ApexTime, daysInMonth, formatJava, isLeapYear } from '../../src/stdlib/primitives/datetime';
+import {
+    ApexDate,
+    ApexDatetime,
+    ApexTime,
+    daysInMonth,
+    formatJava,
+    isLeapYear
+} from '../../src/stdlib/primitives/datetime';
 
 const LA = 'America/Los_Angeles';
 const date = (y: number, m: number, d: number) => ApexDate.newInstance(y, m, d);
@@ -50,8 +57,14 @@ test('leap years, month lengths, day of year, start of month/week', () => {
 test('Date text forms: valueOf, parse, format, toString, JSON', () => {
     assert.equal(ApexDate.valueOf('2024-01-05').toString(), '2024-01-05');
     assert.equal(ApexDate.valueOf('2024-01-05 13:14:15').toString(), '2024-01-05');
-    assert.equal(typeException(() => ApexDate.valueOf('01/05/2024')), 'Invalid date: 01/05/2024');
-    assert.equal(typeException(() => ApexDate.valueOf('2023-02-29')), 'Invalid date: 2023-02-29');
+    assert.equal(
+        typeException(() => ApexDate.valueOf('01/05/2024')),
+        'Invalid date: 01/05/2024'
+    );
+    assert.equal(
+        typeException(() => ApexDate.valueOf('2023-02-29')),
+        'Invalid date: 2023-02-29'
+    );
     assert.equal(ApexDate.parse('12/27/2009').toString(), '2009-12-27');
     assert.equal(date(2024, 1, 5).format(), '1/5/2024');
     assert.equal(date(2024, 1, 5).toDebugString(), '2024-01-05 00:00:00');
@@ -115,8 +128,14 @@ test('valueOf / valueOfGmt / parse', () => {
     assert.equal(iso(parsed), '2011-10-14T18:46:00.000Z');
     assert.equal(parsed.format(LA), '10/14/2011, 11:46 AM');
     assert.equal(iso(ApexDatetime.parse('10/14/2011, 12:05 AM', LA)), '2011-10-14T07:05:00.000Z');
-    assert.equal(typeException(() => ApexDatetime.parse('10/14/2011 11:46 AM', LA)), 'Invalid date/time: 10/14/2011 11:46 AM');
-    assert.equal(typeException(() => ApexDatetime.valueOf('2024-01-05', LA)), 'Invalid date/time: 2024-01-05');
+    assert.equal(
+        typeException(() => ApexDatetime.parse('10/14/2011 11:46 AM', LA)),
+        'Invalid date/time: 10/14/2011 11:46 AM'
+    );
+    assert.equal(
+        typeException(() => ApexDatetime.valueOf('2024-01-05', LA)),
+        'Invalid date/time: 2024-01-05'
+    );
 });
 
 test('SimpleDateFormat letters match OpenJDK 17 output', () => {
@@ -133,7 +152,10 @@ test('SimpleDateFormat letters match OpenJDK 17 output', () => {
         formatJava(1704448800123, p, 'GMT'),
         "Fri Friday Jan January 24 2024 1 5 5 10 10 10 10 AM GMT Greenwich Mean Time +0000 Z Z Z 123 123 5 o'clock '"
     );
-    assert.equal(ApexDatetime.fromMs(1704448800123n).formatGmt("yyyy-MM-dd'T'HH:mm:ss.SSSZ"), '2024-01-05T10:00:00.123+0000');
+    assert.equal(
+        ApexDatetime.fromMs(1704448800123n).formatGmt("yyyy-MM-dd'T'HH:mm:ss.SSSZ"),
+        '2024-01-05T10:00:00.123+0000'
+    );
 });
 
 test('unsupported pattern letters and unknown zone names fail loudly', () => {
@@ -165,19 +187,37 @@ test('Date → Datetime conversion is midnight GMT', () => {
 
 test('documented Datetime examples (user in America/Los_Angeles)', () => {
     assert.equal(ApexDatetime.newInstance(LA, 1993, 6, 6, 3, 3, 3).format(LA), '6/6/1993, 3:03 AM');
-    assert.equal(ApexDatetime.newInstance(LA, 2022, 5, 4, 19, 37, 55).formatPattern('yyyy-MM-dd h:mm a', LA), '2022-05-04 7:37 PM');
-    assert.equal(ApexDatetime.newInstanceGmt(2011, 6, 1, 12, 1, 5).formatPatternInZone('MM/dd/yyyy HH:mm:ss', 'America/New_York'), '06/01/2011 08:01:05');
-    assert.equal(ApexDatetime.newInstance(LA, 1993, 6, 6, 3, 3, 3).formatGmt('EEE, MMM d yyyy HH:mm:ss'), 'Sun, Jun 6 1993 10:03:03');
+    assert.equal(
+        ApexDatetime.newInstance(LA, 2022, 5, 4, 19, 37, 55).formatPattern('yyyy-MM-dd h:mm a', LA),
+        '2022-05-04 7:37 PM'
+    );
+    assert.equal(
+        ApexDatetime.newInstanceGmt(2011, 6, 1, 12, 1, 5).formatPatternInZone(
+            'MM/dd/yyyy HH:mm:ss',
+            'America/New_York'
+        ),
+        '06/01/2011 08:01:05'
+    );
+    assert.equal(
+        ApexDatetime.newInstance(LA, 1993, 6, 6, 3, 3, 3).formatGmt('EEE, MMM d yyyy HH:mm:ss'),
+        'Sun, Jun 6 1993 10:03:03'
+    );
     assert.equal(ApexDatetime.newInstanceGmt(2007, 6, 23, 3, 3, 3).getTime(), 1182567783000n);
     assert.equal(ApexDatetime.newInstance(LA, 2000, 4, 27, 3, 3, 3).wall('GMT').hour, 10);
     assert.equal(ApexDatetime.newInstance(LA, 1999, 2, 5, 23, 0, 3).dayOfYear('GMT'), 37);
     assert.equal(ApexDatetime.newInstance(LA, 2008, 2, 5, 8, 30, 12).dayOfYear(LA), 36);
     assert.ok(ApexDatetime.fromMs(1341828183000n).equals(ApexDatetime.newInstance(LA, 2012, 7, 9, 3, 3, 3)));
-    assert.ok(ApexDatetime.newInstanceGmt(1998, 1, 29, 2, 2, 3).equals(ApexDatetime.newInstance(LA, 1998, 1, 28, 18, 2, 3)));
+    assert.ok(
+        ApexDatetime.newInstanceGmt(1998, 1, 29, 2, 2, 3).equals(ApexDatetime.newInstance(LA, 1998, 1, 28, 18, 2, 3))
+    );
     assert.ok(ApexDatetime.valueOf('2009-3-5 5:2:2', 'GMT').equals(ApexDatetime.newInstance(LA, 2009, 3, 4, 21, 2, 2)));
     assert.equal(ApexDatetime.newInstance(LA, 2006, 3, 16, 23, 0, 0).date('GMT').toString(), '2006-03-17');
     assert.equal(ApexDatetime.newInstance(LA, 2004, 1, 27, 4, 1, 2).time('GMT').toString(), '12:01:02.000Z');
-    assert.ok(ApexDatetime.newInstance(LA, 1960, 2, 17).addDays(2, LA).equals(ApexDatetime.newInstance(LA, 1960, 2, 19)));
+    assert.ok(
+        ApexDatetime.newInstance(LA, 1960, 2, 17)
+            .addDays(2, LA)
+            .equals(ApexDatetime.newInstance(LA, 1960, 2, 19))
+    );
     assert.equal(ApexDatetime.newInstance(LA, 2012, 12, 28, 10, 0, 0).formatLong(LA), '12/28/2012, 10:00:00 AM PST');
 });
 

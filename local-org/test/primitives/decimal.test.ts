@@ -40,7 +40,8 @@ test('non-terminating quotient >= 1 keeps 34 significant digits (inferred rule)'
 test('division by zero is a MathException', () => {
     assert.throws(
         () => d('1').divide(d('0')),
-        (e: unknown) => e instanceof ApexPrimitiveError && e.apexType === 'System.MathException' && e.message === 'Divide by 0'
+        (e: unknown) =>
+            e instanceof ApexPrimitiveError && e.apexType === 'System.MathException' && e.message === 'Divide by 0'
     );
 });
 
@@ -117,7 +118,10 @@ test('valueOf(Double) uses the Double.toString digits', () => {
 test('valueOf(String) rejects junk', () => {
     assert.throws(
         () => d('abc'),
-        (e: unknown) => e instanceof ApexPrimitiveError && e.apexType === 'System.TypeException' && e.message === 'Invalid decimal: abc'
+        (e: unknown) =>
+            e instanceof ApexPrimitiveError &&
+            e.apexType === 'System.TypeException' &&
+            e.message === 'Invalid decimal: abc'
     );
     assert.throws(() => d('.'), ApexPrimitiveError);
     assert.equal(d('.5').toString(), '0.5');
@@ -135,7 +139,10 @@ test('documented Decimal examples', () => {
     assert.equal(d('12.4567').divideWithScale(d('7'), 2, 'UP').toString(), '1.78');
     assert.equal(d('4.12').pow(2).toString(), '16.9744');
     assert.equal(d('4.12').pow(0).toString(), '1');
-    assert.deepEqual(['4.5', '5.5', '5.2', '-5.7'].map((s) => d(s).round()), [4n, 6n, 5n, -6n]);
+    assert.deepEqual(
+        ['4.5', '5.5', '5.2', '-5.7'].map((s) => d(s).round()),
+        [4n, 6n, 5n, -6n]
+    );
     assert.equal(d('8.987551787').setScale(3).toString(), '8.988');
     assert.equal(d('4000').setScale(-3).toString(), '4E+3');
     assert.equal(d('1.10000').stripTrailingZeros().toString(), '1.1');
@@ -145,7 +152,10 @@ test('documented Decimal examples', () => {
     assert.equal(d('1.602176565').intValue(), 1);
     assert.equal(d('376.730313461').longValue(), 376n);
     assert.equal(d('1.0').round('UNNECESSARY'), 1n);
-    assert.throws(() => d('5.5').round('UNNECESSARY'), (e: unknown) => e instanceof ApexPrimitiveError && e.apexType === 'System.MathException');
+    assert.throws(
+        () => d('5.5').round('UNNECESSARY'),
+        (e: unknown) => e instanceof ApexPrimitiveError && e.apexType === 'System.MathException'
+    );
     assert.ok(ApexDecimal.fromDouble(2.718281828459045).equals(d('2.718281828459045')));
     assert.ok(d('-6.02214129').abs().equals(d('6.02214129')));
 });

@@ -1,4 +1,4 @@
-import { BuiltinHost } from '../../src/stdlib/builtin';
+import type { BuiltinHost } from '../../src/stdlib/builtin';
 
 /** A minimal BuiltinHost for unit tests: lists are plain arrays tagged with their element type. */
 export class FakeList {
@@ -17,5 +17,5 @@ export const fakeHost: BuiltinHost = {
     },
     stringOf: (v) => (v === null || v === undefined ? 'null' : String(v)),
     timeZone: () => 'America/Los_Angeles',
-    nowMs: () => Date.UTC(2024, 0, 5, 18, 0, 0),
+    nowMs: () => Date.UTC(2024, 0, 5, 18, 0, 0)
 };

@@ -7,14 +7,16 @@ import {
     clearKeyPrefixes,
     newId,
     registerKeyPrefix,
-    sobjectTypeOfPrefix,
+    sobjectTypeOfPrefix
 } from '../../src/stdlib/primitives/id';
 
 function invalidId(text: string): void {
     assert.throws(
         () => ApexId.of(text),
         (e: unknown) =>
-            e instanceof ApexPrimitiveError && e.apexType === 'System.StringException' && e.message === `Invalid id: ${text}`
+            e instanceof ApexPrimitiveError &&
+            e.apexType === 'System.StringException' &&
+            e.message === `Invalid id: ${text}`
     );
 }
 

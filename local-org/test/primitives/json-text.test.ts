@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApexPrimitiveError } from '../../src/stdlib/builtin';
-import { JsonNode, parseJson, quoteJson, writeCompact, writePretty } from '../../src/stdlib/primitives/json-text';
+import type { JsonNode } from '../../src/stdlib/primitives/json-text';
+import { parseJson, quoteJson, writeCompact, writePretty } from '../../src/stdlib/primitives/json-text';
 
 const num = (text: string): JsonNode => ({ type: 'number', text });
 const str = (value: string): JsonNode => ({ type: 'string', value });
@@ -24,9 +25,14 @@ test('compact form keeps key order and raw number text', () => {
 });
 
 test('pretty form follows Jackson DefaultPrettyPrinter', () => {
-    assert.equal(writePretty(obj(['a', num('1')], ['b', arr(num('1'), num('2'))])), '{\n  "a" : 1,\n  "b" : [ 1, 2 ]\n}');
-    assert.equal(writePretty(arr(obj(['b', num('1')]), obj(['c', obj(['d', str('x')])]))),
-        '[ {\n  "b" : 1\n}, {\n  "c" : {\n    "d" : "x"\n  }\n} ]');
+    assert.equal(
+        writePretty(obj(['a', num('1')], ['b', arr(num('1'), num('2'))])),
+        '{\n  "a" : 1,\n  "b" : [ 1, 2 ]\n}'
+    );
+    assert.equal(
+        writePretty(arr(obj(['b', num('1')]), obj(['c', obj(['d', str('x')])]))),
+        '[ {\n  "b" : 1\n}, {\n  "c" : {\n    "d" : "x"\n  }\n} ]'
+    );
     assert.equal(writePretty(obj(['a', arr(obj(['b', num('1')]))])), '{\n  "a" : [ {\n    "b" : 1\n  } ]\n}');
     assert.equal(writePretty(obj()), '{ }');
     assert.equal(writePretty(arr()), '[ ]');

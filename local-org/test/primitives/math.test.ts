@@ -1,15 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BuiltinHost, BuiltinMethod } from '../../src/stdlib/builtin';
+import type { BuiltinHost, BuiltinMethod } from '../../src/stdlib/builtin';
 import { MATH_FIELDS, MATH_STATIC_METHODS } from '../../src/stdlib/primitives/math';
 import { ApexDouble, UnknownBehaviourError } from '../../src/stdlib/primitives/numbers';
 import { ApexDecimal } from '../../src/stdlib/primitives/decimal';
 
 const host = {} as BuiltinHost;
 function call(name: string, params: string[], args: unknown[]): unknown {
-    const m = MATH_STATIC_METHODS.find(
-        (x: BuiltinMethod) => x.name === name && x.params.join() === params.join()
-    );
+    const m = MATH_STATIC_METHODS.find((x: BuiltinMethod) => x.name === name && x.params.join() === params.join());
     assert.ok(m, `no Math.${name}(${params})`);
     return m.impl(undefined, args, host);
 }
@@ -31,7 +29,12 @@ test('abs/max/min/mod keep the argument type', () => {
     assert.equal(call('abs', ['Integer'], [-2147483648]), -2147483648);
     assert.equal(call('abs', ['Long'], [-5n]), 5n);
     assert.equal(call('max', ['Integer', 'Integer'], [3, 9]), 9);
-    assert.equal((call('min', ['Decimal', 'Decimal'], [ApexDecimal.parse('1.5'), ApexDecimal.parse('1.50')]) as ApexDecimal).toString(), '1.5');
+    assert.equal(
+        (
+            call('min', ['Decimal', 'Decimal'], [ApexDecimal.parse('1.5'), ApexDecimal.parse('1.50')]) as ApexDecimal
+        ).toString(),
+        '1.5'
+    );
     assert.equal(call('mod', ['Integer', 'Integer'], [-7, 3]), -1);
     assert.equal(call('mod', ['Long', 'Long'], [7n, 4n]), 3n);
 });
@@ -60,7 +63,10 @@ test('Decimal overloads return Decimals; Double overloads return Doubles (docume
 
 test('documented Math examples', () => {
     assert.equal(call('abs', ['Integer'], [-42]), 42);
-    assert.equal(String(call('max', ['Decimal', 'Decimal'], [ApexDecimal.parse('12.3'), ApexDecimal.parse('156.6')])), '156.6');
+    assert.equal(
+        String(call('max', ['Decimal', 'Decimal'], [ApexDecimal.parse('12.3'), ApexDecimal.parse('156.6')])),
+        '156.6'
+    );
     assert.equal(call('mod', ['Integer', 'Integer'], [12, 2]), 0);
     assert.equal(call('mod', ['Integer', 'Integer'], [8, 3]), 2);
     assert.equal(call('round', ['Decimal'], [ApexDecimal.parse('4.5')]), 4);

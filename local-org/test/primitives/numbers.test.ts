@@ -26,7 +26,7 @@ import {
     longToInt,
     parseDouble,
     parseInteger,
-    parseLong,
+    parseLong
 } from '../../src/stdlib/primitives/numbers';
 
 function apexError(fn: () => unknown): ApexPrimitiveError {
@@ -131,7 +131,7 @@ test('Double.toString follows Java', () => {
         [1 / 3, '0.3333333333333333'],
         [-0, '-0.0'],
         [-2.5, '-2.5'],
-        [NaN, 'NaN'],
+        [NaN, 'NaN']
     ];
     for (const [v, s] of cases) assert.equal(javaDoubleToString(v), s, `for ${v}`);
     assert.equal(String(new ApexDouble(1)), '1.0');

@@ -7,7 +7,7 @@ import {
     compileJava,
     javaQuote,
     javaReplace,
-    javaSplit,
+    javaSplit
 } from '../../src/stdlib/primitives/regex';
 
 // Expected values below were produced by OpenJDK 17 (java.lang.String / java.util.regex) on this machine.

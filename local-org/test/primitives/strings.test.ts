@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApexPrimitiveError, BuiltinMethod } from '../../src/stdlib/builtin';
+import type { BuiltinMethod } from '../../src/stdlib/builtin';
+import { ApexPrimitiveError } from '../../src/stdlib/builtin';
 import { UnknownBehaviourError } from '../../src/stdlib/primitives/numbers';
 import { STRING_INSTANCE_METHODS, STRING_STATIC_METHODS } from '../../src/stdlib/primitives/strings';
 import { ApexId } from '../../src/stdlib/primitives/id';
@@ -101,7 +102,10 @@ test('escapes', () => {
     assert.equal(call('plain', 'escapeCsv'), 'plain');
     assert.equal(call('"a,b"', 'unescapeCsv'), 'a,b');
     assert.equal(call('"ab"', 'unescapeCsv'), '"ab"');
-    assert.equal(call('<b>"Tom" & Jerry</b> ©', 'escapeHtml4'), '&lt;b&gt;&quot;Tom&quot; &amp; Jerry&lt;/b&gt; &copy;');
+    assert.equal(
+        call('<b>"Tom" & Jerry</b> ©', 'escapeHtml4'),
+        '&lt;b&gt;&quot;Tom&quot; &amp; Jerry&lt;/b&gt; &copy;'
+    );
     assert.equal(call('&lt;p&gt; &euro;&#65;&#x42; &bogus;', 'unescapeHtml4'), '<p> €AB &bogus;');
     assert.equal(call('Company "Salesforce"', 'escapeJava'), 'Company \\"Salesforce\\"');
     assert.equal(call('tab\there\\é', 'escapeJava'), 'tab\\there\\\\\\u00E9');
@@ -225,10 +229,22 @@ test('substring and its bounds messages', () => {
     assert.equal(call('hamburger', 'substring', 4, 8), 'urge');
     assert.equal(call('unhappy', 'substring', 2), 'happy');
     assert.equal(call('abc', 'substring', 3), '');
-    assert.equal(stringException(() => call('abc', 'substring', 0, -1)), 'Ending position out of bounds: -1');
-    assert.equal(stringException(() => call('abc', 'substring', 0, 4)), 'Ending position out of bounds: 4');
-    assert.equal(stringException(() => call('abc', 'substring', -1)), 'Starting position out of bounds: -1');
-    assert.equal(stringException(() => call('abc', 'substring', 5)), 'Starting position out of bounds: 5');
+    assert.equal(
+        stringException(() => call('abc', 'substring', 0, -1)),
+        'Ending position out of bounds: -1'
+    );
+    assert.equal(
+        stringException(() => call('abc', 'substring', 0, 4)),
+        'Ending position out of bounds: 4'
+    );
+    assert.equal(
+        stringException(() => call('abc', 'substring', -1)),
+        'Starting position out of bounds: -1'
+    );
+    assert.equal(
+        stringException(() => call('abc', 'substring', 5)),
+        'Starting position out of bounds: 5'
+    );
     assert.throws(() => call('abc', 'substring', 2, 1), UnknownBehaviourError);
 });
 
@@ -312,8 +328,14 @@ test('documented examples from the Apex String reference', () => {
     assert.equal(call('\u221a', 'isAsciiPrintable'), false);
     assert.equal(call('&quot;&lt;Black&amp;White&gt;&quot;', 'unescapeXml'), '"<Black&White>"');
     // String.format: a quoted placeholder stays literal (http://www.fishofprey.com/2011/03/apex-stringformat-syntax.html).
-    assert.equal(callStatic('format', "Hello {0}, shall we play a '{1}'?", ['David', 'game']), 'Hello David, shall we play a {1}?');
-    assert.equal(callStatic('format', "Hello {0}, shall we play a ''{1}''?", ['David', 'game']), "Hello David, shall we play a 'game'?");
+    assert.equal(
+        callStatic('format', "Hello {0}, shall we play a '{1}'?", ['David', 'game']),
+        'Hello David, shall we play a {1}?'
+    );
+    assert.equal(
+        callStatic('format', "Hello {0}, shall we play a ''{1}''?", ['David', 'game']),
+        "Hello David, shall we play a 'game'?"
+    );
 });
 
 test('equals(Object) compares Ids by value, whatever their length (documented)', () => {

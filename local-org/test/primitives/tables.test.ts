@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BuiltinMethod } from '../../src/stdlib/builtin';
+import type { BuiltinMethod } from '../../src/stdlib/builtin';
 import {
     ApexDate,
     ApexDatetime,
@@ -8,9 +8,10 @@ import {
     ApexDouble,
     ApexId,
     ApexTime,
-    PRIMITIVE_TYPES,
+    PRIMITIVE_TYPES
 } from '../../src/stdlib/primitives';
-import { FakeList, fakeHost } from './fake-host';
+import type { FakeList } from './fake-host';
+import { fakeHost } from './fake-host';
 
 function method(type: string, name: string, isStatic: boolean, params: string[]): BuiltinMethod {
     const methods = PRIMITIVE_TYPES.find(([n]) => n === type)?.[1] ?? [];
@@ -34,7 +35,10 @@ test('no duplicate signatures in any type', () => {
 
 test('Decimal methods take RoundingMode enum values', () => {
     const d = ApexDecimal.parse('2.345');
-    assert.equal(String(call('Decimal', 'setScale', d, ['Integer', 'System.RoundingMode'], 2, { name: 'DOWN' })), '2.34');
+    assert.equal(
+        String(call('Decimal', 'setScale', d, ['Integer', 'System.RoundingMode'], 2, { name: 'DOWN' })),
+        '2.34'
+    );
     assert.equal(String(call('Decimal', 'setScale', d, ['Integer'], 2)), '2.34');
     assert.equal(call('Decimal', 'round', ApexDecimal.parse('2.5'), ['System.RoundingMode'], { name: 'HALF_UP' }), 3n);
     assert.equal(call('Decimal', 'scale', d, []), 3);
@@ -65,7 +69,10 @@ test('Date and Time tables', () => {
     const d = ApexDate.newInstance(2024, 1, 31);
     assert.equal(String(call('Date', 'addMonths', d, ['Integer'], 1)), '2024-02-29');
     assert.equal(call('Date', 'daysInMonth', undefined, ['Integer', 'Integer'], 2023, 2), 28);
-    assert.equal(String(call('Time', 'addMinutes', ApexTime.newInstance(0, 0, 0, 0), ['Integer'], -1)), '23:59:00.000Z');
+    assert.equal(
+        String(call('Time', 'addMinutes', ApexTime.newInstance(0, 0, 0, 0), ['Integer'], -1)),
+        '23:59:00.000Z'
+    );
 });
 
 test('Id and Pattern/Matcher tables', () => {

@@ -15,9 +15,9 @@
  */
 import { ApexPrimitiveError } from '../builtin';
 import { UnknownBehaviourError } from './numbers';
+import type { WallTime } from './zones';
 import {
     MS_PER_DAY,
-    WallTime,
     civilFromDays,
     dayOfWeek,
     daysFromCivil,
@@ -28,12 +28,25 @@ import {
     isLeapYear,
     wallTimeOf,
     zoneName,
-    zoneOffsetMs,
+    zoneOffsetMs
 } from './zones';
 
 export { isLeapYear, daysInMonth };
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December'
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 function pad(n: number, width: number): string {
@@ -260,7 +273,18 @@ export class ApexDatetime {
     /** newInstance(Date, Time) in the user's zone; newInstanceGmt(Date, Time) with tz 'GMT'. */
     static fromDateTime(date: ApexDate, time: ApexTime, tz: string): ApexDatetime {
         return new ApexDatetime(
-            instantOf({ year: date.year, month: date.month, day: date.day, hour: time.hour(), minute: time.minute(), second: time.second(), millisecond: time.millisecond() }, tz)
+            instantOf(
+                {
+                    year: date.year,
+                    month: date.month,
+                    day: date.day,
+                    hour: time.hour(),
+                    minute: time.minute(),
+                    second: time.second(),
+                    millisecond: time.millisecond()
+                },
+                tz
+            )
         );
     }
 
@@ -272,7 +296,9 @@ export class ApexDatetime {
         if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) {
             throw new ApexPrimitiveError('System.TypeException', `Invalid date/time: ${text}`);
         }
-        return new ApexDatetime(instantOf({ year: y, month: mo, day: d, hour: h, minute: mi, second: s, millisecond: 0 }, tz));
+        return new ApexDatetime(
+            instantOf({ year: y, month: mo, day: d, hour: h, minute: mi, second: s, millisecond: 0 }, tz)
+        );
     }
 
     /**
@@ -287,7 +313,9 @@ export class ApexDatetime {
             throw new ApexPrimitiveError('System.TypeException', `Invalid date/time: ${text}`);
         }
         const h = (h12 % 12) + (m[6].toUpperCase() === 'PM' ? 12 : 0);
-        return new ApexDatetime(instantOf({ year: y, month: mo, day: d, hour: h, minute: mi, second: 0, millisecond: 0 }, tz));
+        return new ApexDatetime(
+            instantOf({ year: y, month: mo, day: d, hour: h, minute: mi, second: 0, millisecond: 0 }, tz)
+        );
     }
 
     wall(tz: string): WallTime {
@@ -472,7 +500,8 @@ export function formatJava(ms: number, pattern: string, tz: string): string {
                     out += pattern[j++];
                 }
             }
-            if (j >= pattern.length) throw new UnknownBehaviourError(`an unterminated quote in the date pattern ${pattern}`);
+            if (j >= pattern.length)
+                throw new UnknownBehaviourError(`an unterminated quote in the date pattern ${pattern}`);
             i = j + 1;
             continue;
         }

@@ -24,7 +24,7 @@ export const ROUNDING_MODES: readonly RoundingMode[] = [
     'HALF_EVEN',
     'HALF_UP',
     'UNNECESSARY',
-    'UP',
+    'UP'
 ];
 
 /** Digits a non-terminating quotient keeps (see divide). */

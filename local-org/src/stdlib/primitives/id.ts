@@ -117,7 +117,8 @@ export function clearKeyPrefixes(): void {
  */
 export function newId(prefix: string, counter: number): ApexId {
     if (prefix.length !== 3 || !ID_CHARS.test(prefix)) throw new Error(`Bad key prefix: ${prefix}`);
-    if (!Number.isSafeInteger(counter) || counter < 0 || counter >= 62 ** 8) throw new Error(`Bad id counter: ${counter}`);
+    if (!Number.isSafeInteger(counter) || counter < 0 || counter >= 62 ** 8)
+        throw new Error(`Bad id counter: ${counter}`);
     let digits = '';
     let n = counter;
     for (let i = 0; i < 8; i++) {

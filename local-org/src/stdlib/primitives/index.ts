@@ -15,7 +15,7 @@ import {
     LONG_METHODS,
     MATCHER_METHODS,
     PATTERN_METHODS,
-    TIME_METHODS,
+    TIME_METHODS
 } from './tables';
 
 export * from './numbers';
@@ -34,7 +34,7 @@ export {
     javaStringHash,
     javaTrim,
     messageFormat,
-    substring,
+    substring
 } from './strings';
 export { MS_PER_DAY, daysFromCivil, civilFromDays, zoneOffsetMs, wallTimeOf, instantOf, isKnownZone } from './zones';
 export {
@@ -48,7 +48,7 @@ export {
     LONG_METHODS,
     MATCHER_METHODS,
     PATTERN_METHODS,
-    TIME_METHODS,
+    TIME_METHODS
 };
 
 /**
@@ -68,7 +68,7 @@ export const PRIMITIVE_TYPES: ReadonlyArray<readonly [string, BuiltinMethod[]]> 
     ['Time', TIME_METHODS],
     ['Math', MATH_STATIC_METHODS],
     ['Pattern', PATTERN_METHODS],
-    ['Matcher', MATCHER_METHODS],
+    ['Matcher', MATCHER_METHODS]
 ];
 
 export { jsonToPrimitive, primitiveToJson, untypedNumber } from './json-values';

@@ -141,7 +141,9 @@ class Parser {
         if (!m) return this.unexpected(VALUE_EXPECTED);
         const token = m[0];
         if (token === 'NaN' || token === 'Infinity') {
-            return jsonError(`Non-standard token '${token}': enable JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS to allow ${this.where()}`);
+            return jsonError(
+                `Non-standard token '${token}': enable JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS to allow ${this.where()}`
+            );
         }
         this.pos += token.length - 1;
         return jsonError(`Unrecognized token '${token}': was expecting ('true', 'false' or 'null') ${this.where()}`);
@@ -158,7 +160,7 @@ class Parser {
         for (const [word, node] of [
             ['true', { type: 'boolean', value: true }],
             ['false', { type: 'boolean', value: false }],
-            ['null', jsonNull],
+            ['null', jsonNull]
         ] as Array<[string, JsonNode]>) {
             if (this.text.startsWith(word, this.pos) && !/[A-Za-z0-9_]/.test(this.text[this.pos + word.length] ?? '')) {
                 this.pos += word.length;
@@ -182,7 +184,8 @@ class Parser {
             if (this.text[this.pos] !== '"') throw this.unexpected('was expecting double-quote to start field name');
             const key = this.string();
             this.skipSpace();
-            if (this.text[this.pos] !== ':') throw this.unexpected("was expecting a colon to separate field name and value");
+            if (this.text[this.pos] !== ':')
+                throw this.unexpected('was expecting a colon to separate field name and value');
             this.pos++;
             entries.push([key, this.value(depth + 1)]);
             this.skipSpace();
@@ -227,7 +230,10 @@ class Parser {
         this.pos++;
         let out = '';
         for (;;) {
-            if (this.atEnd()) throw jsonError(`Unexpected end-of-input: was expecting closing quote for a string value ${this.where()}`);
+            if (this.atEnd())
+                throw jsonError(
+                    `Unexpected end-of-input: was expecting closing quote for a string value ${this.where()}`
+                );
             const ch = this.text[this.pos];
             const c = ch.charCodeAt(0);
             if (ch === '"') {
@@ -245,7 +251,16 @@ class Parser {
                 continue;
             }
             const esc = this.text[this.pos + 1];
-            const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+            const simple: Record<string, string> = {
+                '"': '"',
+                '\\': '\\',
+                '/': '/',
+                b: '\b',
+                f: '\f',
+                n: '\n',
+                r: '\r',
+                t: '\t'
+            };
             if (esc !== undefined && simple[esc] !== undefined) {
                 out += simple[esc];
                 this.pos += 2;
@@ -267,7 +282,8 @@ class Parser {
         const after = this.text[this.pos + m[0].length];
         if (after !== undefined && /[0-9.eE]/.test(after)) {
             this.pos += m[0].length;
-            if (m[1] === '0' && /[0-9]/.test(after)) throw jsonError(`Invalid numeric value: Leading zeroes not allowed ${this.where()}`);
+            if (m[1] === '0' && /[0-9]/.test(after))
+                throw jsonError(`Invalid numeric value: Leading zeroes not allowed ${this.where()}`);
             throw this.unexpected('Expected space separating root-level values');
         }
         this.pos += m[0].length;

@@ -13,7 +13,8 @@
 import { ApexDate, ApexDatetime, ApexTime } from './datetime';
 import { ApexDecimal } from './decimal';
 import { ApexId } from './id';
-import { JsonNode, jsonNull } from './json-text';
+import type { JsonNode } from './json-text';
+import { jsonNull } from './json-text';
 import { ApexDouble, INT_MAX, INT_MIN, LONG_MAX, LONG_MIN, UnknownBehaviourError, javaDoubleToString } from './numbers';
 import { ApexPrimitiveError } from '../builtin';
 
@@ -25,7 +26,8 @@ export function primitiveToJson(v: unknown): JsonNode | undefined {
     if (typeof v === 'number' || typeof v === 'bigint') return { type: 'number', text: v.toString() };
     if (v instanceof ApexDecimal) return { type: 'number', text: v.toString() };
     if (v instanceof ApexDouble) {
-        if (!Number.isFinite(v.value)) throw new UnknownBehaviourError(`JSON of the Double ${javaDoubleToString(v.value)}`);
+        if (!Number.isFinite(v.value))
+            throw new UnknownBehaviourError(`JSON of the Double ${javaDoubleToString(v.value)}`);
         return { type: 'number', text: javaDoubleToString(v.value) };
     }
     if (v instanceof ApexId) return { type: 'string', value: v.toString() };
@@ -76,7 +78,9 @@ function parseIsoDatetime(text: string): ApexDatetime | null {
 export function jsonToPrimitive(node: JsonNode, type: string): unknown {
     const t = type.toLowerCase();
     if (node.type === 'null') {
-        return ['string', 'boolean', 'integer', 'long', 'double', 'decimal', 'id', 'date', 'datetime', 'time'].includes(t)
+        return ['string', 'boolean', 'integer', 'long', 'double', 'decimal', 'id', 'date', 'datetime', 'time'].includes(
+            t
+        )
             ? null
             : undefined;
     }
@@ -113,7 +117,10 @@ export function jsonToPrimitive(node: JsonNode, type: string): unknown {
                 try {
                     return ApexDate.valueOf(node.value);
                 } catch {
-                    throw new ApexPrimitiveError('System.JSONException', `Cannot deserialize instance of date from VALUE_STRING value ${node.value} or request may be missing a required field`);
+                    throw new ApexPrimitiveError(
+                        'System.JSONException',
+                        `Cannot deserialize instance of date from VALUE_STRING value ${node.value} or request may be missing a required field`
+                    );
                 }
             }
             throw mismatch(node, type);
@@ -121,7 +128,10 @@ export function jsonToPrimitive(node: JsonNode, type: string): unknown {
             if (node.type !== 'string') throw mismatch(node, type);
             const dt = parseIsoDatetime(node.value);
             if (!dt) {
-                throw new ApexPrimitiveError('System.JSONException', `Cannot deserialize instance of datetime from VALUE_STRING value ${node.value} or request may be missing a required field`);
+                throw new ApexPrimitiveError(
+                    'System.JSONException',
+                    `Cannot deserialize instance of datetime from VALUE_STRING value ${node.value} or request may be missing a required field`
+                );
             }
             return dt;
         }
@@ -129,7 +139,12 @@ export function jsonToPrimitive(node: JsonNode, type: string): unknown {
             if (node.type !== 'string') throw mismatch(node, type);
             const m = /^(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?Z?$/.exec(node.value);
             if (!m) throw mismatch(node, type);
-            return ApexTime.newInstance(Number(m[1]), Number(m[2]), Number(m[3]), m[4] ? Number(m[4].padEnd(3, '0')) : 0);
+            return ApexTime.newInstance(
+                Number(m[1]),
+                Number(m[2]),
+                Number(m[3]),
+                m[4] ? Number(m[4].padEnd(3, '0')) : 0
+            );
         }
         default:
             return undefined;

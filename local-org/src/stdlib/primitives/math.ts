@@ -7,7 +7,7 @@
  * (round(Double) → Integer "closest Integer", error outside the Integer range; round(Decimal) half-even;
  * roundToLong; floor/ceil return the argument's type; random in [0, 1)). Java Math.round: nearest, ties toward +infinity.
  */
-import { BuiltinMethod } from '../builtin';
+import type { BuiltinMethod } from '../builtin';
 import { ApexDecimal } from './decimal';
 import { ApexDouble, INT_MAX, INT_MIN, UnknownBehaviourError, divideByZero, doubleToLong, longMod } from './numbers';
 
@@ -46,7 +46,7 @@ function roundToInteger(x: number): number {
 function dual(name: string, f: (x: number) => number): BuiltinMethod[] {
     return [
         stat(name, ['Double'], 'Double', (a) => D(f(dv(a[0])))),
-        stat(name, ['Decimal'], 'Decimal', (a) => decimalOf(name, f(dec(a[0]).doubleValue()))),
+        stat(name, ['Decimal'], 'Decimal', (a) => decimalOf(name, f(dec(a[0]).doubleValue())))
     ];
 }
 
@@ -63,11 +63,16 @@ function rint(x: number): number {
 }
 
 /** Math.E and Math.PI, the class's static fields (Double). */
-export const MATH_FIELDS: Readonly<Record<string, ApexDouble>> = { E: new ApexDouble(Math.E), PI: new ApexDouble(Math.PI) };
+export const MATH_FIELDS: Readonly<Record<string, ApexDouble>> = {
+    E: new ApexDouble(Math.E),
+    PI: new ApexDouble(Math.PI)
+};
 
 export const MATH_STATIC_METHODS: BuiltinMethod[] = [
     stat('abs', ['Integer'], 'Integer', (a) => Math.abs(a[0] as number) | 0),
-    stat('abs', ['Long'], 'Long', (a) => BigInt.asIntN(64, (a[0] as bigint) < 0n ? -(a[0] as bigint) : (a[0] as bigint))),
+    stat('abs', ['Long'], 'Long', (a) =>
+        BigInt.asIntN(64, (a[0] as bigint) < 0n ? -(a[0] as bigint) : (a[0] as bigint))
+    ),
     stat('abs', ['Double'], 'Double', (a) => D(Math.abs(dv(a[0])))),
     stat('abs', ['Decimal'], 'Decimal', (a) => dec(a[0]).abs()),
     stat('max', ['Integer', 'Integer'], 'Integer', (a) => Math.max(a[0] as number, a[1] as number)),
@@ -100,7 +105,9 @@ export const MATH_STATIC_METHODS: BuiltinMethod[] = [
     ...dual('tanh', Math.tanh),
     // atan2(xCoordinate, yCoordinate): the arguments go to Java's Math.atan2 in the documented order.
     stat('atan2', ['Double', 'Double'], 'Double', (a) => D(Math.atan2(dv(a[0]), dv(a[1])))),
-    stat('atan2', ['Decimal', 'Decimal'], 'Decimal', (a) => decimalOf('atan2', Math.atan2(dec(a[0]).doubleValue(), dec(a[1]).doubleValue()))),
+    stat('atan2', ['Decimal', 'Decimal'], 'Decimal', (a) =>
+        decimalOf('atan2', Math.atan2(dec(a[0]).doubleValue(), dec(a[1]).doubleValue()))
+    ),
     stat('rint', ['Double'], 'Double', (a) => D(rint(dv(a[0])))),
     stat('rint', ['Decimal'], 'Decimal', (a) => dec(a[0]).setScale(0, 'HALF_EVEN')),
     stat('floor', ['Double'], 'Double', (a) => D(Math.floor(dv(a[0])))),
@@ -120,5 +127,5 @@ export const MATH_STATIC_METHODS: BuiltinMethod[] = [
     stat('signum', ['Double'], 'Double', (a) => D(Math.sign(dv(a[0])))),
     // Documented as 0, 1.0 or -1.0; computed like the other Decimal results (through double).
     stat('signum', ['Decimal'], 'Decimal', (a) => ApexDecimal.fromDouble(dec(a[0]).signum())),
-    stat('random', [], 'Double', () => D(Math.random())),
+    stat('random', [], 'Double', () => D(Math.random()))
 ];

@@ -36,7 +36,7 @@ const POSIX_CLASSES: Record<string, string> = {
     Blank: ' \\t',
     Cntrl: '\\x00-\\x1F\\x7F',
     XDigit: '0-9a-fA-F',
-    Space: JAVA_SPACE,
+    Space: JAVA_SPACE
 };
 
 function hexEscape(cp: number): string {
@@ -174,7 +174,8 @@ class Translator {
 
     /** A literal character outside a class (case-expanded under (?i)). */
     private single(cp: number): string {
-        if (this.ci && isAsciiLetter(cp)) return `[${String.fromCharCode(cp)}${String.fromCharCode(swapAsciiCase(cp))}]`;
+        if (this.ci && isAsciiLetter(cp))
+            return `[${String.fromCharCode(cp)}${String.fromCharCode(swapAsciiCase(cp))}]`;
         return this.lit(cp);
     }
 
@@ -233,7 +234,9 @@ class Translator {
         const c = p[this.i + 1];
         if (c === 'Q') {
             const body = this.quoted();
-            const text = Array.from(body).map((ch) => this.single(ch.codePointAt(0)!)).join('');
+            const text = Array.from(body)
+                .map((ch) => this.single(ch.codePointAt(0)!))
+                .join('');
             return Array.from(body).length <= 1 ? text : `(?:${text})`;
         }
         switch (c) {
@@ -399,7 +402,14 @@ class Translator {
                 for (const q of Array.from(this.quoted())) cur += this.classChar(q.codePointAt(0)!);
             } else {
                 const lo = this.classAtom();
-                if (lo.cp !== undefined && p[this.i] === '-' && p[this.i + 1] !== ']' && p[this.i + 1] !== '[' && p[this.i + 1] !== undefined && !(p[this.i + 1] === '&' && p[this.i + 2] === '&')) {
+                if (
+                    lo.cp !== undefined &&
+                    p[this.i] === '-' &&
+                    p[this.i + 1] !== ']' &&
+                    p[this.i + 1] !== '[' &&
+                    p[this.i + 1] !== undefined &&
+                    !(p[this.i + 1] === '&' && p[this.i + 2] === '&')
+                ) {
                     this.i++;
                     const hi = this.classAtom();
                     if (hi.cp === undefined) this.fail('illegal character range');
@@ -540,7 +550,10 @@ export function expandJavaReplacement(replacement: string, m: RegExpExecArray, g
         } else if (c === '$') {
             i++;
             if (i >= replacement.length) {
-                throw new ApexPrimitiveError('System.StringException', 'Illegal group reference: group index is missing');
+                throw new ApexPrimitiveError(
+                    'System.StringException',
+                    'Illegal group reference: group index is missing'
+                );
             }
             if (replacement[i] === '{') {
                 const close = replacement.indexOf('}', i);

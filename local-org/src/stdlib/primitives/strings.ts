@@ -13,15 +13,20 @@
  * Null arguments: the platform's reaction differs per method and is mostly undocumented, so a null argument to a
  * method that does not declare its null handling raises UnknownBehaviourError (loud) rather than guessing.
  */
-import { ApexPrimitiveError, BuiltinHost, BuiltinMethod } from '../builtin';
-import { ApexDatetime } from './datetime';
+import type { BuiltinHost, BuiltinMethod } from '../builtin';
+import { ApexPrimitiveError } from '../builtin';
+import type { ApexDatetime } from './datetime';
 import { ApexId } from './id';
 import { HTML4_CODES, HTML4_NAMES } from './html-entities';
 import { UnknownBehaviourError } from './numbers';
 import { javaReplace, javaSplit } from './regex';
 
+// The runtime converts arguments to the parameter types each table entry declares before calling it, so the
+// implementations read them as those types; `any` keeps 120 one-line entries free of casts.
+/* eslint-disable @typescript-eslint/no-explicit-any */
 type InstImpl = (s: string, args: any[], host: BuiltinHost) => unknown;
 type StatImpl = (args: any[], host: BuiltinHost) => unknown;
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 function inst(name: string, params: string[], returns: string, impl: InstImpl, nullable = false): BuiltinMethod {
     return {
@@ -32,7 +37,7 @@ function inst(name: string, params: string[], returns: string, impl: InstImpl, n
         impl: (self, args, host) => {
             if (!nullable) rejectNulls(`String.${name}`, args);
             return impl(self as string, args, host);
-        },
+        }
     };
 }
 
@@ -45,12 +50,13 @@ function stat(name: string, params: string[], returns: string, impl: StatImpl, n
         impl: (_self, args, host) => {
             if (!nullable) rejectNulls(`String.${name}`, args);
             return impl(args, host);
-        },
+        }
     };
 }
 
 function rejectNulls(method: string, args: unknown[]): void {
-    if (args.some((a) => a === null || a === undefined)) throw new UnknownBehaviourError(`${method} with a null argument`);
+    if (args.some((a) => a === null || a === undefined))
+        throw new UnknownBehaviourError(`${method} with a null argument`);
 }
 
 // ---------- character classes (java.lang.Character) ----------
@@ -134,7 +140,8 @@ export function abbreviate(s: string, maxWidth: number, offset = 0): string {
     if (offset > s.length) offset = s.length;
     if (s.length - offset < maxWidth - 3) offset = s.length - (maxWidth - 3);
     if (offset <= 4) return s.slice(0, maxWidth - 3) + '...';
-    if (maxWidth < 7) throw new UnknownBehaviourError(`String.abbreviate with an offset and maxWidth ${maxWidth} (< 7)`);
+    if (maxWidth < 7)
+        throw new UnknownBehaviourError(`String.abbreviate with an offset and maxWidth ${maxWidth} (< 7)`);
     if (offset + maxWidth - 3 < s.length) return '...' + abbreviate(s.slice(offset), maxWidth - 3);
     return '...' + s.slice(s.length - (maxWidth - 3));
 }
@@ -147,7 +154,20 @@ function capitalize(s: string): string {
 
 /** Character.toTitleCase for the few letters whose title case differs from upper case (digraphs). */
 function titleCase(ch: string): string {
-    const special: Record<string, string> = { 'Ǆ': 'ǅ', 'ǅ': 'ǅ', 'ǆ': 'ǅ', 'Ǉ': 'ǈ', 'ǈ': 'ǈ', 'ǉ': 'ǈ', 'Ǌ': 'ǋ', 'ǋ': 'ǋ', 'ǌ': 'ǋ', 'Ǳ': 'ǲ', 'ǲ': 'ǲ', 'ǳ': 'ǲ' };
+    const special: Record<string, string> = {
+        Ǆ: 'ǅ',
+        ǅ: 'ǅ',
+        ǆ: 'ǅ',
+        Ǉ: 'ǈ',
+        ǈ: 'ǈ',
+        ǉ: 'ǈ',
+        Ǌ: 'ǋ',
+        ǋ: 'ǋ',
+        ǌ: 'ǋ',
+        Ǳ: 'ǲ',
+        ǲ: 'ǲ',
+        ǳ: 'ǲ'
+    };
     if (special[ch]) return special[ch];
     const up = ch.toUpperCase();
     return up.length === ch.length ? up : ch;
@@ -307,7 +327,12 @@ function removeEnd(s: string, p: string, ignoreCase = false): string {
 /** java.lang.String.replace(CharSequence, CharSequence): literal, all occurrences; '' inserts between chars. */
 export function replaceLiteral(s: string, target: string, replacement: string): string {
     if (target === '') {
-        return replacement + chars(s).map((c) => c + replacement).join('');
+        return (
+            replacement +
+            chars(s)
+                .map((c) => c + replacement)
+                .join('')
+        );
     }
     return s.split(target).join(replacement);
 }
@@ -331,7 +356,37 @@ function levenshtein(a: string, b: string): number {
 
 /** Java's Character.getType, reduced to the categories splitByCharacterType tells apart. */
 function charType(ch: string): string {
-    for (const cat of ['Lu', 'Ll', 'Lt', 'Lm', 'Lo', 'Mn', 'Mc', 'Me', 'Nd', 'Nl', 'No', 'Zs', 'Zl', 'Zp', 'Cc', 'Cf', 'Co', 'Cs', 'Pd', 'Ps', 'Pe', 'Pc', 'Po', 'Sm', 'Sc', 'Sk', 'So', 'Pi', 'Pf']) {
+    for (const cat of [
+        'Lu',
+        'Ll',
+        'Lt',
+        'Lm',
+        'Lo',
+        'Mn',
+        'Mc',
+        'Me',
+        'Nd',
+        'Nl',
+        'No',
+        'Zs',
+        'Zl',
+        'Zp',
+        'Cc',
+        'Cf',
+        'Co',
+        'Cs',
+        'Pd',
+        'Ps',
+        'Pe',
+        'Pc',
+        'Po',
+        'Sm',
+        'Sc',
+        'Sk',
+        'So',
+        'Pi',
+        'Pf'
+    ]) {
         if (new RegExp(`\\p{${cat}}`, 'u').test(ch)) return cat;
     }
     return 'Cn';
@@ -454,7 +509,16 @@ function unescapeJava(s: string): string {
         // A trailing lone backslash is dropped too.
         if (i + 1 >= s.length) break;
         const n = s[i + 1];
-        const simple: Record<string, string> = { b: '\b', n: '\n', t: '\t', f: '\f', r: '\r', '\\': '\\', '"': '"', "'": "'" };
+        const simple: Record<string, string> = {
+            b: '\b',
+            n: '\n',
+            t: '\t',
+            f: '\f',
+            r: '\r',
+            '\\': '\\',
+            '"': '"',
+            "'": "'"
+        };
         if (n === 'u') {
             const [text, used] = unicodeEscape(s, i);
             out += text;
@@ -478,7 +542,8 @@ function unicodeEscape(s: string, i: number): [string, number] {
     while (s[j] === 'u') j++;
     if (s[j] === '+') j++;
     const hex = s.slice(j, j + 4);
-    if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw new UnknownBehaviourError(`a malformed unicode escape in ${JSON.stringify(s)}`);
+    if (!/^[0-9a-fA-F]{4}$/.test(hex))
+        throw new UnknownBehaviourError(`a malformed unicode escape in ${JSON.stringify(s)}`);
     return [String.fromCharCode(parseInt(hex, 16)), j + 4 - i];
 }
 
@@ -521,12 +586,14 @@ function commonPrefix(items: Array<string | null>): string {
 
 /** Java String.offsetByCodePoints; out-of-range arguments throw in Java → loud. */
 function offsetByCodePoints(s: string, index: number, offset: number): number {
-    if (index < 0 || index > s.length) throw new UnknownBehaviourError(`String.offsetByCodePoints(${index}, ${offset}) out of range`);
+    if (index < 0 || index > s.length)
+        throw new UnknownBehaviourError(`String.offsetByCodePoints(${index}, ${offset}) out of range`);
     let i = index;
     const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
     const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
     for (let k = 0; k < offset; k++) {
-        if (i >= s.length) throw new UnknownBehaviourError(`String.offsetByCodePoints(${index}, ${offset}) out of range`);
+        if (i >= s.length)
+            throw new UnknownBehaviourError(`String.offsetByCodePoints(${index}, ${offset}) out of range`);
         i += isHigh(s.charCodeAt(i)) && i + 1 < s.length && isLow(s.charCodeAt(i + 1)) ? 2 : 1;
     }
     for (let k = 0; k > offset; k--) {
@@ -551,7 +618,10 @@ function escapeXml(s: string): string {
 }
 
 function unescapeXml(s: string): string {
-    return s.replace(/&(amp|lt|gt|quot|apos);/g, (_w, n: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[n]!);
+    return s.replace(
+        /&(amp|lt|gt|quot|apos);/g,
+        (_w, n: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[n]!
+    );
 }
 
 /**
@@ -620,7 +690,8 @@ export const STRING_INSTANCE_METHODS: BuiltinMethod[] = [
         return lo;
     }),
     inst('codePointCount', [I, I], I, (s, [a, b]) => {
-        if (a < 0 || b > s.length || a > b) throw new UnknownBehaviourError(`String.codePointCount(${a}, ${b}) out of range`);
+        if (a < 0 || b > s.length || a > b)
+            throw new UnknownBehaviourError(`String.codePointCount(${a}, ${b}) out of range`);
         return Array.from(s.slice(a, b)).length;
     }),
     inst('offsetByCodePoints', [I, I], I, (s, [index, offset]) => offsetByCodePoints(s, index, offset)),
@@ -632,7 +703,11 @@ export const STRING_INSTANCE_METHODS: BuiltinMethod[] = [
     inst('containsOnly', [S], B, (s, [o]) => chars(s).every((c) => o.includes(c))),
     inst('containsWhitespace', [], B, (s) => chars(s).some(isJavaWhitespace)),
     inst('countMatches', [S], I, (s, [o]) => countMatches(s, o)),
-    inst('deleteWhitespace', [], S, (s) => chars(s).filter((c) => !isJavaWhitespace(c)).join('')),
+    inst('deleteWhitespace', [], S, (s) =>
+        chars(s)
+            .filter((c) => !isJavaWhitespace(c))
+            .join('')
+    ),
     inst('difference', [S], S, (s, [o]) => difference(s, o)),
     inst('endsWith', [S], B, (s, [o]) => s.endsWith(o)),
     inst('endsWithIgnoreCase', [S], B, (s, [o]) => endsWithIgnoreCase(s, o)),
@@ -645,7 +720,12 @@ export const STRING_INSTANCE_METHODS: BuiltinMethod[] = [
     inst('escapeJava', [], S, (s) => escapeJavaLike(s, false)),
     inst('escapeUnicode', [], S, (s) => escapeUnicode(s)),
     inst('escapeXml', [], S, (s) => escapeXml(s)),
-    inst('getChars', [], 'List<Integer>', (s, _a, host) => host.newList('Integer', chars(s).map((c) => c.charCodeAt(0)))),
+    inst('getChars', [], 'List<Integer>', (s, _a, host) =>
+        host.newList(
+            'Integer',
+            chars(s).map((c) => c.charCodeAt(0))
+        )
+    ),
     inst('getLevenshteinDistance', [S], I, (s, [o]) => levenshtein(s, o)),
     inst('getLevenshteinDistance', [S, I], I, (s, [o, t]) => {
         if (t < 0) throw new UnknownBehaviourError('String.getLevenshteinDistance with a negative threshold');
@@ -714,7 +794,9 @@ export const STRING_INSTANCE_METHODS: BuiltinMethod[] = [
     inst('rightPad', [I, S], S, (s, [n, p]) => rightPad(s, n, p)),
     inst('split', [S], 'List<String>', (s, [re], host) => host.newList('String', javaSplit(s, re))),
     inst('split', [S, I], 'List<String>', (s, [re, n], host) => host.newList('String', javaSplit(s, re, n))),
-    inst('splitByCharacterType', [], 'List<String>', (s, _a, host) => host.newList('String', splitByCharacterType(s, false))),
+    inst('splitByCharacterType', [], 'List<String>', (s, _a, host) =>
+        host.newList('String', splitByCharacterType(s, false))
+    ),
     inst('splitByCharacterTypeCamelCase', [], 'List<String>', (s, _a, host) =>
         host.newList('String', splitByCharacterType(s, true))
     ),
@@ -730,9 +812,21 @@ export const STRING_INSTANCE_METHODS: BuiltinMethod[] = [
     inst('substringBetween', [S, S], S, (s, [o, c]) => substringBetween(s, o, c)),
     inst('swapCase', [], S, (s) => swapCase(s)),
     inst('toLowerCase', [], S, (s) => s.toLowerCase()),
-    inst('toLowerCase', [S], S, (s, [loc]) => withLocale(loc, (l) => s.toLocaleLowerCase(l), () => s.toLowerCase())),
+    inst('toLowerCase', [S], S, (s, [loc]) =>
+        withLocale(
+            loc,
+            (l) => s.toLocaleLowerCase(l),
+            () => s.toLowerCase()
+        )
+    ),
     inst('toUpperCase', [], S, (s) => s.toUpperCase()),
-    inst('toUpperCase', [S], S, (s, [loc]) => withLocale(loc, (l) => s.toLocaleUpperCase(l), () => s.toUpperCase())),
+    inst('toUpperCase', [S], S, (s, [loc]) =>
+        withLocale(
+            loc,
+            (l) => s.toLocaleUpperCase(l),
+            () => s.toUpperCase()
+        )
+    ),
     inst('trim', [], S, (s) => javaTrim(s)),
     inst('uncapitalize', [], S, (s) => uncapitalize(s)),
     inst('unescapeCsv', [], S, (s) => unescapeCsv(s)),
@@ -741,7 +835,7 @@ export const STRING_INSTANCE_METHODS: BuiltinMethod[] = [
     inst('unescapeHtml4', [], S, (s) => unescapeHtml(s, false)),
     inst('unescapeJava', [], S, (s) => unescapeJava(s)),
     inst('unescapeUnicode', [], S, (s) => unescapeUnicode(s)),
-    inst('unescapeXml', [], S, (s) => unescapeXml(s)),
+    inst('unescapeXml', [], S, (s) => unescapeXml(s))
 ];
 
 const isBlank = (s: string | null) => s === null || s === undefined || chars(s).every(isJavaWhitespace);
@@ -768,8 +862,10 @@ export const STRING_STATIC_METHODS: BuiltinMethod[] = [
     stat('valueOfGmt', ['Datetime'], S, ([dt]) => (dt as ApexDatetime).toString()),
     // Documented: a backslash is added before every single quote and every backslash.
     stat('escapeSingleQuotes', [S], S, ([s]) => (s as string).replace(/\\/g, '\\\\').replace(/'/g, "\\'")),
-    stat('getCommonPrefix', ['List<String>'], S, ([list], host) => commonPrefix(host.items(list) as Array<string | null>)),
+    stat('getCommonPrefix', ['List<String>'], S, ([list], host) =>
+        commonPrefix(host.items(list) as Array<string | null>)
+    ),
     stat('fromCharArray', ['List<Integer>'], S, ([list], host) =>
         (host.items(list) as number[]).map((c) => String.fromCharCode(c)).join('')
-    ),
+    )
 ];

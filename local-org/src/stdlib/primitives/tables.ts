@@ -4,13 +4,24 @@
  * Each entry only adapts arguments to the modules that hold the behaviour (and cite its sources).
  * Zone-dependent Datetime methods use host.timeZone(); today()/now() use host.nowMs().
  */
-import { BuiltinHost, BuiltinMethod } from '../builtin';
+import type { BuiltinHost, BuiltinMethod } from '../builtin';
 import { ApexDate, ApexDatetime, ApexTime, daysInMonth, isLeapYear } from './datetime';
-import { ApexDecimal, RoundingMode, parseRoundingMode } from './decimal';
+import type { RoundingMode } from './decimal';
+import { ApexDecimal, parseRoundingMode } from './decimal';
 import { ApexId } from './id';
 import { javaRound } from './math';
-import { ApexDouble, doubleToInt, doubleToLong, formatInteger, longToInt, parseDouble, parseInteger, parseLong } from './numbers';
-import { JavaMatcher, JavaPattern, compileJava, javaQuote, javaSplit } from './regex';
+import {
+    ApexDouble,
+    doubleToInt,
+    doubleToLong,
+    formatInteger,
+    longToInt,
+    parseDouble,
+    parseInteger,
+    parseLong
+} from './numbers';
+import type { JavaPattern } from './regex';
+import { JavaMatcher, compileJava, javaQuote, javaSplit } from './regex';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Impl = (self: any, args: any[], host: BuiltinHost) => unknown;
@@ -34,18 +45,18 @@ const DT = 'Datetime';
 
 /** Boolean.valueOf(String): true only for 'true' in any case (Java Boolean.parseBoolean); null gives false. */
 export const BOOLEAN_METHODS: BuiltinMethod[] = [
-    s('valueOf', ['String'], 'Boolean', (_s, [t]) => typeof t === 'string' && t.toLowerCase() === 'true'),
+    s('valueOf', ['String'], 'Boolean', (_s, [t]) => typeof t === 'string' && t.toLowerCase() === 'true')
 ];
 
 export const INTEGER_METHODS: BuiltinMethod[] = [
     s('valueOf', ['String'], I, (_s, [t]) => parseInteger(t)),
-    i('format', [], 'String', (v: number) => formatInteger(v)),
+    i('format', [], 'String', (v: number) => formatInteger(v))
 ];
 
 export const LONG_METHODS: BuiltinMethod[] = [
     s('valueOf', ['String'], 'Long', (_s, [t]) => parseLong(t)),
     i('format', [], 'String', (v: bigint) => formatInteger(v)),
-    i('intValue', [], I, (v: bigint) => longToInt(v)),
+    i('intValue', [], I, (v: bigint) => longToInt(v))
 ];
 
 export const DOUBLE_METHODS: BuiltinMethod[] = [
@@ -54,7 +65,7 @@ export const DOUBLE_METHODS: BuiltinMethod[] = [
     i('intValue', [], I, (v: ApexDouble) => doubleToInt(v.value)),
     i('longValue', [], 'Long', (v: ApexDouble) => doubleToLong(v.value)),
     // Double.round(): Java Math.round (half up toward positive infinity), as a Long.
-    i('round', [], 'Long', (v: ApexDouble) => javaRound(v.value)),
+    i('round', [], 'Long', (v: ApexDouble) => javaRound(v.value))
 ];
 
 export const DECIMAL_METHODS: BuiltinMethod[] = [
@@ -63,7 +74,9 @@ export const DECIMAL_METHODS: BuiltinMethod[] = [
     s('valueOf', ['Long'], DEC, (_s, [l]) => ApexDecimal.fromInteger(l)),
     i('abs', [], DEC, (d: ApexDecimal) => d.abs()),
     i('divide', [DEC, I], DEC, (d: ApexDecimal, [o, sc]) => d.divideWithScale(o, sc)),
-    i('divide', [DEC, I, 'System.RoundingMode'], DEC, (d: ApexDecimal, [o, sc, m]) => d.divideWithScale(o, sc, modeOf(m))),
+    i('divide', [DEC, I, 'System.RoundingMode'], DEC, (d: ApexDecimal, [o, sc, m]) =>
+        d.divideWithScale(o, sc, modeOf(m))
+    ),
     i('doubleValue', [], 'Double', (d: ApexDecimal) => new ApexDouble(d.doubleValue())),
     i('format', [], 'String', (d: ApexDecimal) => d.format()),
     i('intValue', [], I, (d: ApexDecimal) => d.intValue()),
@@ -76,12 +89,12 @@ export const DECIMAL_METHODS: BuiltinMethod[] = [
     i('setScale', [I], DEC, (d: ApexDecimal, [n]) => d.setScale(n)),
     i('setScale', [I, 'System.RoundingMode'], DEC, (d: ApexDecimal, [n, m]) => d.setScale(n, modeOf(m))),
     i('stripTrailingZeros', [], DEC, (d: ApexDecimal) => d.stripTrailingZeros()),
-    i('toPlainString', [], 'String', (d: ApexDecimal) => d.toPlainString()),
+    i('toPlainString', [], 'String', (d: ApexDecimal) => d.toPlainString())
 ];
 
 export const ID_METHODS: BuiltinMethod[] = [
     s('valueOf', ['String'], 'Id', (_s, [t]) => ApexId.of(t)),
-    i('to15', [], 'String', (id: ApexId) => id.to15()),
+    i('to15', [], 'String', (id: ApexId) => id.to15())
 ];
 
 export const DATE_METHODS: BuiltinMethod[] = [
@@ -103,13 +116,16 @@ export const DATE_METHODS: BuiltinMethod[] = [
     i('monthsBetween', ['Date'], I, (d: ApexDate, [o]) => d.monthsBetween(o)),
     i('toStartOfMonth', [], 'Date', (d: ApexDate) => d.toStartOfMonth()),
     i('toStartOfWeek', [], 'Date', (d: ApexDate) => d.toStartOfWeek()),
-    i('year', [], I, (d: ApexDate) => d.year),
+    i('year', [], I, (d: ApexDate) => d.year)
 ];
 
-function wallField(name: string, field: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'millisecond'): BuiltinMethod[] {
+function wallField(
+    name: string,
+    field: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'millisecond'
+): BuiltinMethod[] {
     return [
         i(name, [], I, (d: ApexDatetime, _a, h) => d.wall(tz(h))[field]),
-        i(name + 'Gmt', [], I, (d: ApexDatetime) => d.wall('GMT')[field]),
+        i(name + 'Gmt', [], I, (d: ApexDatetime) => d.wall('GMT')[field])
     ];
 }
 
@@ -117,10 +133,14 @@ export const DATETIME_METHODS: BuiltinMethod[] = [
     s('newInstance', ['Long'], DT, (_s, [ms]) => ApexDatetime.fromMs(ms)),
     s('newInstance', ['Date', 'Time'], DT, (_s, [d, t], h) => ApexDatetime.fromDateTime(d, t, tz(h))),
     s('newInstance', [I, I, I], DT, (_s, a, h) => ApexDatetime.newInstance(tz(h), a[0], a[1], a[2])),
-    s('newInstance', [I, I, I, I, I, I], DT, (_s, a, h) => ApexDatetime.newInstance(tz(h), a[0], a[1], a[2], a[3], a[4], a[5])),
+    s('newInstance', [I, I, I, I, I, I], DT, (_s, a, h) =>
+        ApexDatetime.newInstance(tz(h), a[0], a[1], a[2], a[3], a[4], a[5])
+    ),
     s('newInstanceGmt', ['Date', 'Time'], DT, (_s, [d, t]) => ApexDatetime.fromDateTime(d, t, 'GMT')),
     s('newInstanceGmt', [I, I, I], DT, (_s, a) => ApexDatetime.newInstanceGmt(a[0], a[1], a[2])),
-    s('newInstanceGmt', [I, I, I, I, I, I], DT, (_s, a) => ApexDatetime.newInstanceGmt(a[0], a[1], a[2], a[3], a[4], a[5])),
+    s('newInstanceGmt', [I, I, I, I, I, I], DT, (_s, a) =>
+        ApexDatetime.newInstanceGmt(a[0], a[1], a[2], a[3], a[4], a[5])
+    ),
     s('now', [], DT, (_s, _a, h) => new ApexDatetime(h.nowMs())),
     s('valueOf', ['String'], DT, (_s, [t], h) => ApexDatetime.valueOf(t, tz(h))),
     s('valueOfGmt', ['String'], DT, (_s, [t]) => ApexDatetime.valueOf(t, 'GMT')),
@@ -150,7 +170,7 @@ export const DATETIME_METHODS: BuiltinMethod[] = [
     i('formatLong', [], 'String', (d: ApexDatetime, _a, h) => d.formatLong(tz(h))),
     i('formatGmt', ['String'], 'String', (d: ApexDatetime, [p]) => d.formatGmt(p)),
     i('getTime', [], 'Long', (d: ApexDatetime) => d.getTime()),
-    i('isSameDay', [DT], 'Boolean', (d: ApexDatetime, [o], h) => d.date(tz(h)).equals(o.date(tz(h)))),
+    i('isSameDay', [DT], 'Boolean', (d: ApexDatetime, [o], h) => d.date(tz(h)).equals(o.date(tz(h))))
 ];
 
 export const TIME_METHODS: BuiltinMethod[] = [
@@ -162,7 +182,7 @@ export const TIME_METHODS: BuiltinMethod[] = [
     i('hour', [], I, (t: ApexTime) => t.hour()),
     i('minute', [], I, (t: ApexTime) => t.minute()),
     i('second', [], I, (t: ApexTime) => t.second()),
-    i('millisecond', [], I, (t: ApexTime) => t.millisecond()),
+    i('millisecond', [], I, (t: ApexTime) => t.millisecond())
 ];
 
 export const PATTERN_METHODS: BuiltinMethod[] = [
@@ -171,7 +191,7 @@ export const PATTERN_METHODS: BuiltinMethod[] = [
     s('quote', ['String'], 'String', (_s, [t]) => javaQuote(t)),
     i('matcher', ['String'], 'Matcher', (p: JavaPattern, [t]) => new JavaMatcher(p, t)),
     i('pattern', [], 'String', (p: JavaPattern) => p.pattern),
-    i('split', ['String'], 'List<String>', (p: JavaPattern, [t], h) => h.newList('String', javaSplit(t, p.pattern))),
+    i('split', ['String'], 'List<String>', (p: JavaPattern, [t], h) => h.newList('String', javaSplit(t, p.pattern)))
 ];
 
 export const MATCHER_METHODS: BuiltinMethod[] = [
@@ -192,5 +212,5 @@ export const MATCHER_METHODS: BuiltinMethod[] = [
     i('replaceFirst', ['String'], 'String', (m: JavaMatcher, [r]) => m.replaceFirst(r)),
     i('reset', [], 'Matcher', (m: JavaMatcher) => m.reset()),
     i('reset', ['String'], 'Matcher', (m: JavaMatcher, [t]) => m.reset(t)),
-    i('pattern', [], 'Pattern', (m: JavaMatcher) => m.pattern),
+    i('pattern', [], 'Pattern', (m: JavaMatcher) => m.pattern)
 ];

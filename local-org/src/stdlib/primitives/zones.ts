@@ -69,7 +69,7 @@ function formatterFor(tz: string): Intl.DateTimeFormat {
             day: 'numeric',
             hour: 'numeric',
             minute: 'numeric',
-            second: 'numeric',
+            second: 'numeric'
         });
         formatters.set(tz, f);
     }
@@ -102,12 +102,18 @@ export function wallTimeOf(ms: number, tz: string): WallTime {
         hour: Math.floor(rest / 3_600_000),
         minute: Math.floor(rest / 60_000) % 60,
         second: Math.floor(rest / 1000) % 60,
-        millisecond: rest % 1000,
+        millisecond: rest % 1000
     };
 }
 
 export function wallToLocalMs(w: WallTime): number {
-    return daysFromCivil(w.year, w.month, w.day) * MS_PER_DAY + w.hour * 3_600_000 + w.minute * 60_000 + w.second * 1000 + w.millisecond;
+    return (
+        daysFromCivil(w.year, w.month, w.day) * MS_PER_DAY +
+        w.hour * 3_600_000 +
+        w.minute * 60_000 +
+        w.second * 1000 +
+        w.millisecond
+    );
 }
 
 /**
