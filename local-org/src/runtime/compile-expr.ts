@@ -8,6 +8,7 @@ import { assignable, castable, isNumeric, prim, sameType, T, typeName, UNRESOLVE
 import { pickOverload } from '../semantic/overloads';
 import { registry } from '../stdlib/registry';
 import { ApexDecimal } from '../stdlib/primitives/decimal';
+import { ApexDate } from '../stdlib/primitives/datetime';
 import { ApexDouble } from '../stdlib/primitives/numbers';
 import { EmulatorError, type Frame } from './context';
 import { arith, bitop, castTo, compareOp, isInstance, negate, npe, stringOf, widen } from './ops';
@@ -586,6 +587,19 @@ export abstract class ExprCompiler extends CallCompiler {
             case '%': {
                 if (op === '+' && (prim(l.t, 'String') || prim(r.t, 'String'))) return { t: T.String, ev: (f) => stringOf(a(f)) + stringOf(b(f)) };
                 if (op === '%') return this.error(ctx.file, pos, 'The % operator does not exist in Apex; use Math.mod');
+                // "If x is a Date and y is an Integer, returns a new Date that is incremented by the specified number of days."
+                if ((op === '+' || op === '-') && prim(l.t, 'Date') && (prim(r.t, 'Integer') || prim(r.t, 'Long'))) {
+                    const sign = op === '+' ? 1 : -1;
+                    return {
+                        t: T.Date,
+                        ev: (f) => {
+                            const d = a(f);
+                            const n = b(f);
+                            if (d === null || n === null) npe();
+                            return (d as ApexDate).addDays(sign * Number(n));
+                        }
+                    };
+                }
                 for (const x of [l, r]) {
                     if (!isNumeric(x.t) && x.t.k !== 'any' && x.t.k !== 'null') {
                         if (x.t.k === 'prim' && (x.t.name === 'Date' || x.t.name === 'Datetime' || x.t.name === 'Time')) {

@@ -120,3 +120,7 @@ System.debug(s < 'a');
 System.debug(s < s);`);
     assert.deepEqual(lines, ['false', 'false', 'true', 'true', 'false']);
 });
+
+test('Date plus or minus an Integer moves by days', async () => {
+    assert.deepEqual(await run('Date d = Date.newInstance(2024, 2, 28);\nSystem.debug(String.valueOf(d + 2));\nSystem.debug(String.valueOf(d - 28));'), ['2024-03-01', '2024-01-31']);
+});
