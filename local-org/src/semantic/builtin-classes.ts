@@ -65,7 +65,15 @@ export interface BuiltinClasses {
     byName: Map<string, ClassSym>;
 }
 
+let shared: BuiltinClasses | null = null;
+
+/** The built-in classes, created once per process: they have no members, so every loaded project can share them. */
 export function makeBuiltinClasses(): BuiltinClasses {
+    if (!shared) shared = createBuiltinClasses();
+    return shared;
+}
+
+function createBuiltinClasses(): BuiltinClasses {
     const byName = new Map<string, ClassSym>();
     const exception = new ClassSym('Exception', 'class', null, null, true);
     byName.set('exception', exception);

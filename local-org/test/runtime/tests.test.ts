@@ -124,3 +124,11 @@ test('a non-static @IsTest method is a load error, never a silently skipped test
     assert.equal(r.project, undefined);
     assert.deepEqual(r.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`), ['2:18 Test methods must be static and take no arguments: notStatic']);
 });
+
+test('two projects loaded in one process keep catching system exceptions', async () => {
+    const src = { 'C.cls': "public class C { public static String f() { try { Integer x = 1 / 0; } catch (MathException e) { return 'caught'; } return 'not'; } }" };
+    const first = await project(src);
+    await project(src);
+    const r = await first.executeAnonymous('System.debug(C.f());', 'a.apex');
+    assert.deepEqual(r.debugLines, ['USER_DEBUG [1]|DEBUG|caught']);
+});
