@@ -15,6 +15,9 @@ export interface DataService {
     query(soql: string, bind?: BindEvaluator): unknown;
     /** Runs a DML statement: op is insert/update/delete/undelete/upsert/merge. */
     dml(op: string, operands: unknown[]): void;
+    /** Test isolation: the state after @TestSetup, restored before each test method (part 2's store snapshots). */
+    snapshot?(): unknown;
+    restore?(snapshot: unknown): void;
 }
 
 export const NO_DATABASE_MESSAGE = 'SOQL is not available until local org part 2';

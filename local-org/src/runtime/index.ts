@@ -19,7 +19,7 @@ import { registerTimeZone } from '../stdlib/timezone';
 import type { CoverageSink } from './compile-types';
 import { Compiler } from './compiler';
 import { ApexThrow, EmulatorError, Tx, current } from './context';
-import { noDatabase } from './data';
+import { type DataService, noDatabase } from './data';
 import { makeHost } from './host';
 import { exceptionClasses } from './ops';
 
@@ -104,7 +104,7 @@ export async function loadProject(sourceDirs: string[], options: RuntimeOptions 
     const checkMs = Date.now() - t1;
     const stats = { files: files.length, lines, parseMs, checkMs };
     if (diagnostics.length) return { diagnostics: sortDiagnostics(diagnostics), stats };
-    return { diagnostics: [], stats, project: new Project(classes, compiler, types, coverage, options) };
+    return { diagnostics: [], stats, project: new Project(classes, compiler, types, coverage, options, noDatabase) };
 }
 
 function isTestClass(c: ClassSym): boolean {
@@ -140,7 +140,8 @@ class Project implements LoadedProject {
         private readonly compiler: Compiler,
         private readonly types: TypeResolver,
         private readonly cov: CoverageSink,
-        private readonly options: RuntimeOptions
+        private readonly options: RuntimeOptions,
+        private readonly data: DataService
     ) {}
 
     testClasses(): TestClassInfo[] {
@@ -187,8 +188,11 @@ class Project implements LoadedProject {
             const out = this.run(this.newTx(options, true), () => m.invoke!(null, []));
             if (!out.ok) setupFailure = out;
         }
+        const data = this.data;
+        const afterSetup = data.snapshot ? data.snapshot() : null;
         for (const name of methodNames) {
             const start = Date.now();
+            if (data.restore && afterSetup !== null) data.restore(afterSetup);
             const m = cls.findMethods(name.toLowerCase()).find((x) => x.params.length === 0 && x.isStatic);
             let out: RunOutcome;
             if (!m) out = { ok: false, emulator: true, message: `local-org: no test method ${className}.${name}`, stackTrace: null };
