@@ -98,7 +98,11 @@ export function makeHost(ref: { compiler: Compiler | null }, types: TypeResolver
         raise: (type, message) => raise(type, message),
         isInstanceOfType: (value, type) => value !== null && isInstance(value, (type as TypeValue).type),
         typeNameOf: (v) => runtimeTypeName(v),
-        limit: (counter) => (tx().limits as unknown as Record<string, number>)[counter] ?? 0,
+        limit: (counter) => {
+            const t = tx();
+            if (counter === 'cpuTime') return Date.now() - t.startMs;
+            return (t.limits as unknown as Record<string, number>)[counter] ?? 0;
+        },
         isRunningTest: () => tx().isTest,
         startTest: () => {
             const t = tx();

@@ -80,11 +80,16 @@ const LIMIT_NAMES: Array<[string, string, number]> = [
     ['EmailInvocations', 'emailInvocations', 10]
 ];
 
-const LIMITS: BuiltinMethod[] = LIMIT_NAMES.flatMap(([name, counter, max]) => [
+const LIMITS: BuiltinMethod[] = [
+    // CPU time is approximated by the transaction's elapsed wall-clock milliseconds; the 10,000 ms limit is not enforced.
+    s('getCpuTime', [], 'Integer', (_s, _a, h) => h.limit('cpuTime')),
+    s('getLimitCpuTime', [], 'Integer', () => 10000)
+];
+LIMITS.push(...LIMIT_NAMES.flatMap(([name, counter, max]) => [
     s(`get${name}`, [], 'Integer', (_s, _a, h) => h.limit(counter)),
     // Synchronous limits: https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_gov_limits.htm
     s(`getLimit${name}`, [], 'Integer', () => max)
-]);
+]));
 
 /** The default running user of the local org: a system administrator. */
 export const DEFAULT_USER = {
