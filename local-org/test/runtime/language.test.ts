@@ -225,3 +225,10 @@ try { Fin.rethrow(); } catch (Exception e) { System.debug('outer caught ' + e.ge
     assert.equal(r.message, 'System.AssertException: Assertion Failed: boom');
     assert.deepEqual(r.debugLines, []);
 });
+
+test('switch on String is case-sensitive while == is not', async () => {
+    const lines = await run(`String v = 'Beta';
+switch on v { when 'beta' { System.debug('matched'); } when else { System.debug('no match'); } }
+System.debug(v == 'beta');`);
+    assert.deepEqual(lines, ['no match', 'true']);
+});
