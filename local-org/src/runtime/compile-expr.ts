@@ -127,12 +127,13 @@ export abstract class ExprCompiler extends CallCompiler {
         switch (e.type) {
             case 'Integer': {
                 const n = Number(e.value);
-                if (n > 2147483648) return this.error(ctx.file, e.pos, `Illegal integer: ${e.value}`);
+                if (n > 2147483647) return this.error(ctx.file, e.pos, `Illegal integer: ${e.value}`);
                 const v = n | 0;
                 return { t: T.Integer, ev: () => v };
             }
             case 'Long': {
-                const v = BigInt.asIntN(64, BigInt(e.value as string));
+                if (BigInt(e.value as string) > 2n ** 63n - 1n) return this.error(ctx.file, e.pos, `Illegal long: ${e.value}`);
+                const v = BigInt(e.value as string);
                 return { t: T.Long, ev: () => v };
             }
             case 'Decimal': {
@@ -436,6 +437,9 @@ export abstract class ExprCompiler extends CallCompiler {
     }
 
     protected unary(e: Extract<Expr, { k: 'unary' }>, ctx: MethodCtx): CExpr {
+        // -2147483648 is a literal of its own: 2147483648 alone does not fit an Integer.
+        if (e.op === '-' && e.expr.k === 'lit' && e.expr.type === 'Integer' && e.expr.value === '2147483648') return { t: T.Integer, ev: () => -2147483648 };
+        if (e.op === '-' && e.expr.k === 'lit' && e.expr.type === 'Long' && e.expr.value === '9223372036854775808') return { t: T.Long, ev: () => -(2n ** 63n) };
         const x = this.expr(e.expr, ctx);
         const ev = x.ev;
         switch (e.op) {

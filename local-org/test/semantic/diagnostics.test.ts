@@ -153,3 +153,8 @@ test('final locals and fields cannot be reassigned outside initialisers and cons
     });
     assert.deepEqual(ms, ['semantic 9:9 Final variable has already been initialized: x', 'semantic 10:9 Final variable has already been initialized: a']);
 });
+
+test('integer literals must fit; -2147483648 is allowed', async () => {
+    const ms = await messages({ 'L.cls': 'public class L {\n    Integer ok = -2147483648;\n    Integer bad = 2147483648;\n    Long badLong = 9223372036854775808L;\n}' });
+    assert.deepEqual(ms, ['semantic 3:19 Illegal integer: 2147483648', 'semantic 4:20 Illegal long: 9223372036854775808']);
+});
