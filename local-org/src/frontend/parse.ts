@@ -61,7 +61,9 @@ function guard<T>(file: string, c: Collector, fn: () => T): { value: T | null; d
         if (e instanceof LowerError) {
             return { value: null, diagnostics: [{ kind: 'syntax', file, line: e.at.line, column: e.at.col, message: e.message }] };
         }
-        throw e;
+        // A tree shape the lowering does not know: report it rather than crash the whole load.
+        const message = `the local org could not read this file (${e instanceof Error ? e.message : String(e)})`;
+        return { value: null, diagnostics: [{ kind: 'unsupported', file, line: 1, column: 1, message }] };
     }
 }
 
