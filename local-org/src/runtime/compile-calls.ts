@@ -18,6 +18,11 @@ import { CompilerBase } from './compile-base';
 export abstract class CallCompiler extends CompilerBase {
     protected call(e: Extract<Expr, { k: 'call' }>, ctx: MethodCtx): CExpr {
         const args = e.args.map((a) => this.expr(a, ctx));
+        // An argument that already has a diagnostic cannot choose an overload: stay quiet.
+        if (args.some((a) => a.poisoned)) {
+            if (e.target) this.expr(e.target, ctx);
+            return poison();
+        }
         const lower = e.name.toLowerCase();
         if (!e.target) {
             // this class (and superclasses), then outer classes' statics

@@ -343,6 +343,7 @@ export abstract class ExprCompiler extends CallCompiler {
                 return { t, ev: (f) => makeSet(elem, items.map((i) => i(f))) };
             }
             const args = (e.args ?? []).map((a) => this.expr(a, ctx));
+            if (args.some((a) => a.poisoned)) return poison();
             if (args.length === 0) return { t, ev: () => (t.k === 'list' ? new ApexList(elem, []) : makeSet(elem, [])) };
             if (args.length === 1 && (args[0].t.k === 'list' || args[0].t.k === 'set' || args[0].t.k === 'any')) {
                 const src = args[0].ev;
@@ -374,6 +375,7 @@ export abstract class ExprCompiler extends CallCompiler {
                 };
             }
             const args = (e.args ?? []).map((a) => this.expr(a, ctx));
+            if (args.some((a) => a.poisoned)) return poison();
             if (args.length === 0) return { t, ev: () => new ApexMap(t.key, t.value) };
             if (args.length === 1 && (args[0].t.k === 'map' || args[0].t.k === 'any')) {
                 const src = args[0].ev;
@@ -395,6 +397,7 @@ export abstract class ExprCompiler extends CallCompiler {
             if (cls.kind !== 'class') return this.error(ctx.file, e.pos, `Type cannot be constructed: ${cls.qualifiedName}`);
             if (cls.hasWord('abstract')) return this.error(ctx.file, e.pos, `Abstract classes cannot be constructed: ${cls.qualifiedName}`);
             const args = (e.args ?? []).map((a) => this.expr(a, ctx));
+            if (args.some((a) => a.poisoned)) return poison();
             if (cls.isException && (cls.builtin || !cls.ctors.length || !pickOverload(cls.ctors, args.map((a) => a.t)))) {
                 return this.exceptionCtor(cls, args, ctx, e.pos);
             }
