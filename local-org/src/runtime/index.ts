@@ -3,7 +3,7 @@
  * (the contract in ../api.ts).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import type { CoverageReport, Diagnostic, ExecResult, LoadResult, LoadedProject, RuntimeOptions, TestClassInfo, TestMethodResult } from '../api';
 import type { TypeDecl } from '../frontend/ast';
 import { parseAnonymous, parseClassFile, parseTriggerFile } from '../frontend/parse';
@@ -74,7 +74,14 @@ export async function loadProject(sourceDirs: string[], options: RuntimeOptions 
         } else {
             const r = parseClassFile(src, file);
             diagnostics.push(...r.diagnostics);
-            if (r.decl) decls.push(r.decl);
+            if (r.decl) {
+                // The metadata API names an ApexClass after its file; a mismatch cannot deploy (message unverified).
+                const base = basename(path).replace(/\.cls$/i, '');
+                if (base.toLowerCase() !== r.decl.name.toLowerCase()) {
+                    diagnostics.push({ kind: 'semantic', file, line: r.decl.pos.line, column: r.decl.pos.col, message: `Class name ${r.decl.name} does not match its file name ${basename(path)}` });
+                }
+                decls.push(r.decl);
+            }
         }
     }
     const parseMs = Date.now() - t0;

@@ -4,7 +4,7 @@
  */
 import type { TypeNode } from '../frontend/ast';
 import type { BuiltinClasses } from './builtin-classes';
-import type { ClassSym } from './symbols';
+import { type ClassSym, canAccess } from './symbols';
 import { type ApexType, T, primNamed } from './types';
 
 /** Built-in value types that are not classes we model; instances come from the stdlib. */
@@ -70,7 +70,13 @@ export class TypeResolver {
         }
         // Project classes shadow System ones, so look them up first.
         const cls = this.findClass(names, from);
-        if (cls && !cls.builtin) return { k: 'class', cls };
+        if (cls && !cls.builtin) {
+            // Inner types are private unless declared otherwise (or @TestVisible for test classes).
+            for (let c: ClassSym | null = cls; c?.outer; c = c.outer) {
+                if (c.decl && !canAccess(c.decl.mods, c.outer, from)) return `Type is not visible: ${c.qualifiedName}`;
+            }
+            return { k: 'class', cls };
+        }
         if (!simple.includes('.')) {
             if (simple === 'list' || simple === 'set') {
                 if (args.length !== 1) return `Invalid type: ${names.join('.')} needs one type argument`;

@@ -158,3 +158,16 @@ test('integer literals must fit; -2147483648 is allowed', async () => {
     const ms = await messages({ 'L.cls': 'public class L {\n    Integer ok = -2147483648;\n    Integer bad = 2147483648;\n    Long badLong = 9223372036854775808L;\n}' });
     assert.deepEqual(ms, ['semantic 3:19 Illegal integer: 2147483648', 'semantic 4:20 Illegal long: 9223372036854775808']);
 });
+
+test('inner classes are private by default', async () => {
+    const ms = await messages({
+        'Outer.cls': 'public class Outer {\n    class Hidden { }\n    public class Shown { }\n    Hidden h = new Hidden();\n}',
+        'User2.cls': 'public class User2 {\n    Outer.Shown ok;\n    Outer.Hidden no;\n}'
+    });
+    assert.deepEqual(ms, ['semantic 3:5 Type is not visible: Outer.Hidden']);
+});
+
+test('a class must be declared in a file of its own name', async () => {
+    const ms = await messages({ 'Wrong.cls': 'public class Right { }' });
+    assert.deepEqual(ms, ['semantic 1:14 Class name Right does not match its file name Wrong.cls']);
+});
