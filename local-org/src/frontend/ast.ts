@@ -21,7 +21,12 @@ export interface Annotation {
 }
 
 export type Expr =
-    | { k: 'lit'; pos: Pos; type: 'Integer' | 'Long' | 'Decimal' | 'Double' | 'String' | 'Boolean' | 'Null'; value: string | boolean | null }
+    | {
+          k: 'lit';
+          pos: Pos;
+          type: 'Integer' | 'Long' | 'Decimal' | 'Double' | 'String' | 'Boolean' | 'Null';
+          value: string | boolean | null;
+      }
     | { k: 'name'; pos: Pos; name: string }
     | { k: 'this'; pos: Pos }
     | { k: 'super'; pos: Pos }
@@ -91,7 +96,13 @@ export type Stmt =
     | { k: 'throw'; pos: Pos; expr: Expr }
     | { k: 'break'; pos: Pos }
     | { k: 'continue'; pos: Pos }
-    | { k: 'try'; pos: Pos; body: Block; catches: Array<{ pos: Pos; type: TypeNode; name: string; body: Block }>; fin: Block | null }
+    | {
+          k: 'try';
+          pos: Pos;
+          body: Block;
+          catches: Array<{ pos: Pos; type: TypeNode; name: string; body: Block }>;
+          fin: Block | null;
+      }
     | { k: 'switch'; pos: Pos; expr: Expr; whens: WhenClause[] }
     | { k: 'dml'; pos: Pos; op: string; exprs: Expr[] }
     | { k: 'runAs'; pos: Pos; args: Expr[]; body: Block };
@@ -125,7 +136,15 @@ export type Member =
           getter: { body: Block | null; mods: Modifiers } | null;
           setter: { body: Block | null; mods: Modifiers } | null;
       }
-    | { k: 'method'; pos: Pos; mods: Modifiers; name: string; returnType: TypeNode | null; params: Param[]; body: Block | null }
+    | {
+          k: 'method';
+          pos: Pos;
+          mods: Modifiers;
+          name: string;
+          returnType: TypeNode | null;
+          params: Param[];
+          body: Block | null;
+      }
     | { k: 'ctor'; pos: Pos; mods: Modifiers; name: string; params: Param[]; body: Block }
     | { k: 'init'; pos: Pos; isStatic: boolean; body: Block }
     | { k: 'type'; decl: TypeDecl };

@@ -59,7 +59,10 @@ function guard<T>(file: string, c: Collector, fn: () => T): { value: T | null; d
         return { value: fn(), diagnostics };
     } catch (e) {
         if (e instanceof LowerError) {
-            return { value: null, diagnostics: [{ kind: 'syntax', file, line: e.at.line, column: e.at.col, message: e.message }] };
+            return {
+                value: null,
+                diagnostics: [{ kind: 'syntax', file, line: e.at.line, column: e.at.col, message: e.message }]
+            };
         }
         // A tree shape the lowering does not know: report it rather than crash the whole load.
         const message = `the local org could not read this file (${e instanceof Error ? e.message : String(e)})`;
@@ -112,14 +115,30 @@ function unquote(raw: string, at: Pos): string {
         }
         const n = body[++i];
         switch (n) {
-            case 'n': out += '\n'; break;
-            case 't': out += '\t'; break;
-            case 'r': out += '\r'; break;
-            case 'b': out += '\b'; break;
-            case 'f': out += '\f'; break;
-            case '\'': out += '\''; break;
-            case '"': out += '"'; break;
-            case '\\': out += '\\'; break;
+            case 'n':
+                out += '\n';
+                break;
+            case 't':
+                out += '\t';
+                break;
+            case 'r':
+                out += '\r';
+                break;
+            case 'b':
+                out += '\b';
+                break;
+            case 'f':
+                out += '\f';
+                break;
+            case "'":
+                out += "'";
+                break;
+            case '"':
+                out += '"';
+                break;
+            case '\\':
+                out += '\\';
+                break;
             case 'u': {
                 out += String.fromCharCode(parseInt(body.slice(i + 1, i + 5), 16));
                 i += 4;
@@ -139,15 +158,29 @@ class Lowerer {
 
     trigger(t: Ctx): TriggerDecl {
         const ids = t.id_list();
-        const events = t.triggerCase_list().map((c: Ctx) => c.getText().toLowerCase().replace(/^(before|after)/, '$1 '));
+        const events = t.triggerCase_list().map((c: Ctx) =>
+            c
+                .getText()
+                .toLowerCase()
+                .replace(/^(before|after)/, '$1 ')
+        );
         const members: Member[] = [];
         const stmts: Stmt[] = [];
         for (const m of t.triggerBlock().triggerBlockMember_list()) {
-            if (m.triggerMemberDeclaration()) members.push(...this.memberDecl(m.triggerMemberDeclaration(), this.mods(m.modifier_list()), pos(m)));
+            if (m.triggerMemberDeclaration())
+                members.push(...this.memberDecl(m.triggerMemberDeclaration(), this.mods(m.modifier_list()), pos(m)));
             else stmts.push(this.stmt(m.statement()));
         }
-        if (members.length) throw new LowerError(pos(t), 'Declarations inside a trigger body are not supported by the local org');
-        return { name: ids[0].getText(), sobject: ids[1].getText(), events, pos: pos(t), file: this.file, body: { k: 'block', pos: pos(t.triggerBlock()), stmts } };
+        if (members.length)
+            throw new LowerError(pos(t), 'Declarations inside a trigger body are not supported by the local org');
+        return {
+            name: ids[0].getText(),
+            sobject: ids[1].getText(),
+            events,
+            pos: pos(t),
+            file: this.file,
+            body: { k: 'block', pos: pos(t.triggerBlock()), stmts }
+        };
     }
 
     anonymous(t: Ctx): AnonymousUnit {
@@ -160,7 +193,14 @@ class Lowerer {
             }
             // `Integer x = 5;` at the top of anonymous Apex is a local variable, in statement order.
             for (const d of this.memberDecl(m.anonymousMemberDeclaration(), this.mods(m.modifier_list()), pos(m))) {
-                if (d.k === 'field') stmts.push({ k: 'local', pos: d.pos, type: d.type, decls: d.decls, isFinal: d.mods.words.has('final') });
+                if (d.k === 'field')
+                    stmts.push({
+                        k: 'local',
+                        pos: d.pos,
+                        type: d.type,
+                        decls: d.decls,
+                        isFinal: d.mods.words.has('final')
+                    });
                 else members.push(d);
             }
         }
@@ -194,7 +234,12 @@ class Lowerer {
             file: this.file,
             mods,
             extendsType: c.typeRef() ? this.typeRef(c.typeRef()) : null,
-            interfaces: c.typeList() ? c.typeList().typeRef_list().map((t: Ctx) => this.typeRef(t)) : [],
+            interfaces: c.typeList()
+                ? c
+                      .typeList()
+                      .typeRef_list()
+                      .map((t: Ctx) => this.typeRef(t))
+                : [],
             members,
             enumValues: []
         };
@@ -220,7 +265,12 @@ class Lowerer {
             file: this.file,
             mods,
             extendsType: null,
-            interfaces: c.typeList() ? c.typeList().typeRef_list().map((t: Ctx) => this.typeRef(t)) : [],
+            interfaces: c.typeList()
+                ? c
+                      .typeList()
+                      .typeRef_list()
+                      .map((t: Ctx) => this.typeRef(t))
+                : [],
             members,
             enumValues: []
         };
@@ -259,11 +309,28 @@ class Lowerer {
         if (m.constructorDeclaration && m.constructorDeclaration()) {
             const d = m.constructorDeclaration();
             const ids = d.qualifiedName().id_list();
-            return [{ k: 'ctor', pos: pos(d), mods, name: ids[ids.length - 1].getText(), params: this.params(d.formalParameters()), body: this.block(d.block()) }];
+            return [
+                {
+                    k: 'ctor',
+                    pos: pos(d),
+                    mods,
+                    name: ids[ids.length - 1].getText(),
+                    params: this.params(d.formalParameters()),
+                    body: this.block(d.block())
+                }
+            ];
         }
         if (m.fieldDeclaration()) {
             const d = m.fieldDeclaration();
-            return [{ k: 'field', pos: at, mods, type: this.typeRef(d.typeRef()), decls: this.varDecls(d.variableDeclarators()) }];
+            return [
+                {
+                    k: 'field',
+                    pos: at,
+                    mods,
+                    type: this.typeRef(d.typeRef()),
+                    decls: this.varDecls(d.variableDeclarators())
+                }
+            ];
         }
         if (m.propertyDeclaration()) {
             const d = m.propertyDeclaration();
@@ -271,10 +338,21 @@ class Lowerer {
             let setter: { body: Block | null; mods: Modifiers } | null = null;
             for (const pb of d.propertyBlock_list()) {
                 const pm = this.mods(pb.modifier_list());
-                if (pb.getter()) getter = { body: pb.getter().block() ? this.block(pb.getter().block()) : null, mods: pm };
+                if (pb.getter())
+                    getter = { body: pb.getter().block() ? this.block(pb.getter().block()) : null, mods: pm };
                 else setter = { body: pb.setter().block() ? this.block(pb.setter().block()) : null, mods: pm };
             }
-            return [{ k: 'property', pos: pos(d.id()), mods, type: this.typeRef(d.typeRef()), name: d.id().getText(), getter, setter }];
+            return [
+                {
+                    k: 'property',
+                    pos: pos(d.id()),
+                    mods,
+                    type: this.typeRef(d.typeRef()),
+                    name: d.id().getText(),
+                    getter,
+                    setter
+                }
+            ];
         }
         if (m.classDeclaration()) return [{ k: 'type', decl: this.classDecl(m.classDeclaration(), mods) }];
         if (m.interfaceDeclaration()) return [{ k: 'type', decl: this.interfaceDecl(m.interfaceDeclaration(), mods) }];
@@ -287,7 +365,12 @@ class Lowerer {
         const annotations: Annotation[] = [];
         for (const m of list) {
             if (m.annotation()) {
-                annotations.push({ name: m.annotation().qualifiedName ? m.annotation().qualifiedName().getText() : m.annotation().id().getText(), pos: pos(m) });
+                annotations.push({
+                    name: m.annotation().qualifiedName
+                        ? m.annotation().qualifiedName().getText()
+                        : m.annotation().id().getText(),
+                    pos: pos(m)
+                });
             } else {
                 // `with sharing` arrives as two tokens in one modifier
                 words.add(m.getText().toLowerCase());
@@ -299,7 +382,9 @@ class Lowerer {
     private params(fp: Ctx): Param[] {
         const list = fp.formalParameterList();
         if (!list) return [];
-        return list.formalParameter_list().map((p: Ctx) => ({ name: p.id().getText(), type: this.typeRef(p.typeRef()), pos: pos(p.id()) }));
+        return list
+            .formalParameter_list()
+            .map((p: Ctx) => ({ name: p.id().getText(), type: this.typeRef(p.typeRef()), pos: pos(p.id()) }));
     }
 
     private varDecls(vd: Ctx): VarDecl[] {
@@ -317,7 +402,13 @@ class Lowerer {
             else if (tn.SET()) name = 'Set';
             else if (tn.MAP()) name = 'Map';
             else name = tn.id().getText();
-            const args = tn.typeArguments() ? tn.typeArguments().typeList().typeRef_list().map((a: Ctx) => this.typeRef(a)) : [];
+            const args = tn.typeArguments()
+                ? tn
+                      .typeArguments()
+                      .typeList()
+                      .typeRef_list()
+                      .map((a: Ctx) => this.typeRef(a))
+                : [];
             return { name, args };
         });
         const dims = t.arraySubscripts() ? t.arraySubscripts().LBRACK_list().length : 0;
@@ -332,18 +423,32 @@ class Lowerer {
 
     private localDecl(l: Ctx): Stmt {
         const mods = this.mods(l.modifier_list());
-        return { k: 'local', pos: pos(l), type: this.typeRef(l.typeRef()), decls: this.varDecls(l.variableDeclarators()), isFinal: mods.words.has('final') };
+        return {
+            k: 'local',
+            pos: pos(l),
+            type: this.typeRef(l.typeRef()),
+            decls: this.varDecls(l.variableDeclarators()),
+            isFinal: mods.words.has('final')
+        };
     }
 
     stmt(s: Ctx): Stmt {
         const at = pos(s);
         if (s.block()) return this.block(s.block());
-        if (s.localVariableDeclarationStatement()) return this.localDecl(s.localVariableDeclarationStatement().localVariableDeclaration());
-        if (s.expressionStatement()) return { k: 'expr', pos: at, expr: this.expr(s.expressionStatement().expression()) };
+        if (s.localVariableDeclarationStatement())
+            return this.localDecl(s.localVariableDeclarationStatement().localVariableDeclaration());
+        if (s.expressionStatement())
+            return { k: 'expr', pos: at, expr: this.expr(s.expressionStatement().expression()) };
         if (s.ifStatement()) {
             const i = s.ifStatement();
             const branches = i.statement_list();
-            return { k: 'if', pos: at, cond: this.expr(i.parExpression().expression()), then: this.stmt(branches[0]), else: branches[1] ? this.stmt(branches[1]) : null };
+            return {
+                k: 'if',
+                pos: at,
+                cond: this.expr(i.parExpression().expression()),
+                then: this.stmt(branches[0]),
+                else: branches[1] ? this.stmt(branches[1]) : null
+            };
         }
         if (s.whileStatement()) {
             const w = s.whileStatement();
@@ -352,7 +457,12 @@ class Lowerer {
         }
         if (s.doWhileStatement()) {
             const d = s.doWhileStatement();
-            return { k: 'doWhile', pos: at, cond: this.expr(d.parExpression().expression()), body: this.block(d.block()) };
+            return {
+                k: 'doWhile',
+                pos: at,
+                cond: this.expr(d.parExpression().expression()),
+                body: this.block(d.block())
+            };
         }
         if (s.forStatement()) return this.forStmt(s.forStatement(), at);
         if (s.returnStatement()) {
@@ -382,10 +492,29 @@ class Lowerer {
             const d = s[`${op}Statement`]();
             if (d) return { k: 'dml', pos: at, op, exprs: [this.expr(d.expression())] };
         }
-        if (s.mergeStatement()) return { k: 'dml', pos: at, op: 'merge', exprs: s.mergeStatement().expression_list().map((e: Ctx) => this.expr(e)) };
+        if (s.mergeStatement())
+            return {
+                k: 'dml',
+                pos: at,
+                op: 'merge',
+                exprs: s
+                    .mergeStatement()
+                    .expression_list()
+                    .map((e: Ctx) => this.expr(e))
+            };
         if (s.runAsStatement()) {
             const r = s.runAsStatement();
-            return { k: 'runAs', pos: at, args: r.expressionList() ? r.expressionList().expression_list().map((e: Ctx) => this.expr(e)) : [], body: this.block(r.block()) };
+            return {
+                k: 'runAs',
+                pos: at,
+                args: r.expressionList()
+                    ? r
+                          .expressionList()
+                          .expression_list()
+                          .map((e: Ctx) => this.expr(e))
+                    : [],
+                body: this.block(r.block())
+            };
         }
         if (s.getText() === ';') return { k: 'block', pos: at, stmts: [] };
         throw new LowerError(at, `Unrecognised statement: ${s.getText()}`);
@@ -400,19 +529,37 @@ class Lowerer {
         const fc = f.forControl();
         if (fc.enhancedForControl()) {
             const e = fc.enhancedForControl();
-            return { k: 'forEach', pos: at, type: this.typeRef(e.typeRef()), name: e.id().getText(), iter: this.expr(e.expression()), body };
+            return {
+                k: 'forEach',
+                pos: at,
+                type: this.typeRef(e.typeRef()),
+                name: e.id().getText(),
+                iter: this.expr(e.expression()),
+                body
+            };
         }
         let init: Stmt | Expr[] | null = null;
         if (fc.forInit()) {
             const fi = fc.forInit();
-            init = fi.localVariableDeclaration() ? this.localDecl(fi.localVariableDeclaration()) : fi.expressionList().expression_list().map((e: Ctx) => this.expr(e));
+            init = fi.localVariableDeclaration()
+                ? this.localDecl(fi.localVariableDeclaration())
+                : fi
+                      .expressionList()
+                      .expression_list()
+                      .map((e: Ctx) => this.expr(e));
         }
         return {
             k: 'for',
             pos: at,
             init,
             cond: fc.expression() ? this.expr(fc.expression()) : null,
-            update: fc.forUpdate() ? fc.forUpdate().expressionList().expression_list().map((e: Ctx) => this.expr(e)) : [],
+            update: fc.forUpdate()
+                ? fc
+                      .forUpdate()
+                      .expressionList()
+                      .expression_list()
+                      .map((e: Ctx) => this.expr(e))
+                : [],
             body
         };
     }
@@ -422,8 +569,23 @@ class Lowerer {
             const v = w.whenValue();
             const body = this.block(w.block());
             if (v.ELSE()) return { pos: pos(w), kind: 'else', values: [], type: null, varName: null, body };
-            if (v.typeRef()) return { pos: pos(w), kind: 'type', values: [], type: this.typeRef(v.typeRef()), varName: v.id().getText(), body };
-            return { pos: pos(w), kind: 'values', values: v.whenLiteral_list().map((l: Ctx) => this.whenLiteral(l)), type: null, varName: null, body };
+            if (v.typeRef())
+                return {
+                    pos: pos(w),
+                    kind: 'type',
+                    values: [],
+                    type: this.typeRef(v.typeRef()),
+                    varName: v.id().getText(),
+                    body
+                };
+            return {
+                pos: pos(w),
+                kind: 'values',
+                values: v.whenLiteral_list().map((l: Ctx) => this.whenLiteral(l)),
+                type: null,
+                varName: null,
+                body
+            };
         });
         return { k: 'switch', pos: at, expr: this.expr(s.expression()), whens };
     }
@@ -433,7 +595,8 @@ class Lowerer {
         if (l.whenLiteral()) return this.whenLiteral(l.whenLiteral());
         const neg = l.SUB_list().length % 2 === 1 ? '-' : '';
         if (l.IntegerLiteral()) return { pos: at, kind: 'Integer', value: neg + l.IntegerLiteral().getText() };
-        if (l.LongLiteral()) return { pos: at, kind: 'Long', value: neg + l.LongLiteral().getText().replace(/[lL]$/, '') };
+        if (l.LongLiteral())
+            return { pos: at, kind: 'Long', value: neg + l.LongLiteral().getText().replace(/[lL]$/, '') };
         if (l.StringLiteral()) return { pos: at, kind: 'String', value: unquote(l.StringLiteral().getText(), at) };
         if (l.NULL()) return { pos: at, kind: 'Null', value: null };
         if (l.qualifiedName()) return { pos: at, kind: 'Name', value: l.qualifiedName().getText() };
@@ -455,7 +618,14 @@ class Lowerer {
             const target = this.expr(e.expression());
             if (e.dotMethodCall()) {
                 const m = e.dotMethodCall();
-                return { k: 'call', pos: pos(m), target, name: m.anyId().getText(), args: this.args(m.expressionList()), safe };
+                return {
+                    k: 'call',
+                    pos: pos(m),
+                    target,
+                    name: m.anyId().getText(),
+                    args: this.args(m.expressionList()),
+                    safe
+                };
             }
             return { k: 'field', pos: pos(e.anyId()), target, name: e.anyId().getText(), safe };
         }
@@ -471,16 +641,26 @@ class Lowerer {
             return { k: 'index', pos: at, target: this.expr(xs[0]), index: this.expr(xs[1]) };
         }
         if (e instanceof P.NewExpressionContext) return this.creator(e.creator(), at);
-        if (e instanceof P.CastExpressionContext) return { k: 'cast', pos: at, type: this.typeRef(e.typeRef()), expr: this.expr(e.expression()) };
-        if (e instanceof P.PostOpExpressionContext) return { k: 'incdec', pos: at, op: e.INC() ? '++' : '--', prefix: false, target: this.expr(e.expression()) };
+        if (e instanceof P.CastExpressionContext)
+            return { k: 'cast', pos: at, type: this.typeRef(e.typeRef()), expr: this.expr(e.expression()) };
+        if (e instanceof P.PostOpExpressionContext)
+            return {
+                k: 'incdec',
+                pos: at,
+                op: e.INC() ? '++' : '--',
+                prefix: false,
+                target: this.expr(e.expression())
+            };
         if (e instanceof P.PreOpExpressionContext) {
             const inner = this.expr(e.expression());
             if (e.INC()) return { k: 'incdec', pos: at, op: '++', prefix: true, target: inner };
             if (e.DEC()) return { k: 'incdec', pos: at, op: '--', prefix: true, target: inner };
             return { k: 'unary', pos: at, op: e.SUB() ? '-' : '+', expr: inner };
         }
-        if (e instanceof P.NegExpressionContext) return { k: 'unary', pos: at, op: e.BANG() ? '!' : '~', expr: this.expr(e.expression()) };
-        if (e instanceof P.InstanceOfExpressionContext) return { k: 'instanceof', pos: at, expr: this.expr(e.expression()), type: this.typeRef(e.typeRef()) };
+        if (e instanceof P.NegExpressionContext)
+            return { k: 'unary', pos: at, op: e.BANG() ? '!' : '~', expr: this.expr(e.expression()) };
+        if (e instanceof P.InstanceOfExpressionContext)
+            return { k: 'instanceof', pos: at, expr: this.expr(e.expression()), type: this.typeRef(e.typeRef()) };
         if (e instanceof P.CondExpressionContext) {
             const xs = e.expression_list();
             return { k: 'cond', pos: at, cond: this.expr(xs[0]), then: this.expr(xs[1]), else: this.expr(xs[2]) };
@@ -551,8 +731,10 @@ class Lowerer {
             return { k: 'lit', pos: at, type: 'Decimal', value: t };
         }
         if (l.StringLiteral()) return { k: 'lit', pos: at, type: 'String', value: unquote(l.getText(), at) };
-        if (l.MultilineStringLiteral()) throw new LowerError(at, 'Multiline string literals are not supported by the local org');
-        if (l.BooleanLiteral()) return { k: 'lit', pos: at, type: 'Boolean', value: l.getText().toLowerCase() === 'true' };
+        if (l.MultilineStringLiteral())
+            throw new LowerError(at, 'Multiline string literals are not supported by the local org');
+        if (l.BooleanLiteral())
+            return { k: 'lit', pos: at, type: 'Boolean', value: l.getText().toLowerCase() === 'true' };
         return { k: 'lit', pos: at, type: 'Null', value: null };
     }
 
@@ -560,7 +742,15 @@ class Lowerer {
         const parts = c
             .createdName()
             .idCreatedNamePair_list()
-            .map((p: Ctx) => ({ name: p.anyId().getText(), args: p.typeList() ? p.typeList().typeRef_list().map((t: Ctx) => this.typeRef(t)) : [] }));
+            .map((p: Ctx) => ({
+                name: p.anyId().getText(),
+                args: p.typeList()
+                    ? p
+                          .typeList()
+                          .typeRef_list()
+                          .map((t: Ctx) => this.typeRef(t))
+                    : []
+            }));
         const type: TypeNode = { parts, arrayDims: 0, pos: pos(c) };
         const base: NewExpr = { k: 'new', pos: at, type, args: null, arraySize: null, init: null, mapInit: null };
         if (c.noRest()) {
@@ -574,7 +764,11 @@ class Lowerer {
         if (c.arrayCreatorRest()) {
             const r = c.arrayCreatorRest();
             type.arrayDims = 1;
-            if (r.arrayInitializer()) base.init = r.arrayInitializer().expression_list().map((x: Ctx) => this.expr(x));
+            if (r.arrayInitializer())
+                base.init = r
+                    .arrayInitializer()
+                    .expression_list()
+                    .map((x: Ctx) => this.expr(x));
             else base.arraySize = this.expr(r.expression());
             return base;
         }
@@ -586,7 +780,10 @@ class Lowerer {
             return base;
         }
         if (c.setCreatorRest()) {
-            base.init = c.setCreatorRest().expression_list().map((x: Ctx) => this.expr(x));
+            base.init = c
+                .setCreatorRest()
+                .expression_list()
+                .map((x: Ctx) => this.expr(x));
             return base;
         }
         throw new LowerError(at, 'Unrecognised creator');

@@ -125,12 +125,23 @@ export abstract class CompilerBase {
         if (cls.ctors.length === 0) {
             if (args.length === 0) return null;
             if (cls.isException) return null;
-            this.error(file, pos, `Constructor not defined: [${cls.qualifiedName}].<Constructor>(${args.map((a) => typeName(a.t)).join(', ')})`);
+            this.error(
+                file,
+                pos,
+                `Constructor not defined: [${cls.qualifiedName}].<Constructor>(${args.map((a) => typeName(a.t)).join(', ')})`
+            );
             return null;
         }
-        const m = pickOverload(cls.ctors, args.map((a) => a.t));
+        const m = pickOverload(
+            cls.ctors,
+            args.map((a) => a.t)
+        );
         if (!m && !(cls.isException && args.length <= 2)) {
-            this.error(file, pos, `Constructor not defined: [${cls.qualifiedName}].<Constructor>(${args.map((a) => typeName(a.t)).join(', ')})`);
+            this.error(
+                file,
+                pos,
+                `Constructor not defined: [${cls.qualifiedName}].<Constructor>(${args.map((a) => typeName(a.t)).join(', ')})`
+            );
         }
         return m;
     }
@@ -161,12 +172,19 @@ export abstract class CompilerBase {
         }
         const ev = e.ev;
         if (e.t.k === 'any' && to.k !== 'any' && to.k !== 'object') return (f) => castTo(ev(f), to);
-        if (a === 'widen' && (isNumeric(to) || prim(to, 'Id') || prim(to, 'String')) && !sameType(e.t, to)) return (f) => widen(ev(f), to);
+        if (a === 'widen' && (isNumeric(to) || prim(to, 'Id') || prim(to, 'String')) && !sameType(e.t, to))
+            return (f) => widen(ev(f), to);
         return ev;
     }
 
     protected typeRefExpr(t: ApexType): CExpr {
-        return { t: T.Void, typeRef: t, ev: () => { throw new EmulatorError('a type name used as a value'); } };
+        return {
+            t: T.Void,
+            typeRef: t,
+            ev: () => {
+                throw new EmulatorError('a type name used as a value');
+            }
+        };
     }
 
     protected convertArgs(args: CExpr[], params: ApexType[]): Ev[] {
@@ -174,7 +192,8 @@ export abstract class CompilerBase {
             const p = params[i];
             const ev = a.ev;
             if (a.t.k === 'any' && p.k !== 'any' && p.k !== 'object') return (f: Frame) => castTo(ev(f), p);
-            if ((isNumeric(p) || prim(p, 'Id') || prim(p, 'String')) && !sameType(a.t, p)) return (f: Frame) => widen(ev(f), p);
+            if ((isNumeric(p) || prim(p, 'Id') || prim(p, 'String')) && !sameType(a.t, p))
+                return (f: Frame) => widen(ev(f), p);
             return ev;
         });
     }

@@ -4,13 +4,14 @@
  */
 import type { Expr, Pos } from '../frontend/ast';
 import { canAccess, type ClassSym, type MethodSym } from '../semantic/symbols';
-import { type ApexType, assignable, prim, T, typeName, UNRESOLVED } from '../semantic/types';
+import { type ApexType, assignable, T, typeName, UNRESOLVED } from '../semantic/types';
 import { methodLabel, pickOverload } from '../semantic/overloads';
 import type { BuiltinMethod } from '../stdlib/builtin';
 import { registry } from '../stdlib/registry';
 import { EmulatorError, type Frame } from './context';
-import { npe, raise, stringOf, translate, widen } from './ops';
-import { ApexList, ApexObject, EnumValue } from './values';
+import { npe, raise, stringOf, translate } from './ops';
+import type { ApexObject, EnumValue } from './values';
+import { ApexList } from './values';
 import { type CExpr, type Ev, type MethodCtx, poison } from './compile-types';
 import { enumValue } from './frames';
 import { CompilerBase } from './compile-base';
@@ -29,14 +30,26 @@ export abstract class CallCompiler extends CompilerBase {
             for (let c = ctx.cls; c; c = c.outer) {
                 const cands = c.findMethods(lower);
                 if (!cands.length) continue;
-                const m = pickOverload(cands, args.map((a) => a.t));
+                const m = pickOverload(
+                    cands,
+                    args.map((a) => a.t)
+                );
                 if (!m) return this.noMethod(e.name, args, c, ctx, e.pos);
-                if (!m.isStatic && (ctx.isStatic || c !== ctx.cls)) return this.error(ctx.file, e.pos, `Non static method cannot be referenced from a static context: ${methodLabel(m)}`);
+                if (!m.isStatic && (ctx.isStatic || c !== ctx.cls))
+                    return this.error(
+                        ctx.file,
+                        e.pos,
+                        `Non static method cannot be referenced from a static context: ${methodLabel(m)}`
+                    );
                 const hidden = this.visible(m, ctx, e.pos);
                 if (hidden) return hidden;
                 return this.invokeUser(m, m.isStatic ? null : (f) => f.self, args, false, false);
             }
-            return this.error(ctx.file, e.pos, `Method does not exist or incorrect signature: void ${e.name}(${args.map((a) => typeName(a.t)).join(', ')}) from the type ${ctx.cls?.qualifiedName ?? 'anonymous'}`);
+            return this.error(
+                ctx.file,
+                e.pos,
+                `Method does not exist or incorrect signature: void ${e.name}(${args.map((a) => typeName(a.t)).join(', ')}) from the type ${ctx.cls?.qualifiedName ?? 'anonymous'}`
+            );
         }
         const target = this.expr(e.target, ctx);
         if (target.poisoned) return poison();
@@ -49,7 +62,10 @@ export abstract class CallCompiler extends CompilerBase {
             if (tr.k === 'class' && !tr.cls.builtin) {
                 const cands = tr.cls.findMethods(lower).filter((m) => m.isStatic);
                 if (tr.cls.kind === 'enum') return this.enumStatic(tr.cls, e.name, args, ctx, e.pos);
-                const m = pickOverload(cands, args.map((a) => a.t));
+                const m = pickOverload(
+                    cands,
+                    args.map((a) => a.t)
+                );
                 if (!m) return this.noMethod(e.name, args, tr.cls, ctx, e.pos);
                 const hidden = this.visible(m, ctx, e.pos);
                 if (hidden) return hidden;
@@ -62,7 +78,10 @@ export abstract class CallCompiler extends CompilerBase {
         if (t.k === 'class' && !t.cls.builtin) {
             if (t.cls.kind === 'enum') return this.enumInstance(t.cls, target, e.name, args, ctx, e.pos, e.safe);
             const cands = t.cls.findMethods(lower);
-            const m = pickOverload(cands, args.map((a) => a.t));
+            const m = pickOverload(
+                cands,
+                args.map((a) => a.t)
+            );
             if (m) return this.visible(m, ctx, e.pos) ?? this.invokeUser(m, target.ev, args, !!target.isSuper, e.safe);
             if (!cands.length) {
                 const objM = this.objectMethod(lower, target, args, e.safe);
@@ -74,18 +93,32 @@ export abstract class CallCompiler extends CompilerBase {
         if (t.k === 'class' && t.cls.isException) return this.exceptionMethod(target, e.name, args, ctx, e.pos, e.safe);
         if (t.k === 'class' && t.cls.kind === 'interface') {
             const cands = t.cls.findMethods(lower);
-            const m = pickOverload(cands, args.map((a) => a.t));
+            const m = pickOverload(
+                cands,
+                args.map((a) => a.t)
+            );
             if (m) return this.invokeUser(m, target.ev, args, false, e.safe);
             const objM = this.objectMethod(lower, target, args, e.safe);
             if (objM) return objM;
             return this.noMethod(e.name, args, t.cls, ctx, e.pos);
         }
-        if (t.k === 'class' && t.cls.kind === 'enum') return this.enumInstance(t.cls, target, e.name, args, ctx, e.pos, e.safe);
+        if (t.k === 'class' && t.cls.kind === 'enum')
+            return this.enumInstance(t.cls, target, e.name, args, ctx, e.pos, e.safe);
         if (t.k === 'any' || t.k === 'object') {
             const objM = this.objectMethod(lower, target, args, e.safe);
             if (objM) return objM;
-            if (t.k === 'object') return this.error(ctx.file, e.pos, `Method does not exist or incorrect signature: void ${e.name}(${args.map((a) => typeName(a.t)).join(', ')}) from the type Object`);
-            return this.error(ctx.file, e.pos, `Calling ${e.name} on a value of unknown type is not supported by the local org`, 'unsupported');
+            if (t.k === 'object')
+                return this.error(
+                    ctx.file,
+                    e.pos,
+                    `Method does not exist or incorrect signature: void ${e.name}(${args.map((a) => typeName(a.t)).join(', ')}) from the type Object`
+                );
+            return this.error(
+                ctx.file,
+                e.pos,
+                `Calling ${e.name} on a value of unknown type is not supported by the local org`,
+                'unsupported'
+            );
         }
         return this.builtinInstance(t, target, e.name, args, ctx, e.pos, e.safe);
     }
@@ -96,12 +129,19 @@ export abstract class CallCompiler extends CompilerBase {
     }
 
     protected noMethod(name: string, args: CExpr[], cls: ClassSym, ctx: MethodCtx, pos: Pos): CExpr {
-        return this.error(ctx.file, pos, `Method does not exist or incorrect signature: void ${name}(${args.map((a) => typeName(a.t)).join(', ')}) from the type ${cls.qualifiedName}`);
+        return this.error(
+            ctx.file,
+            pos,
+            `Method does not exist or incorrect signature: void ${name}(${args.map((a) => typeName(a.t)).join(', ')}) from the type ${cls.qualifiedName}`
+        );
     }
 
     protected invokeUser(m: MethodSym, target: Ev | null, args: CExpr[], isSuper: boolean, safe: boolean): CExpr {
         if (m.returnType === UNRESOLVED || m.params.some((p) => p.type === UNRESOLVED)) return poison();
-        const argEvs = this.convertArgs(args, m.params.map((p) => p.type));
+        const argEvs = this.convertArgs(
+            args,
+            m.params.map((p) => p.type)
+        );
         const n = argEvs.length;
         if (m.isStatic) {
             return {
@@ -127,7 +167,8 @@ export abstract class CallCompiler extends CompilerBase {
                 for (let i = 0; i < n; i++) vals[i] = argEvs[i](f);
                 const o = self as ApexObject;
                 const impl = isSuper ? m : o.cls === m.owner && m.body ? m : o.cls.dispatch(sig);
-                if (!impl || !impl.invoke) throw new EmulatorError(`no implementation of ${methodLabel(m)} on ${o.cls.qualifiedName}`);
+                if (!impl || !impl.invoke)
+                    throw new EmulatorError(`no implementation of ${methodLabel(m)} on ${o.cls.qualifiedName}`);
                 return impl.invoke(o, vals);
             }
         };
@@ -136,11 +177,13 @@ export abstract class CallCompiler extends CompilerBase {
     /** equals/hashCode/toString available on every object. */
     protected objectMethod(lower: string, target: CExpr, args: CExpr[], safe: boolean): CExpr | null {
         const ev = target.ev;
-        const guard = (fn: (v: unknown, f: Frame) => unknown): Ev => (f) => {
-            const v = ev(f);
-            if (v === null || v === undefined) return safe ? null : npe();
-            return fn(v, f);
-        };
+        const guard =
+            (fn: (v: unknown, f: Frame) => unknown): Ev =>
+            (f) => {
+                const v = ev(f);
+                if (v === null || v === undefined) return safe ? null : npe();
+                return fn(v, f);
+            };
         if (lower === 'equals' && args.length === 1) {
             const o = args[0].ev;
             return { t: T.Boolean, ev: guard((v, f) => this.host.equals(v, o(f))) };
@@ -150,7 +193,14 @@ export abstract class CallCompiler extends CompilerBase {
         return null;
     }
 
-    protected exceptionMethod(target: CExpr, name: string, args: CExpr[], ctx: MethodCtx, pos: Pos, safe: boolean): CExpr {
+    protected exceptionMethod(
+        target: CExpr,
+        name: string,
+        args: CExpr[],
+        ctx: MethodCtx,
+        pos: Pos,
+        safe: boolean
+    ): CExpr {
         const ev = target.ev;
         const g = (t: ApexType, fn: (ex: ApexObject, f: Frame) => unknown): CExpr => ({
             t,
@@ -188,17 +238,43 @@ export abstract class CallCompiler extends CompilerBase {
         }
         const objM = this.objectMethod(lower, target, args, safe);
         if (objM) return objM;
-        if (['getdmlmessage', 'getdmlstatuscode', 'getnumdml', 'getdmlfieldnames', 'getdmlid', 'getdmltype', 'getdmlindex'].includes(lower)) {
-            return this.error(ctx.file, pos, `DmlException.${name} is not supported by the local org until part 2`, 'unsupported');
+        if (
+            [
+                'getdmlmessage',
+                'getdmlstatuscode',
+                'getnumdml',
+                'getdmlfieldnames',
+                'getdmlid',
+                'getdmltype',
+                'getdmlindex'
+            ].includes(lower)
+        ) {
+            return this.error(
+                ctx.file,
+                pos,
+                `DmlException.${name} is not supported by the local org until part 2`,
+                'unsupported'
+            );
         }
-        return this.error(ctx.file, pos, `Method does not exist or incorrect signature: void ${name}(${args.map((a) => typeName(a.t)).join(', ')}) from the type ${typeName(target.t)}`);
+        return this.error(
+            ctx.file,
+            pos,
+            `Method does not exist or incorrect signature: void ${name}(${args.map((a) => typeName(a.t)).join(', ')}) from the type ${typeName(target.t)}`
+        );
     }
 
     protected enumStatic(cls: ClassSym, name: string, args: CExpr[], ctx: MethodCtx, pos: Pos): CExpr {
         const lower = name.toLowerCase();
         const t: ApexType = { k: 'class', cls };
         if (lower === 'values' && args.length === 0) {
-            return { t: { k: 'list', elem: t }, ev: () => new ApexList(t, cls.enumValues.map((_, i) => enumValue(cls, i))) };
+            return {
+                t: { k: 'list', elem: t },
+                ev: () =>
+                    new ApexList(
+                        t,
+                        cls.enumValues.map((_, i) => enumValue(cls, i))
+                    )
+            };
         }
         if (lower === 'valueof' && args.length === 1) {
             const s = this.coerce(args[0], T.String, ctx.file, pos);
@@ -211,15 +287,28 @@ export abstract class CallCompiler extends CompilerBase {
                     // passes a lower-case name, so matching ignores case. Exception type and text are unverified.
                     const lower = (v as string).toLowerCase();
                     const i = cls.enumValues.findIndex((n) => n.toLowerCase() === lower);
-                    if (i < 0) raise('System.NoSuchElementException', `No enum constant ${cls.qualifiedName}.${v as string}`);
+                    if (i < 0)
+                        raise('System.NoSuchElementException', `No enum constant ${cls.qualifiedName}.${v as string}`);
                     return enumValue(cls, i);
                 }
             };
         }
-        return this.error(ctx.file, pos, `Method does not exist or incorrect signature: void ${name}(${args.map((a) => typeName(a.t)).join(', ')}) from the type ${cls.qualifiedName}`);
+        return this.error(
+            ctx.file,
+            pos,
+            `Method does not exist or incorrect signature: void ${name}(${args.map((a) => typeName(a.t)).join(', ')}) from the type ${cls.qualifiedName}`
+        );
     }
 
-    protected enumInstance(cls: ClassSym, target: CExpr, name: string, args: CExpr[], ctx: MethodCtx, pos: Pos, safe: boolean): CExpr {
+    protected enumInstance(
+        cls: ClassSym,
+        target: CExpr,
+        name: string,
+        args: CExpr[],
+        ctx: MethodCtx,
+        pos: Pos,
+        safe: boolean
+    ): CExpr {
         const lower = name.toLowerCase();
         const ev = target.ev;
         const g = (t: ApexType, fn: (v: EnumValue) => unknown): CExpr => ({
@@ -234,7 +323,11 @@ export abstract class CallCompiler extends CompilerBase {
         if (args.length === 0 && lower === 'ordinal') return g(T.Integer, (v) => v.ordinal);
         const objM = this.objectMethod(lower, target, args, safe);
         if (objM) return objM;
-        return this.error(ctx.file, pos, `Method does not exist or incorrect signature: void ${name}(${args.map((a) => typeName(a.t)).join(', ')}) from the type ${cls.qualifiedName}`);
+        return this.error(
+            ctx.file,
+            pos,
+            `Method does not exist or incorrect signature: void ${name}(${args.map((a) => typeName(a.t)).join(', ')}) from the type ${cls.qualifiedName}`
+        );
     }
 
     protected builtinStatic(typeNameText: string, name: string, args: CExpr[], ctx: MethodCtx, pos: Pos): CExpr {
@@ -243,14 +336,39 @@ export abstract class CallCompiler extends CompilerBase {
             const m = this.pickBuiltin(reg.statics, name, args, null);
             if (m) return this.invokeBuiltin(m.m, m.subst, null, args, false);
             if (reg.statics.some((x) => x.name.toLowerCase() === name.toLowerCase())) {
-                return this.error(ctx.file, pos, `Method does not exist or incorrect signature: void ${name}(${args.map((a) => typeName(a.t)).join(', ')}) from the type ${reg.name}`);
+                return this.error(
+                    ctx.file,
+                    pos,
+                    `Method does not exist or incorrect signature: void ${name}(${args.map((a) => typeName(a.t)).join(', ')}) from the type ${reg.name}`
+                );
             }
         }
         return this.error(ctx.file, pos, `${typeNameText}.${name} is not supported by the local org`, 'unsupported');
     }
 
-    protected builtinInstance(t: ApexType, target: CExpr, name: string, args: CExpr[], ctx: MethodCtx, pos: Pos, safe: boolean): CExpr {
-        const key = t.k === 'list' ? 'list' : t.k === 'set' ? 'set' : t.k === 'map' ? 'map' : t.k === 'builtin' ? t.name.toLowerCase().replace(/^system\./, '') : t.k === 'prim' ? t.name.toLowerCase() : t.k === 'sobject' ? 'sobject' : '';
+    protected builtinInstance(
+        t: ApexType,
+        target: CExpr,
+        name: string,
+        args: CExpr[],
+        ctx: MethodCtx,
+        pos: Pos,
+        safe: boolean
+    ): CExpr {
+        const key =
+            t.k === 'list'
+                ? 'list'
+                : t.k === 'set'
+                  ? 'set'
+                  : t.k === 'map'
+                    ? 'map'
+                    : t.k === 'builtin'
+                      ? t.name.toLowerCase().replace(/^system\./, '')
+                      : t.k === 'prim'
+                        ? t.name.toLowerCase()
+                        : t.k === 'sobject'
+                          ? 'sobject'
+                          : '';
         const reg = registry.get(key);
         const subst: Record<string, ApexType> = {};
         if (t.k === 'list' || t.k === 'set') subst.T = t.elem;
@@ -265,12 +383,21 @@ export abstract class CallCompiler extends CompilerBase {
         const objM = this.objectMethod(name.toLowerCase(), target, args, safe);
         if (objM) return objM;
         if (reg?.instance.some((x) => x.name.toLowerCase() === name.toLowerCase())) {
-            return this.error(ctx.file, pos, `Method does not exist or incorrect signature: void ${name}(${args.map((a) => typeName(a.t)).join(', ')}) from the type ${typeName(t)}`);
+            return this.error(
+                ctx.file,
+                pos,
+                `Method does not exist or incorrect signature: void ${name}(${args.map((a) => typeName(a.t)).join(', ')}) from the type ${typeName(t)}`
+            );
         }
         return this.error(ctx.file, pos, `${typeName(t)}.${name} is not supported by the local org`, 'unsupported');
     }
 
-    protected pickBuiltin(list: BuiltinMethod[], name: string, args: CExpr[], subst: Record<string, ApexType> | null): { m: BuiltinMethod; subst: Record<string, ApexType> } | null {
+    protected pickBuiltin(
+        list: BuiltinMethod[],
+        name: string,
+        args: CExpr[],
+        subst: Record<string, ApexType> | null
+    ): { m: BuiltinMethod; subst: Record<string, ApexType> } | null {
         const lower = name.toLowerCase();
         let best: { m: BuiltinMethod; score: number } | null = null;
         const s = subst ?? {};
@@ -303,12 +430,21 @@ export abstract class CallCompiler extends CompilerBase {
             if (base === 'set') return { k: 'set', elem: parts[0] };
             if (base === 'map') return { k: 'map', key: parts[0], value: parts[1] };
         }
-        const r = this.types.resolve({ parts: s.split('.').map((name) => ({ name, args: [] })), arrayDims: 0, pos: { line: 0, col: 0 } }, null);
+        const r = this.types.resolve(
+            { parts: s.split('.').map((name) => ({ name, args: [] })), arrayDims: 0, pos: { line: 0, col: 0 } },
+            null
+        );
         if (typeof r === 'string') return { k: 'builtin', name: s };
         return r;
     }
 
-    protected invokeBuiltin(m: BuiltinMethod, subst: Record<string, ApexType>, target: Ev | null, args: CExpr[], safe: boolean): CExpr {
+    protected invokeBuiltin(
+        m: BuiltinMethod,
+        subst: Record<string, ApexType>,
+        target: Ev | null,
+        args: CExpr[],
+        safe: boolean
+    ): CExpr {
         const params = m.params.map((p) => this.builtinType(p, subst));
         const argEvs = this.convertArgs(args, params);
         const ret = this.builtinType(m.returns, subst);

@@ -4,15 +4,26 @@
 import type { Expr, NewExpr, Pos } from '../frontend/ast';
 import { checkSoql } from '../frontend/parse';
 import { canAccess, type ClassSym, type FieldSym } from '../semantic/symbols';
-import { assignable, castable, isNumeric, prim, sameType, T, typeName, UNRESOLVED, widerNumeric } from '../semantic/types';
+import {
+    assignable,
+    castable,
+    isNumeric,
+    prim,
+    sameType,
+    T,
+    typeName,
+    UNRESOLVED,
+    widerNumeric
+} from '../semantic/types';
 import { pickOverload } from '../semantic/overloads';
 import { registry } from '../stdlib/registry';
 import { ApexDecimal } from '../stdlib/primitives/decimal';
-import { ApexDate } from '../stdlib/primitives/datetime';
+import type { ApexDate } from '../stdlib/primitives/datetime';
 import { ApexDouble } from '../stdlib/primitives/numbers';
 import { EmulatorError, type Frame } from './context';
 import { arith, bitop, castTo, compareOp, isInstance, negate, npe, stringOf, widen } from './ops';
-import { ApexList, ApexMap, ApexObject, keyEquals, looseEquals, TypeValue } from './values';
+import type { ApexObject } from './values';
+import { ApexList, ApexMap, keyEquals, looseEquals, TypeValue } from './values';
 import { type CExpr, type Ev, KNOWN_SYSTEM_CLASSES, type MethodCtx, NAMESPACES, poison } from './compile-types';
 import { callAccessor, enumValue, listGet, listSet, makeSet, numericCast, propertyAccessors } from './frames';
 import { CallCompiler } from './compile-calls';
@@ -20,7 +31,8 @@ import { CallCompiler } from './compile-calls';
 export abstract class ExprCompiler extends CallCompiler {
     protected condition(e: Expr, ctx: MethodCtx): (f: Frame) => boolean {
         const c = this.expr(e, ctx);
-        if (!prim(c.t, 'Boolean') && c.t.k !== 'any') this.error(ctx.file, e.pos, `Expression must be of type Boolean: ${typeName(c.t)}`);
+        if (!prim(c.t, 'Boolean') && c.t.k !== 'any')
+            this.error(ctx.file, e.pos, `Expression must be of type Boolean: ${typeName(c.t)}`);
         const ev = c.ev;
         return (f) => {
             const v = ev(f);
@@ -36,10 +48,12 @@ export abstract class ExprCompiler extends CallCompiler {
             case 'name':
                 return this.name(e.name, e.pos, ctx);
             case 'this':
-                if (ctx.isStatic || !ctx.cls) return this.error(ctx.file, e.pos, 'This cannot be referenced in a static context');
+                if (ctx.isStatic || !ctx.cls)
+                    return this.error(ctx.file, e.pos, 'This cannot be referenced in a static context');
                 return { t: { k: 'class', cls: ctx.cls }, ev: (f) => f.self };
             case 'super':
-                if (ctx.isStatic || !ctx.cls?.superclass) return this.error(ctx.file, e.pos, 'Super cannot be referenced here');
+                if (ctx.isStatic || !ctx.cls?.superclass)
+                    return this.error(ctx.file, e.pos, 'Super cannot be referenced here');
                 return { t: { k: 'class', cls: ctx.cls.superclass }, ev: (f) => f.self, isSuper: true };
             case 'field':
                 return this.field(e, ctx);
@@ -54,7 +68,12 @@ export abstract class ExprCompiler extends CallCompiler {
             case 'cast': {
                 const t = this.resolveType(e.type, ctx.cls, ctx.file);
                 const x = this.expr(e.expr, ctx);
-                if (!castable(x.t, t)) return this.error(ctx.file, e.pos, `Incompatible types since an instance of ${typeName(x.t)} is never an instance of ${typeName(t)}`);
+                if (!castable(x.t, t))
+                    return this.error(
+                        ctx.file,
+                        e.pos,
+                        `Incompatible types since an instance of ${typeName(x.t)} is never an instance of ${typeName(t)}`
+                    );
                 const ev = x.ev;
                 if (isNumeric(t) && isNumeric(x.t)) return { t, ev: (f) => numericCast(ev(f), t) };
                 return { t, ev: (f) => castTo(ev(f), t) };
@@ -72,7 +91,8 @@ export abstract class ExprCompiler extends CallCompiler {
                 let t = a.t;
                 if (a.t.k === 'null') t = b.t;
                 else if (isNumeric(a.t) && isNumeric(b.t)) t = widerNumeric(a.t, b.t);
-                else if (!sameType(a.t, b.t) && b.t.k !== 'null') t = assignable(b.t, a.t) ? a.t : assignable(a.t, b.t) ? b.t : T.Object;
+                else if (!sameType(a.t, b.t) && b.t.k !== 'null')
+                    t = assignable(b.t, a.t) ? a.t : assignable(a.t, b.t) ? b.t : T.Object;
                 const av = isNumeric(t) ? (f: Frame) => widen(a.ev(f), t) : a.ev;
                 const bv = isNumeric(t) ? (f: Frame) => widen(b.ev(f), t) : b.ev;
                 return { t, ev: (f) => (c(f) ? av(f) : bv(f)) };
@@ -87,10 +107,23 @@ export abstract class ExprCompiler extends CallCompiler {
                 // https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_classes_keywords_instanceof.htm
                 const st = x.t;
                 if (st.k !== 'any' && st.k !== 'object' && st.k !== 'null') {
-                    if (assignable(st, t) && !(isNumeric(st) && !sameType(st, t)) && !((prim(st, 'Id') && prim(t, 'String')) || (prim(st, 'String') && prim(t, 'Id')))) {
-                        return this.error(ctx.file, e.pos, `Operation instanceof is always true since an instance of ${typeName(st)} is always an instance of ${typeName(t)}`);
+                    if (
+                        assignable(st, t) &&
+                        !(isNumeric(st) && !sameType(st, t)) &&
+                        !((prim(st, 'Id') && prim(t, 'String')) || (prim(st, 'String') && prim(t, 'Id')))
+                    ) {
+                        return this.error(
+                            ctx.file,
+                            e.pos,
+                            `Operation instanceof is always true since an instance of ${typeName(st)} is always an instance of ${typeName(t)}`
+                        );
                     }
-                    if (!castable(st, t)) return this.error(ctx.file, e.pos, `Operation instanceof is always false since an instance of ${typeName(st)} is never an instance of ${typeName(t)}`);
+                    if (!castable(st, t))
+                        return this.error(
+                            ctx.file,
+                            e.pos,
+                            `Operation instanceof is always false since an instance of ${typeName(st)} is never an instance of ${typeName(t)}`
+                        );
                 }
                 const ev = x.ev;
                 return { t: T.Boolean, ev: (f) => isInstance(ev(f), t) };
@@ -132,7 +165,8 @@ export abstract class ExprCompiler extends CallCompiler {
                 return { t: T.Integer, ev: () => v };
             }
             case 'Long': {
-                if (BigInt(e.value as string) > 2n ** 63n - 1n) return this.error(ctx.file, e.pos, `Illegal long: ${e.value}`);
+                if (BigInt(e.value as string) > 2n ** 63n - 1n)
+                    return this.error(ctx.file, e.pos, `Illegal long: ${e.value}`);
                 const v = BigInt(e.value as string);
                 return { t: T.Long, ev: () => v };
             }
@@ -195,9 +229,14 @@ export abstract class ExprCompiler extends CallCompiler {
 
     protected fieldAccess(fsym: FieldSym, target: Ev | null, ctx: MethodCtx, pos: Pos): CExpr {
         if (fsym.type === UNRESOLVED) return poison();
-        if (!canAccess(fsym.mods, fsym.owner, ctx.cls)) return this.error(ctx.file, pos, `Variable is not visible: ${fsym.owner.qualifiedName}.${fsym.name}`);
-        let writeError = fsym.setterMods && !canAccess(fsym.setterMods, fsym.owner, ctx.cls) ? `Variable is not visible: ${fsym.owner.qualifiedName}.${fsym.name}` : undefined;
-        if (fsym.isFinal && !(ctx.cls === fsym.owner && ctx.initOrCtor)) writeError = `Final variable has already been initialized: ${fsym.name}`;
+        if (!canAccess(fsym.mods, fsym.owner, ctx.cls))
+            return this.error(ctx.file, pos, `Variable is not visible: ${fsym.owner.qualifiedName}.${fsym.name}`);
+        let writeError =
+            fsym.setterMods && !canAccess(fsym.setterMods, fsym.owner, ctx.cls)
+                ? `Variable is not visible: ${fsym.owner.qualifiedName}.${fsym.name}`
+                : undefined;
+        if (fsym.isFinal && !(ctx.cls === fsym.owner && ctx.initOrCtor))
+            writeError = `Final variable has already been initialized: ${fsym.name}`;
         return { ...this.fieldAccessInner(fsym, target, fsym.isProperty && ctx.property !== fsym), writeError };
     }
 
@@ -245,9 +284,20 @@ export abstract class ExprCompiler extends CallCompiler {
         const lower = e.name.toLowerCase();
         if (target.poisoned) return poison();
         if (target.ns) {
-            const t = this.types.resolve({ parts: [{ name: target.ns, args: [] }, { name: e.name, args: [] }], arrayDims: 0, pos: e.pos }, ctx.cls);
+            const t = this.types.resolve(
+                {
+                    parts: [
+                        { name: target.ns, args: [] },
+                        { name: e.name, args: [] }
+                    ],
+                    arrayDims: 0,
+                    pos: e.pos
+                },
+                ctx.cls
+            );
             if (typeof t !== 'string') return this.typeRefExpr(t);
-            if (registry.has(lower) || KNOWN_SYSTEM_CLASSES.has(lower)) return this.typeRefExpr({ k: 'builtin', name: e.name });
+            if (registry.has(lower) || KNOWN_SYSTEM_CLASSES.has(lower))
+                return this.typeRefExpr({ k: 'builtin', name: e.name });
             return this.error(ctx.file, e.pos, `Invalid type: ${target.ns}.${e.name}`);
         }
         if (target.typeRef) {
@@ -271,7 +321,12 @@ export abstract class ExprCompiler extends CallCompiler {
             }
             // Trigger.new, Schema.SObjectType.Account...: built-in members we do not emulate yet.
             if (tr.k === 'builtin' || (tr.k === 'class' && tr.cls.builtin)) {
-                return this.error(ctx.file, e.pos, `${typeName(tr)}.${e.name} is not supported by the local org`, 'unsupported');
+                return this.error(
+                    ctx.file,
+                    e.pos,
+                    `${typeName(tr)}.${e.name} is not supported by the local org`,
+                    'unsupported'
+                );
             }
             return this.error(ctx.file, e.pos, `Variable does not exist: ${e.name}`);
         }
@@ -290,7 +345,12 @@ export abstract class ExprCompiler extends CallCompiler {
             return this.error(ctx.file, e.pos, `Variable does not exist: ${e.name}`);
         }
         if (t.k === 'sobject' || t.k === 'any') {
-            return this.error(ctx.file, e.pos, `Field access ${e.name} on ${typeName(t)} is not supported by the local org until part 2`, 'unsupported');
+            return this.error(
+                ctx.file,
+                e.pos,
+                `Field access ${e.name} on ${typeName(t)} is not supported by the local org until part 2`,
+                'unsupported'
+            );
         }
         return this.error(ctx.file, e.pos, `Variable does not exist: ${e.name}`);
     }
@@ -299,7 +359,8 @@ export abstract class ExprCompiler extends CallCompiler {
         const target = this.expr(e.target, ctx);
         if (target.poisoned) return poison();
         const idx = this.coerce(this.expr(e.index, ctx), T.Integer, ctx.file, e.index.pos);
-        if (target.t.k !== 'list' && target.t.k !== 'any') return this.error(ctx.file, e.pos, `Expression must be a list type: ${typeName(target.t)}`);
+        if (target.t.k !== 'list' && target.t.k !== 'any')
+            return this.error(ctx.file, e.pos, `Expression must be a list type: ${typeName(target.t)}`);
         const t = target.t.k === 'list' ? target.t.elem : T.Any;
         const tev = target.ev;
         return {
@@ -339,12 +400,28 @@ export abstract class ExprCompiler extends CallCompiler {
             }
             if (e.init) {
                 const items = e.init.map((x) => this.coerce(this.expr(x, ctx), elem, ctx.file, x.pos));
-                if (t.k === 'list') return { t, ev: (f) => new ApexList(elem, items.map((i) => i(f))) };
-                return { t, ev: (f) => makeSet(elem, items.map((i) => i(f))) };
+                if (t.k === 'list')
+                    return {
+                        t,
+                        ev: (f) =>
+                            new ApexList(
+                                elem,
+                                items.map((i) => i(f))
+                            )
+                    };
+                return {
+                    t,
+                    ev: (f) =>
+                        makeSet(
+                            elem,
+                            items.map((i) => i(f))
+                        )
+                };
             }
             const args = (e.args ?? []).map((a) => this.expr(a, ctx));
             if (args.some((a) => a.poisoned)) return poison();
-            if (args.length === 0) return { t, ev: () => (t.k === 'list' ? new ApexList(elem, []) : makeSet(elem, [])) };
+            if (args.length === 0)
+                return { t, ev: () => (t.k === 'list' ? new ApexList(elem, []) : makeSet(elem, [])) };
             if (args.length === 1 && (args[0].t.k === 'list' || args[0].t.k === 'set' || args[0].t.k === 'any')) {
                 const src = args[0].ev;
                 return {
@@ -358,13 +435,25 @@ export abstract class ExprCompiler extends CallCompiler {
                 };
             }
             if (t.k === 'list' && args.length === 1 && prim(args[0].t, 'Integer')) {
-                return this.error(ctx.file, e.pos, 'new List<T>(Integer) is not supported by the local org', 'unsupported');
+                return this.error(
+                    ctx.file,
+                    e.pos,
+                    'new List<T>(Integer) is not supported by the local org',
+                    'unsupported'
+                );
             }
-            return this.error(ctx.file, e.pos, `Constructor not defined: [${typeName(t)}].<Constructor>(${args.map((a) => typeName(a.t)).join(', ')})`);
+            return this.error(
+                ctx.file,
+                e.pos,
+                `Constructor not defined: [${typeName(t)}].<Constructor>(${args.map((a) => typeName(a.t)).join(', ')})`
+            );
         }
         if (t.k === 'map') {
             if (e.mapInit) {
-                const pairs = e.mapInit.map(([k, v]) => [this.coerce(this.expr(k, ctx), t.key, ctx.file, k.pos), this.coerce(this.expr(v, ctx), t.value, ctx.file, v.pos)]);
+                const pairs = e.mapInit.map(([k, v]) => [
+                    this.coerce(this.expr(k, ctx), t.key, ctx.file, k.pos),
+                    this.coerce(this.expr(v, ctx), t.value, ctx.file, v.pos)
+                ]);
                 return {
                     t,
                     ev: (f) => {
@@ -390,15 +479,30 @@ export abstract class ExprCompiler extends CallCompiler {
                     }
                 };
             }
-            return this.error(ctx.file, e.pos, `Map constructor with ${args.map((a) => typeName(a.t)).join(', ')} is not supported by the local org`, 'unsupported');
+            return this.error(
+                ctx.file,
+                e.pos,
+                `Map constructor with ${args.map((a) => typeName(a.t)).join(', ')} is not supported by the local org`,
+                'unsupported'
+            );
         }
         if (t.k === 'class') {
             const cls = t.cls;
-            if (cls.kind !== 'class') return this.error(ctx.file, e.pos, `Type cannot be constructed: ${cls.qualifiedName}`);
-            if (cls.hasWord('abstract')) return this.error(ctx.file, e.pos, `Abstract classes cannot be constructed: ${cls.qualifiedName}`);
+            if (cls.kind !== 'class')
+                return this.error(ctx.file, e.pos, `Type cannot be constructed: ${cls.qualifiedName}`);
+            if (cls.hasWord('abstract'))
+                return this.error(ctx.file, e.pos, `Abstract classes cannot be constructed: ${cls.qualifiedName}`);
             const args = (e.args ?? []).map((a) => this.expr(a, ctx));
             if (args.some((a) => a.poisoned)) return poison();
-            if (cls.isException && (cls.builtin || !cls.ctors.length || !pickOverload(cls.ctors, args.map((a) => a.t)))) {
+            if (
+                cls.isException &&
+                (cls.builtin ||
+                    !cls.ctors.length ||
+                    !pickOverload(
+                        cls.ctors,
+                        args.map((a) => a.t)
+                    ))
+            ) {
                 return this.exceptionCtor(cls, args, ctx, e.pos);
             }
             const ctor = this.pickCtor(cls, args, ctx.file, e.pos);
@@ -406,10 +510,29 @@ export abstract class ExprCompiler extends CallCompiler {
                 const hidden = this.visible(ctor, ctx, e.pos);
                 if (hidden) return hidden;
             }
-            const argEvs = ctor ? this.convertArgs(args, ctor.params.map((p) => p.type)) : [];
-            return { t, ev: (f) => this.instantiate(cls, ctor, argEvs.map((a) => a(f))) };
+            const argEvs = ctor
+                ? this.convertArgs(
+                      args,
+                      ctor.params.map((p) => p.type)
+                  )
+                : [];
+            return {
+                t,
+                ev: (f) =>
+                    this.instantiate(
+                        cls,
+                        ctor,
+                        argEvs.map((a) => a(f))
+                    )
+            };
         }
-        if (t.k === 'sobject') return this.error(ctx.file, e.pos, `new ${t.name}() is not supported by the local org until part 2`, 'unsupported');
+        if (t.k === 'sobject')
+            return this.error(
+                ctx.file,
+                e.pos,
+                `new ${t.name}() is not supported by the local org until part 2`,
+                'unsupported'
+            );
         return this.error(ctx.file, e.pos, `Type cannot be constructed: ${typeName(t)}`);
     }
 
@@ -425,7 +548,11 @@ export abstract class ExprCompiler extends CallCompiler {
             msg = args[0].ev;
             cause = args[1].ev;
         } else if (args.length !== 0) {
-            return this.error(ctx.file, pos, `Constructor not defined: [${cls.qualifiedName}].<Constructor>(${args.map((a) => typeName(a.t)).join(', ')})`);
+            return this.error(
+                ctx.file,
+                pos,
+                `Constructor not defined: [${cls.qualifiedName}].<Constructor>(${args.map((a) => typeName(a.t)).join(', ')})`
+            );
         }
         return {
             t: { k: 'class', cls },
@@ -441,13 +568,16 @@ export abstract class ExprCompiler extends CallCompiler {
 
     protected unary(e: Extract<Expr, { k: 'unary' }>, ctx: MethodCtx): CExpr {
         // -2147483648 is a literal of its own: 2147483648 alone does not fit an Integer.
-        if (e.op === '-' && e.expr.k === 'lit' && e.expr.type === 'Integer' && e.expr.value === '2147483648') return { t: T.Integer, ev: () => -2147483648 };
-        if (e.op === '-' && e.expr.k === 'lit' && e.expr.type === 'Long' && e.expr.value === '9223372036854775808') return { t: T.Long, ev: () => -(2n ** 63n) };
+        if (e.op === '-' && e.expr.k === 'lit' && e.expr.type === 'Integer' && e.expr.value === '2147483648')
+            return { t: T.Integer, ev: () => -2147483648 };
+        if (e.op === '-' && e.expr.k === 'lit' && e.expr.type === 'Long' && e.expr.value === '9223372036854775808')
+            return { t: T.Long, ev: () => -(2n ** 63n) };
         const x = this.expr(e.expr, ctx);
         const ev = x.ev;
         switch (e.op) {
             case '!':
-                if (!prim(x.t, 'Boolean') && x.t.k !== 'any') return this.error(ctx.file, e.pos, 'Negation operator (!) must be used with a Boolean');
+                if (!prim(x.t, 'Boolean') && x.t.k !== 'any')
+                    return this.error(ctx.file, e.pos, 'Negation operator (!) must be used with a Boolean');
                 return {
                     t: T.Boolean,
                     ev: (f) => {
@@ -457,7 +587,8 @@ export abstract class ExprCompiler extends CallCompiler {
                     }
                 };
             case '-':
-                if (!isNumeric(x.t) && x.t.k !== 'any') return this.error(ctx.file, e.pos, `Arithmetic expressions must use numeric arguments`);
+                if (!isNumeric(x.t) && x.t.k !== 'any')
+                    return this.error(ctx.file, e.pos, `Arithmetic expressions must use numeric arguments`);
                 return { t: x.t, ev: (f) => negate(ev(f)) };
             case '+':
                 return { t: x.t, ev: (f) => (ev(f) === null ? npe() : ev(f)) };
@@ -471,7 +602,8 @@ export abstract class ExprCompiler extends CallCompiler {
         if (target.poisoned) return poison();
         if (!target.set) return this.error(ctx.file, e.pos, 'Expression cannot be assigned');
         if (target.writeError) return this.error(ctx.file, e.target.pos, target.writeError);
-        if (!isNumeric(target.t) && target.t.k !== 'any') return this.error(ctx.file, e.pos, `Arithmetic expressions must use numeric arguments`);
+        if (!isNumeric(target.t) && target.t.k !== 'any')
+            return this.error(ctx.file, e.pos, `Arithmetic expressions must use numeric arguments`);
         const one = target.t.k === 'prim' ? widen(1, target.t) : 1;
         const op = e.op === '++' ? '+' : '-';
         const get = target.ev;
@@ -537,7 +669,9 @@ export abstract class ExprCompiler extends CallCompiler {
         switch (op) {
             case '&&':
             case '||': {
-                for (const x of [l, r]) if (!prim(x.t, 'Boolean') && x.t.k !== 'any') return this.error(ctx.file, pos, `${op} operator can only be applied to Boolean expressions`);
+                for (const x of [l, r])
+                    if (!prim(x.t, 'Boolean') && x.t.k !== 'any')
+                        return this.error(ctx.file, pos, `${op} operator can only be applied to Boolean expressions`);
                 const isAnd = op === '&&';
                 return {
                     t: T.Boolean,
@@ -575,7 +709,8 @@ export abstract class ExprCompiler extends CallCompiler {
                     ev: (f) => {
                         const x = a(f);
                         const y = b(f);
-                        const same = x === y || (x === null && y === null) || (typeof x !== 'object' && keyEquals(x, y));
+                        const same =
+                            x === y || (x === null && y === null) || (typeof x !== 'object' && keyEquals(x, y));
                         return same !== neg;
                     }
                 };
@@ -585,14 +720,16 @@ export abstract class ExprCompiler extends CallCompiler {
             case '>':
             case '>=':
                 // "x and y can't be Boolean"
-                if (prim(l.t, 'Boolean') || prim(r.t, 'Boolean')) return this.error(ctx.file, pos, `Inequality operator not allowed for type: Boolean`);
+                if (prim(l.t, 'Boolean') || prim(r.t, 'Boolean'))
+                    return this.error(ctx.file, pos, `Inequality operator not allowed for type: Boolean`);
                 return { t: T.Boolean, ev: (f) => compareOp(op, a(f), b(f)) };
             case '+':
             case '-':
             case '*':
             case '/':
             case '%': {
-                if (op === '+' && (prim(l.t, 'String') || prim(r.t, 'String'))) return { t: T.String, ev: (f) => stringOf(a(f)) + stringOf(b(f)) };
+                if (op === '+' && (prim(l.t, 'String') || prim(r.t, 'String')))
+                    return { t: T.String, ev: (f) => stringOf(a(f)) + stringOf(b(f)) };
                 if (op === '%') return this.error(ctx.file, pos, 'The % operator does not exist in Apex; use Math.mod');
                 // "If x is a Date and y is an Integer, returns a new Date that is incremented by the specified number of days."
                 if ((op === '+' || op === '-') && prim(l.t, 'Date') && (prim(r.t, 'Integer') || prim(r.t, 'Long'))) {
@@ -609,8 +746,16 @@ export abstract class ExprCompiler extends CallCompiler {
                 }
                 for (const x of [l, r]) {
                     if (!isNumeric(x.t) && x.t.k !== 'any' && x.t.k !== 'null') {
-                        if (x.t.k === 'prim' && (x.t.name === 'Date' || x.t.name === 'Datetime' || x.t.name === 'Time')) {
-                            return this.error(ctx.file, pos, `Date/time arithmetic with ${op} is not supported by the local org`, 'unsupported');
+                        if (
+                            x.t.k === 'prim' &&
+                            (x.t.name === 'Date' || x.t.name === 'Datetime' || x.t.name === 'Time')
+                        ) {
+                            return this.error(
+                                ctx.file,
+                                pos,
+                                `Date/time arithmetic with ${op} is not supported by the local org`,
+                                'unsupported'
+                            );
                         }
                         return this.error(ctx.file, pos, `Arithmetic expressions must use numeric arguments`);
                     }

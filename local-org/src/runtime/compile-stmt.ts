@@ -2,7 +2,7 @@
  * Statements: blocks, locals, control flow, try/catch/finally, switch, DML; each wrapped with position,
  * coverage and the statement budget.
  */
-import type { Block, Pos, Stmt } from '../frontend/ast';
+import type { Block, Stmt } from '../frontend/ast';
 import { isUncatchable } from '../semantic/builtin-classes';
 import type { ClassSym } from '../semantic/symbols';
 import { assignable, prim, T, typeName } from '../semantic/types';
@@ -15,10 +15,10 @@ import { ExprCompiler } from './compile-expr';
 
 export abstract class StmtCompiler extends ExprCompiler {
     block(b: Block, ctx: MethodCtx): Exec {
-        return this.stmts(b.stmts, ctx, b.pos);
+        return this.stmts(b.stmts, ctx);
     }
 
-    protected stmts(list: Stmt[], ctx: MethodCtx, _pos: Pos): Exec {
+    protected stmts(list: Stmt[], ctx: MethodCtx): Exec {
         const saved = ctx.scope;
         ctx.scope = new Scope(saved);
         const code = list.map((s) => this.stmt(s, ctx));
@@ -146,11 +146,13 @@ export abstract class StmtCompiler extends ExprCompiler {
             }
             case 'throw': {
                 const e = this.expr(s.expr, ctx);
-                if (e.t.k === 'class' && !e.t.cls.isException) this.error(ctx.file, s.pos, 'Throw expression must be of type Exception');
+                if (e.t.k === 'class' && !e.t.cls.isException)
+                    this.error(ctx.file, s.pos, 'Throw expression must be of type Exception');
                 return (f) => {
                     const v = e.ev(f);
                     if (v === null) npe();
-                    if (!(v instanceof ApexObject) || !v.cls.isException) throw new EmulatorError('throw of a non-exception value');
+                    if (!(v instanceof ApexObject) || !v.cls.isException)
+                        throw new EmulatorError('throw of a non-exception value');
                     throw new ApexThrow(v);
                 };
             }
@@ -168,7 +170,10 @@ export abstract class StmtCompiler extends ExprCompiler {
                 const exprs = s.exprs.map((e) => this.expr(e, ctx).ev);
                 const op = s.op;
                 return (f) => {
-                    this.data.dml(op, exprs.map((e) => e(f)));
+                    this.data.dml(
+                        op,
+                        exprs.map((e) => e(f))
+                    );
                     return 0;
                 };
             }
@@ -225,11 +230,13 @@ export abstract class StmtCompiler extends ExprCompiler {
             // SOQL for-loops run through the data service like any query.
         }
         const elemT = it.t.k === 'list' || it.t.k === 'set' ? it.t.elem : T.Any;
-        if (it.t.k !== 'list' && it.t.k !== 'set' && it.t.k !== 'any') this.error(ctx.file, s.iter.pos, `Loop must iterate over collection: ${typeName(it.t)}`);
+        if (it.t.k !== 'list' && it.t.k !== 'set' && it.t.k !== 'any')
+            this.error(ctx.file, s.iter.pos, `Loop must iterate over collection: ${typeName(it.t)}`);
         const saved = ctx.scope;
         ctx.scope = new Scope(saved);
         const type = this.resolveType(s.type, ctx.cls, ctx.file);
-        if (elemT.k !== 'any' && !assignable(elemT, type)) this.error(ctx.file, s.pos, `Loop variable must be of type ${typeName(elemT)}`);
+        if (elemT.k !== 'any' && !assignable(elemT, type))
+            this.error(ctx.file, s.pos, `Loop variable must be of type ${typeName(elemT)}`);
         const slot = this.declare(ctx, s.name, type, s.pos);
         const body = this.loopBody(s.body, ctx);
         ctx.scope = saved;
@@ -340,7 +347,8 @@ export abstract class StmtCompiler extends ExprCompiler {
             for (const v of w.values) {
                 if (v.kind === 'Null') values.push(null);
                 else if (v.kind === 'String') {
-                    if (!prim(st, 'String') && st.k !== 'any') this.error(ctx.file, v.pos, 'Incompatible when value type: String');
+                    if (!prim(st, 'String') && st.k !== 'any')
+                        this.error(ctx.file, v.pos, 'Incompatible when value type: String');
                     values.push(v.value);
                 } else if (v.kind === 'Integer') values.push(prim(st, 'Long') ? BigInt(v.value!) : Number(v.value));
                 else if (v.kind === 'Long') values.push(BigInt(v.value!));

@@ -2,7 +2,7 @@
  * Shapes shared by the compiler modules: compiled expressions and statements, scopes, method contexts.
  */
 import type { ClassSym, FieldSym } from '../semantic/symbols';
-import { type ApexType, assignable, T } from '../semantic/types';
+import { type ApexType, T } from '../semantic/types';
 import { EmulatorError, type Frame } from './context';
 
 export type Ev = (f: Frame) => unknown;
@@ -62,10 +62,45 @@ export interface CoverageSink {
 export const NAMESPACES = new Set(['system', 'schema', 'database']);
 /** System classes we know exist but do not (yet) emulate: calls on them are 'unsupported', not unknown names. */
 export const KNOWN_SYSTEM_CLASSES = new Set(
-    ['JSON', 'JSONParser', 'JSONGenerator', 'Crypto', 'EncodingUtil', 'Http', 'HttpRequest', 'HttpResponse', 'Messaging', 'EventBus', 'Schema', 'Database', 'Trigger', 'Url', 'Blob', 'Search', 'Site', 'Network', 'Approval', 'FeatureManagement', 'Cache', 'Request', 'Label', 'Page', 'ApexPages', 'Continuation', 'Queueable', 'Limits'].map((n) => n.toLowerCase())
+    [
+        'JSON',
+        'JSONParser',
+        'JSONGenerator',
+        'Crypto',
+        'EncodingUtil',
+        'Http',
+        'HttpRequest',
+        'HttpResponse',
+        'Messaging',
+        'EventBus',
+        'Schema',
+        'Database',
+        'Trigger',
+        'Url',
+        'Blob',
+        'Search',
+        'Site',
+        'Network',
+        'Approval',
+        'FeatureManagement',
+        'Cache',
+        'Request',
+        'Label',
+        'Page',
+        'ApexPages',
+        'Continuation',
+        'Queueable',
+        'Limits'
+    ].map((n) => n.toLowerCase())
 );
 export const EMPTY: unknown[] = [];
 
 export function poison(): CExpr {
-    return { t: T.Any, poisoned: true, ev: () => { throw new EmulatorError('code with a diagnostic was run'); } };
+    return {
+        t: T.Any,
+        poisoned: true,
+        ev: () => {
+            throw new EmulatorError('code with a diagnostic was run');
+        }
+    };
 }

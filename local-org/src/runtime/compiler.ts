@@ -9,7 +9,7 @@ import { T, typeName } from '../semantic/types';
 import { alwaysExits } from '../semantic/flow';
 import { allInterfaces, methodLabel } from '../semantic/overloads';
 import { type Frame, tx } from './context';
-import { ApexObject } from './values';
+import type { ApexObject } from './values';
 import { EMPTY, type Exec } from './compile-types';
 import { enter, instanceInitCode, noteError, propertyAccessors, staticInitCode, withFrame } from './frames';
 import { StmtCompiler } from './compile-stmt';
@@ -18,7 +18,8 @@ export class Compiler extends StmtCompiler {
     /** Compiles method, constructor, property and initialiser bodies of a class (signatures already declared). */
     compileClass(cls: ClassSym): void {
         const file = cls.file;
-        for (const list of cls.methods.values()) for (const m of list) if (m.owner === cls && m.body) this.compileMethod(m, file);
+        for (const list of cls.methods.values())
+            for (const m of list) if (m.owner === cls && m.body) this.compileMethod(m, file);
         for (const c of cls.ctors) this.compileCtor(c, file);
         for (const f of cls.fields.values()) this.compileProperty(f, file);
         this.compileInits(cls, file);
@@ -28,7 +29,12 @@ export class Compiler extends StmtCompiler {
             for (const iface of allInterfaces(cls)) {
                 for (const list of iface.methods.values()) {
                     for (const m of list) {
-                        if (!cls.dispatch(m.sig)) this.error(file, cls.decl!.pos, `Class ${cls.qualifiedName} must implement the method: ${methodLabel(m)}`);
+                        if (!cls.dispatch(m.sig))
+                            this.error(
+                                file,
+                                cls.decl!.pos,
+                                `Class ${cls.qualifiedName} must implement the method: ${methodLabel(m)}`
+                            );
                     }
                 }
             }
@@ -38,7 +44,7 @@ export class Compiler extends StmtCompiler {
     /** Compiles anonymous Apex statements into a runnable body. */
     compileAnonymous(stmts: Stmt[], file: string): () => void {
         const ctx = this.newCtx(null, true, T.Void, file);
-        const body = this.stmts(stmts, ctx, { line: 1, col: 1 });
+        const body = this.stmts(stmts, ctx);
         return () => {
             const f = enter('AnonymousBlock', null, ctx.slots, EMPTY);
             try {
@@ -95,7 +101,10 @@ export class Compiler extends StmtCompiler {
                 const args = chain.args.map((a) => this.expr(a, ctx));
                 const ctor = this.pickCtor(target, args, file, chain.pos);
                 if (ctor) {
-                    const argEvs = this.convertArgs(args, ctor.params.map((p) => p.type));
+                    const argEvs = this.convertArgs(
+                        args,
+                        ctor.params.map((p) => p.type)
+                    );
                     const isThis = chain.which === 'this';
                     chainFn = (f) => {
                         const vals = argEvs.map((a) => a(f));
@@ -108,7 +117,7 @@ export class Compiler extends StmtCompiler {
                 }
             }
         }
-        const body = this.stmts(rest, ctx, m.body!.pos);
+        const body = this.stmts(rest, ctx);
         const label = this.label(owner, owner.name);
         const chainsThis = chain?.which === 'this';
         const chainsSuper = chain?.which === 'super';

@@ -2,7 +2,7 @@
  * The transaction context (statics, limits, budgets, debug log, call stack) and the error types that cross it.
  */
 import type { ClassSym } from '../semantic/symbols';
-import { ApexObject } from './values';
+import type { ApexObject } from './values';
 
 /** One activation: its locals, receiver and the position of the statement being run. */
 export interface Frame {
@@ -50,7 +50,16 @@ export class Tx {
     /** Counters saved by Test.startTest, restored by Test.stopTest; null outside. */
     savedLimits: LimitCounters | null = null;
     testStarted = false;
-    limits: LimitCounters = { queries: 0, queryRows: 0, dmlStatements: 0, dmlRows: 0, callouts: 0, queueableJobs: 0, futureCalls: 0, emailInvocations: 0 };
+    limits: LimitCounters = {
+        queries: 0,
+        queryRows: 0,
+        dmlStatements: 0,
+        dmlRows: 0,
+        callouts: 0,
+        queueableJobs: 0,
+        futureCalls: 0,
+        emailInvocations: 0
+    };
     statements = 0;
     /** Stack trace at the point a non-Apex (emulator) error was first seen. */
     errorStack: string | null = null;

@@ -5,7 +5,8 @@ import type { ClassSym, FieldSym } from '../semantic/symbols';
 import { type ApexType, typeName } from '../semantic/types';
 import { ApexThrow, type Frame, tx } from './context';
 import { castTo, isInstance, raise, runtimeTypeName } from './ops';
-import { ApexList, ApexObject, ApexSet, EnumValue } from './values';
+import type { ApexList, ApexObject } from './values';
+import { ApexSet, EnumValue } from './values';
 import { EMPTY, type Exec, type MethodCtx } from './compile-types';
 
 const enumCache = new Map<ClassSym, EnumValue[]>();
@@ -62,7 +63,8 @@ export function noteError(e: unknown): void {
 /** Counts one statement (or loop iteration) against the transaction's budgets. */
 export function tick(): void {
     const t = tx();
-    if (++t.statements > t.statementBudget || ((t.statements & 1023) === 0 && Date.now() > t.deadline)) budgetExceeded(t.statements > t.statementBudget);
+    if (++t.statements > t.statementBudget || ((t.statements & 1023) === 0 && Date.now() > t.deadline))
+        budgetExceeded(t.statements > t.statementBudget);
 }
 
 export function budgetExceeded(statements: boolean): never {

@@ -10,9 +10,21 @@ import { ApexDouble } from '../stdlib/primitives/numbers';
 import type { Compiler } from './compiler';
 import type { DataService } from './data';
 import { makeSet } from './frames';
-import { ApexThrow, EmulatorError, tx } from './context';
-import { debugString, isInstance, newException, raise, runtimeTypeName, stringOf } from './ops';
-import { ApexList, ApexMap, ApexObject, ApexSet, EnumValue, TypeValue, compareNumbers, hooks, isNumberValue, keyEquals, keyHash } from './values';
+import { EmulatorError, tx } from './context';
+import { debugString, isInstance, raise, runtimeTypeName, stringOf } from './ops';
+import {
+    ApexList,
+    ApexMap,
+    ApexObject,
+    ApexSet,
+    EnumValue,
+    TypeValue,
+    compareNumbers,
+    hooks,
+    isNumberValue,
+    keyEquals,
+    keyHash
+} from './values';
 
 function callUser(o: ApexObject, sig: string, args: unknown[]): { found: boolean; value: unknown } {
     const m = o.cls.dispatch(sig);
@@ -38,7 +50,7 @@ export function makeHost(ref: { compiler: Compiler | null }, types: TypeResolver
         },
         toString: (a) => {
             const r = callUser(a, 'tostring()', []);
-            return r.found ? (r.value as string | null) ?? 'null' : null;
+            return r.found ? ((r.value as string | null) ?? 'null') : null;
         }
     };
     const host: RuntimeHost = {
@@ -110,7 +122,16 @@ export function makeHost(ref: { compiler: Compiler | null }, types: TypeResolver
             if (t.testStarted) raise('System.FinalException', 'Testing already started');
             t.testStarted = true;
             t.savedLimits = t.limits;
-            t.limits = { queries: 0, queryRows: 0, dmlStatements: 0, dmlRows: 0, callouts: 0, queueableJobs: 0, futureCalls: 0, emailInvocations: 0 };
+            t.limits = {
+                queries: 0,
+                queryRows: 0,
+                dmlStatements: 0,
+                dmlRows: 0,
+                callouts: 0,
+                queueableJobs: 0,
+                futureCalls: 0,
+                emailInvocations: 0
+            };
         },
         stopTest: () => {
             const t = tx();
@@ -122,7 +143,10 @@ export function makeHost(ref: { compiler: Compiler | null }, types: TypeResolver
             if (name === null) return null;
             const c = types.findClass(name.split('.'), null);
             if (c && !c.builtin) return new TypeValue({ k: 'class', cls: c });
-            const r = types.resolve({ parts: name.split('.').map((n) => ({ name: n, args: [] })), arrayDims: 0, pos: { line: 0, col: 0 } }, null);
+            const r = types.resolve(
+                { parts: name.split('.').map((n) => ({ name: n, args: [] })), arrayDims: 0, pos: { line: 0, col: 0 } },
+                null
+            );
             return typeof r === 'string' ? null : new TypeValue(r);
         },
         newInstance: (type) => {
@@ -135,7 +159,8 @@ export function makeHost(ref: { compiler: Compiler | null }, types: TypeResolver
             }
             const cls: ClassSym = t.cls;
             const ctor = cls.ctors.find((c) => c.params.length === 0) ?? null;
-            if (cls.ctors.length && !ctor) raise('System.TypeException', `Type ${cls.qualifiedName} does not have a no-arg constructor`);
+            if (cls.ctors.length && !ctor)
+                raise('System.TypeException', `Type ${cls.qualifiedName} does not have a no-arg constructor`);
             return ref.compiler!.instantiate(cls, ctor, []);
         },
         query: (soql) => data.query(soql),
@@ -150,7 +175,5 @@ export function makeHost(ref: { compiler: Compiler | null }, types: TypeResolver
             throw new EmulatorError('JSON is not supported by the local org yet');
         }
     };
-    void ApexThrow;
-    void newException;
     return host;
 }

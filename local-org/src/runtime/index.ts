@@ -4,7 +4,16 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import type { CoverageReport, Diagnostic, ExecResult, LoadResult, LoadedProject, RuntimeOptions, TestClassInfo, TestMethodResult } from '../api';
+import type {
+    CoverageReport,
+    Diagnostic,
+    ExecResult,
+    LoadResult,
+    LoadedProject,
+    RuntimeOptions,
+    TestClassInfo,
+    TestMethodResult
+} from '../api';
 import type { TypeDecl } from '../frontend/ast';
 import { parseAnonymous, parseClassFile, parseTriggerFile } from '../frontend/parse';
 import { makeBuiltinClasses } from '../semantic/builtin-classes';
@@ -78,7 +87,13 @@ export async function loadProject(sourceDirs: string[], options: RuntimeOptions 
                 // The metadata API names an ApexClass after its file; a mismatch cannot deploy (message unverified).
                 const base = basename(path).replace(/\.cls$/i, '');
                 if (base.toLowerCase() !== r.decl.name.toLowerCase()) {
-                    diagnostics.push({ kind: 'semantic', file, line: r.decl.pos.line, column: r.decl.pos.col, message: `Class name ${r.decl.name} does not match its file name ${basename(path)}` });
+                    diagnostics.push({
+                        kind: 'semantic',
+                        file,
+                        line: r.decl.pos.line,
+                        column: r.decl.pos.col,
+                        message: `Class name ${r.decl.name} does not match its file name ${basename(path)}`
+                    });
                 }
                 decls.push(r.decl);
             }
@@ -92,7 +107,13 @@ export async function loadProject(sourceDirs: string[], options: RuntimeOptions 
     for (const d of decls) {
         const lower = d.name.toLowerCase();
         if (classes.has(lower)) {
-            diagnostics.push({ kind: 'semantic', file: d.file, line: d.pos.line, column: d.pos.col, message: `Duplicate class name: ${d.name}` });
+            diagnostics.push({
+                kind: 'semantic',
+                file: d.file,
+                line: d.pos.line,
+                column: d.pos.col,
+                message: `Duplicate class name: ${d.name}`
+            });
             continue;
         }
         classes.set(lower, declareNames(d, null, diagnostics));
@@ -123,14 +144,16 @@ function testMethods(c: ClassSym): string[] {
     for (const list of c.methods.values()) {
         for (const m of list) {
             const annotated = m.mods.annotations.some((a) => a.name.toLowerCase() === 'istest');
-            if ((annotated || m.mods.words.has('testmethod')) && m.isStatic && m.params.length === 0) out.push({ name: m.name, line: m.pos.line });
+            if ((annotated || m.mods.words.has('testmethod')) && m.isStatic && m.params.length === 0)
+                out.push({ name: m.name, line: m.pos.line });
         }
     }
     return out.sort((a, b) => a.line - b.line).map((m) => m.name);
 }
 
 function setupMethod(c: ClassSym): string | null {
-    for (const list of c.methods.values()) for (const m of list) if (m.mods.annotations.some((a) => a.name.toLowerCase() === 'testsetup')) return m.name;
+    for (const list of c.methods.values())
+        for (const m of list) if (m.mods.annotations.some((a) => a.name.toLowerCase() === 'testsetup')) return m.name;
     return null;
 }
 
@@ -154,7 +177,12 @@ class Project implements LoadedProject {
     testClasses(): TestClassInfo[] {
         return [...this.classes.values()]
             .filter(isTestClass)
-            .map((c) => ({ name: c.name, file: c.file, methods: testMethods(c), hasTestSetup: setupMethod(c) !== null }));
+            .map((c) => ({
+                name: c.name,
+                file: c.file,
+                methods: testMethods(c),
+                hasTestSetup: setupMethod(c) !== null
+            }));
     }
 
     private newTx(options: RuntimeOptions | undefined, isTest: boolean): Tx {
@@ -172,18 +200,34 @@ class Project implements LoadedProject {
         } catch (e) {
             if (e instanceof ApexThrow) {
                 const msg = e.ex.fields.get('$message');
-                return { ok: false, emulator: false, message: `${e.ex.cls.qualifiedName}: ${msg === null || msg === undefined ? '' : String(msg)}`.replace(/: $/, ''), stackTrace: e.ex.exStack || null };
+                return {
+                    ok: false,
+                    emulator: false,
+                    message:
+                        `${e.ex.cls.qualifiedName}: ${msg === null || msg === undefined ? '' : String(msg)}`.replace(
+                            /: $/,
+                            ''
+                        ),
+                    stackTrace: e.ex.exStack || null
+                };
             }
             const stack = tx.errorStack ?? (tx.stack.length ? tx.stackTrace() : null);
             const where = stack ? ` (at ${stack.split('\n')[0]})` : '';
-            const text = e instanceof EmulatorError ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
+            const text =
+                e instanceof EmulatorError
+                    ? e.message
+                    : `internal error: ${e instanceof Error ? e.message : String(e)}`;
             return { ok: false, emulator: true, message: `local-org: ${text}${where}`, stackTrace: stack };
         } finally {
             current.tx = saved;
         }
     }
 
-    async runTestClass(className: string, methodNames: string[], options?: RuntimeOptions): Promise<TestMethodResult[]> {
+    async runTestClass(
+        className: string,
+        methodNames: string[],
+        options?: RuntimeOptions
+    ): Promise<TestMethodResult[]> {
         const cls = this.classes.get(className.toLowerCase());
         if (!cls || !isTestClass(cls)) throw new Error(`No @IsTest class named ${className}`);
         const results: TestMethodResult[] = [];
@@ -202,7 +246,13 @@ class Project implements LoadedProject {
             if (data.restore && afterSetup !== null) data.restore(afterSetup);
             const m = cls.findMethods(name.toLowerCase()).find((x) => x.params.length === 0 && x.isStatic);
             let out: RunOutcome;
-            if (!m) out = { ok: false, emulator: true, message: `local-org: no test method ${className}.${name}`, stackTrace: null };
+            if (!m)
+                out = {
+                    ok: false,
+                    emulator: true,
+                    message: `local-org: no test method ${className}.${name}`,
+                    stackTrace: null
+                };
             else if (setupFailure) out = setupFailure;
             else out = this.run(this.newTx(options, true), () => m.invoke!(null, []));
             results.push({
@@ -219,20 +269,40 @@ class Project implements LoadedProject {
 
     async executeAnonymous(source: string, fileName: string, options?: RuntimeOptions): Promise<ExecResult> {
         const parsed = parseAnonymous(source, fileName);
-        const fail = (message: string): ExecResult => ({ success: false, debugLines: [], message, stackTrace: null, emulatorError: false });
-        if (parsed.diagnostics.length) return fail(parsed.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`).join('\n'));
+        const fail = (message: string): ExecResult => ({
+            success: false,
+            debugLines: [],
+            message,
+            stackTrace: null,
+            emulatorError: false
+        });
+        if (parsed.diagnostics.length)
+            return fail(parsed.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`).join('\n'));
         const unit = parsed.unit!;
-        if (unit.members.length) return { ...fail('local-org: declarations in anonymous Apex are not supported by the local org'), emulatorError: true };
+        if (unit.members.length)
+            return {
+                ...fail('local-org: declarations in anonymous Apex are not supported by the local org'),
+                emulatorError: true
+            };
         const before = this.compiler.diagnostics.length;
         const body = this.compiler.compileAnonymous(unit.stmts, fileName);
         const problems = this.compiler.diagnostics.splice(before);
         if (problems.length) {
             const unsupported = problems.some((d) => d.kind === 'unsupported');
-            return { ...fail(problems.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`).join('\n')), emulatorError: unsupported };
+            return {
+                ...fail(problems.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`).join('\n')),
+                emulatorError: unsupported
+            };
         }
         const tx = this.newTx(options, false);
         const out = this.run(tx, body);
-        return { success: out.ok, debugLines: tx.debug.slice(), message: out.message, stackTrace: out.stackTrace, emulatorError: out.emulator };
+        return {
+            success: out.ok,
+            debugLines: tx.debug.slice(),
+            message: out.message,
+            stackTrace: out.stackTrace,
+            emulatorError: out.emulator
+        };
     }
 
     coverage(): CoverageReport {
@@ -241,9 +311,13 @@ class Project implements LoadedProject {
             const all = this.cov.lines.get(c.file) ?? new Set<number>();
             const hit = this.cov.hit.get(c.file) ?? new Set<number>();
             const sorted = [...all].sort((a, b) => a - b);
-            classes.push({ name: c.name, file: c.file, coveredLines: sorted.filter((l) => hit.has(l)), uncoveredLines: sorted.filter((l) => !hit.has(l)) });
+            classes.push({
+                name: c.name,
+                file: c.file,
+                coveredLines: sorted.filter((l) => hit.has(l)),
+                uncoveredLines: sorted.filter((l) => !hit.has(l))
+            });
         }
-        void this.types;
         return { classes };
     }
 }

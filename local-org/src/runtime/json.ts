@@ -6,7 +6,7 @@
 import type { ClassSym, FieldSym } from '../semantic/symbols';
 import { type ApexType, typeName } from '../semantic/types';
 import { ApexPrimitiveError } from '../stdlib/builtin';
-import { type JsonNode, jsonNull, parseJson, writeCompact, writePretty } from '../stdlib/primitives/json-text';
+import { type JsonNode, parseJson, writeCompact, writePretty } from '../stdlib/primitives/json-text';
 import { jsonToPrimitive, primitiveToJson, untypedNumber } from '../stdlib/primitives/json-values';
 import { EmulatorError } from './context';
 import { stringOf } from './ops';
@@ -36,10 +36,12 @@ function toNode(v: unknown, suppressNulls: boolean): JsonNode {
     if (p) return p;
     if (v instanceof ApexList) return { type: 'array', items: v.items.map((x) => toNode(x, suppressNulls)) };
     if (v instanceof ApexSet) return { type: 'array', items: v.store.keys().map((x) => toNode(x, suppressNulls)) };
-    if (v instanceof ApexMap) return { type: 'object', entries: v.store.entries().map(([k, x]) => [stringOf(k), toNode(x, suppressNulls)]) };
+    if (v instanceof ApexMap)
+        return { type: 'object', entries: v.store.entries().map(([k, x]) => [stringOf(k), toNode(x, suppressNulls)]) };
     if (v instanceof EnumValue) return { type: 'string', value: v.name };
     if (v instanceof ApexObject) {
-        if (v.cls.isException) throw new EmulatorError('JSON.serialize of an exception is not supported by the local org');
+        if (v.cls.isException)
+            throw new EmulatorError('JSON.serialize of an exception is not supported by the local org');
         const entries: Array<[string, JsonNode]> = [];
         for (const f of jsonFields(v.cls)) {
             const x = v.fields.get(f.name.toLowerCase()) ?? null;
@@ -92,7 +94,8 @@ function typed(node: JsonNode, t: ApexType, strict: boolean): unknown {
             return untyped(node);
         case 'prim': {
             const v = jsonToPrimitive(node, t.name);
-            if (v === undefined) throw new EmulatorError(`JSON.deserialize into ${t.name} is not supported by the local org`);
+            if (v === undefined)
+                throw new EmulatorError(`JSON.deserialize into ${t.name} is not supported by the local org`);
             return v;
         }
         case 'list':
@@ -108,7 +111,8 @@ function typed(node: JsonNode, t: ApexType, strict: boolean): unknown {
         case 'map': {
             if (node.type === 'null') return null;
             if (node.type !== 'object') mismatch(node, t);
-            if (t.key.k !== 'prim' || t.key.name !== 'String') throw new EmulatorError(`JSON.deserialize into ${typeName(t)} is not supported by the local org`);
+            if (t.key.k !== 'prim' || t.key.name !== 'String')
+                throw new EmulatorError(`JSON.deserialize into ${typeName(t)} is not supported by the local org`);
             const m = new ApexMap(t.key, t.value);
             for (const [k, x] of node.entries) m.store.set(k, typed(x, t.value, strict));
             return m;
@@ -121,14 +125,19 @@ function typed(node: JsonNode, t: ApexType, strict: boolean): unknown {
                 const i = cls.enumValues.indexOf(node.value);
                 return i < 0 ? null : new EnumValue(cls, node.value, i);
             }
-            if (cls.kind !== 'class' || cls.isException) throw new EmulatorError(`JSON.deserialize into ${cls.qualifiedName} is not supported by the local org`);
+            if (cls.kind !== 'class' || cls.isException)
+                throw new EmulatorError(`JSON.deserialize into ${cls.qualifiedName} is not supported by the local org`);
             if (node.type !== 'object') mismatch(node, t);
             const obj = new ApexObject(cls);
             const fields = new Map(jsonFields(cls).map((f) => [f.name.toLowerCase(), f]));
             for (const [k, x] of node.entries) {
                 const f = fields.get(k.toLowerCase());
                 if (!f) {
-                    if (strict) throw new ApexPrimitiveError('System.JSONException', `No such column '${k}' on object ${cls.qualifiedName}`);
+                    if (strict)
+                        throw new ApexPrimitiveError(
+                            'System.JSONException',
+                            `No such column '${k}' on object ${cls.qualifiedName}`
+                        );
                     continue;
                 }
                 obj.fields.set(f.name.toLowerCase(), typed(x, f.type, strict));

@@ -11,7 +11,17 @@ import { ApexDouble } from '../stdlib/primitives/numbers';
 import { ApexId } from '../stdlib/primitives/id';
 import { ApexDate, ApexDatetime } from '../stdlib/primitives/datetime';
 import { ApexThrow, EmulatorError, tx } from './context';
-import { ApexList, ApexMap, ApexObject, ApexSet, EnumValue, TypeValue, compareNumbers, hooks, toDecimal } from './values';
+import {
+    ApexList,
+    ApexMap,
+    ApexObject,
+    ApexSet,
+    EnumValue,
+    TypeValue,
+    compareNumbers,
+    hooks,
+    toDecimal
+} from './values';
 
 /** Resolves built-in exception classes by name; set by the loader. */
 export const exceptionClasses: { byName: Map<string, ClassSym> } = { byName: new Map() };
@@ -82,11 +92,16 @@ export function arith(op: string, a: unknown, b: unknown): unknown {
                 const x = a as number;
                 const y = b as number;
                 switch (op) {
-                    case '+': return N.intAdd(x, y);
-                    case '-': return N.intSub(x, y);
-                    case '*': return N.intMul(x, y);
-                    case '/': return N.intDiv(x, y);
-                    case '%': return N.intMod(x, y);
+                    case '+':
+                        return N.intAdd(x, y);
+                    case '-':
+                        return N.intSub(x, y);
+                    case '*':
+                        return N.intMul(x, y);
+                    case '/':
+                        return N.intDiv(x, y);
+                    case '%':
+                        return N.intMod(x, y);
                 }
                 break;
             }
@@ -94,11 +109,16 @@ export function arith(op: string, a: unknown, b: unknown): unknown {
                 const x = toLong(a);
                 const y = toLong(b);
                 switch (op) {
-                    case '+': return N.longAdd(x, y);
-                    case '-': return N.longSub(x, y);
-                    case '*': return N.longMul(x, y);
-                    case '/': return N.longDiv(x, y);
-                    case '%': return N.longMod(x, y);
+                    case '+':
+                        return N.longAdd(x, y);
+                    case '-':
+                        return N.longSub(x, y);
+                    case '*':
+                        return N.longMul(x, y);
+                    case '/':
+                        return N.longDiv(x, y);
+                    case '%':
+                        return N.longMod(x, y);
                 }
                 break;
             }
@@ -106,10 +126,14 @@ export function arith(op: string, a: unknown, b: unknown): unknown {
                 const x = toDbl(a);
                 const y = toDbl(b);
                 switch (op) {
-                    case '+': return N.dblAdd(x, y);
-                    case '-': return N.dblSub(x, y);
-                    case '*': return N.dblMul(x, y);
-                    case '/': return N.dblDiv(x, y);
+                    case '+':
+                        return N.dblAdd(x, y);
+                    case '-':
+                        return N.dblSub(x, y);
+                    case '*':
+                        return N.dblMul(x, y);
+                    case '/':
+                        return N.dblDiv(x, y);
                 }
                 break;
             }
@@ -117,10 +141,14 @@ export function arith(op: string, a: unknown, b: unknown): unknown {
                 const x = toDecimal(a);
                 const y = toDecimal(b);
                 switch (op) {
-                    case '+': return x.add(y);
-                    case '-': return x.subtract(y);
-                    case '*': return x.multiply(y);
-                    case '/': return x.divide(y);
+                    case '+':
+                        return x.add(y);
+                    case '-':
+                        return x.subtract(y);
+                    case '*':
+                        return x.multiply(y);
+                    case '/':
+                        return x.divide(y);
                 }
                 break;
             }
@@ -140,23 +168,35 @@ export function bitop(op: string, a: unknown, b: unknown): unknown {
     }
     if (typeof a === 'number' && typeof b === 'number') {
         switch (op) {
-            case '&': return N.intAnd(a, b);
-            case '|': return N.intOr(a, b);
-            case '^': return N.intXor(a, b);
-            case '<<': return N.intShl(a, b);
-            case '>>': return N.intShr(a, b);
-            case '>>>': return N.intUshr(a, b);
+            case '&':
+                return N.intAnd(a, b);
+            case '|':
+                return N.intOr(a, b);
+            case '^':
+                return N.intXor(a, b);
+            case '<<':
+                return N.intShl(a, b);
+            case '>>':
+                return N.intShr(a, b);
+            case '>>>':
+                return N.intUshr(a, b);
         }
     }
     if ((typeof a === 'number' || typeof a === 'bigint') && (typeof b === 'number' || typeof b === 'bigint')) {
         const x = toLong(a);
         switch (op) {
-            case '&': return N.longAnd(x, toLong(b));
-            case '|': return N.longOr(x, toLong(b));
-            case '^': return N.longXor(x, toLong(b));
-            case '<<': return N.longShl(x, Number(b));
-            case '>>': return N.longShr(x, Number(b));
-            case '>>>': return N.longUshr(x, Number(b));
+            case '&':
+                return N.longAnd(x, toLong(b));
+            case '|':
+                return N.longOr(x, toLong(b));
+            case '^':
+                return N.longXor(x, toLong(b));
+            case '<<':
+                return N.longShl(x, Number(b));
+            case '>>':
+                return N.longShr(x, Number(b));
+            case '>>>':
+                return N.longUshr(x, Number(b));
         }
     }
     throw new EmulatorError(`operator ${op} on ${describe(a)} and ${describe(b)} is not supported by the local org`);
@@ -202,18 +242,29 @@ export function compareOp(op: string, a: unknown, b: unknown): boolean {
     } else if (hasCompareTo(a) && hasCompareTo(b)) {
         c = a.compareTo(b);
     } else {
-        throw new EmulatorError(`comparison ${op} of ${describe(a)} and ${describe(b)} is not supported by the local org`);
+        throw new EmulatorError(
+            `comparison ${op} of ${describe(a)} and ${describe(b)} is not supported by the local org`
+        );
     }
     switch (op) {
-        case '<': return c < 0;
-        case '<=': return c <= 0;
-        case '>': return c > 0;
-        default: return c >= 0;
+        case '<':
+            return c < 0;
+        case '<=':
+            return c <= 0;
+        case '>':
+            return c > 0;
+        default:
+            return c >= 0;
     }
 }
 
 function hasCompareTo(v: unknown): v is { compareTo(o: unknown): number } {
-    return typeof v === 'object' && v !== null && typeof (v as { compareTo?: unknown }).compareTo === 'function' && !(v instanceof ApexObject);
+    return (
+        typeof v === 'object' &&
+        v !== null &&
+        typeof (v as { compareTo?: unknown }).compareTo === 'function' &&
+        !(v instanceof ApexObject)
+    );
 }
 
 function isNum(v: unknown): boolean {
@@ -256,10 +307,14 @@ export function widen(v: unknown, to: ApexType): unknown {
 export function runtimeTypeName(v: unknown): string {
     if (v === null || v === undefined) return 'null';
     switch (typeof v) {
-        case 'number': return 'Integer';
-        case 'bigint': return 'Long';
-        case 'string': return 'String';
-        case 'boolean': return 'Boolean';
+        case 'number':
+            return 'Integer';
+        case 'bigint':
+            return 'Long';
+        case 'string':
+            return 'String';
+        case 'boolean':
+            return 'Boolean';
     }
     if (v instanceof ApexDouble) return 'Double';
     if (v instanceof ApexDecimal) return 'Decimal';
@@ -286,13 +341,20 @@ export function isInstance(v: unknown, t: ApexType): boolean {
             return true;
         case 'prim':
             switch (t.name) {
-                case 'Integer': return typeof v === 'number';
-                case 'Long': return typeof v === 'bigint';
-                case 'Double': return v instanceof ApexDouble;
-                case 'Decimal': return v instanceof ApexDecimal;
-                case 'String': return typeof v === 'string';
-                case 'Boolean': return typeof v === 'boolean';
-                default: return runtimeTypeName(v).toLowerCase() === t.name.toLowerCase();
+                case 'Integer':
+                    return typeof v === 'number';
+                case 'Long':
+                    return typeof v === 'bigint';
+                case 'Double':
+                    return v instanceof ApexDouble;
+                case 'Decimal':
+                    return v instanceof ApexDecimal;
+                case 'String':
+                    return typeof v === 'string';
+                case 'Boolean':
+                    return typeof v === 'boolean';
+                default:
+                    return runtimeTypeName(v).toLowerCase() === t.name.toLowerCase();
             }
         case 'class':
             if (v instanceof ApexObject) return v.cls.isSubtypeOf(t.cls);
@@ -305,7 +367,10 @@ export function isInstance(v: unknown, t: ApexType): boolean {
         case 'map':
             return v instanceof ApexMap && elemCompatible(v.keyType, t.key) && elemCompatible(v.valueType, t.value);
         case 'builtin':
-            return runtimeTypeName(v).toLowerCase() === t.name.toLowerCase() || (t.name === 'System.Type' && v instanceof TypeValue);
+            return (
+                runtimeTypeName(v).toLowerCase() === t.name.toLowerCase() ||
+                (t.name === 'System.Type' && v instanceof TypeValue)
+            );
         default:
             return false;
     }
@@ -327,7 +392,10 @@ export function castTo(v: unknown, t: ApexType): unknown {
         if (want !== undefined && want >= k) return widen(v, t);
     }
     if (t.k === 'prim' && (t.name === 'Id' || t.name === 'String') && typeof v === 'string') return v;
-    return raise('System.TypeException', `Invalid conversion from runtime type ${runtimeTypeName(v)} to ${typeName(t)}`);
+    return raise(
+        'System.TypeException',
+        `Invalid conversion from runtime type ${runtimeTypeName(v)} to ${typeName(t)}`
+    );
 }
 
 // ---------- String.valueOf ----------
@@ -342,16 +410,28 @@ export function debugString(v: unknown): string {
 export function stringOf(v: unknown): string {
     if (v === null || v === undefined) return 'null';
     switch (typeof v) {
-        case 'string': return v;
-        case 'number': return String(v);
-        case 'bigint': return v.toString();
-        case 'boolean': return v ? 'true' : 'false';
+        case 'string':
+            return v;
+        case 'number':
+            return String(v);
+        case 'bigint':
+            return v.toString();
+        case 'boolean':
+            return v ? 'true' : 'false';
     }
     // String.valueOf(Datetime) is in the running user's zone; System.debug prints GMT (debugString below).
     if (v instanceof ApexDatetime) return v.toApexString(tx().timeZone);
     if (v instanceof ApexList) return '(' + v.items.map(stringOf).join(', ') + ')';
     if (v instanceof ApexSet) return '{' + v.store.keys().map(stringOf).join(', ') + '}';
-    if (v instanceof ApexMap) return '{' + v.store.entries().map(([k, x]) => `${stringOf(k)}=${stringOf(x)}`).join(', ') + '}';
+    if (v instanceof ApexMap)
+        return (
+            '{' +
+            v.store
+                .entries()
+                .map(([k, x]) => `${stringOf(k)}=${stringOf(x)}`)
+                .join(', ') +
+            '}'
+        );
     if (v instanceof TypeValue) return v.name;
     if (v instanceof ApexObject) {
         const custom = hooks.current?.toString(v);
@@ -361,7 +441,8 @@ export function stringOf(v: unknown): string {
             return `${v.cls.qualifiedName}: ${m === null || m === undefined ? 'null' : String(m)}`;
         }
         const parts: string[] = [];
-        for (const [k, x] of v.fields) if (!k.startsWith('$')) parts.push(`${v.cls.findField(k)?.name ?? k}=${stringOf(x)}`);
+        for (const [k, x] of v.fields)
+            if (!k.startsWith('$')) parts.push(`${v.cls.findField(k)?.name ?? k}=${stringOf(x)}`);
         return `${v.cls.qualifiedName}:[${parts.join(', ')}]`;
     }
     return String(v);

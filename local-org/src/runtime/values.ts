@@ -151,7 +151,15 @@ export function keyHash(v: unknown): string {
     }
     if (v instanceof ApexList) return 'L(' + v.items.map(keyHash).join(',') + ')';
     if (v instanceof ApexSet) return 'S{' + v.store.keys().map(keyHash).join(',') + '}';
-    if (v instanceof ApexMap) return 'M{' + v.store.entries().map(([k, x]) => keyHash(k) + '=' + keyHash(x)).join(',') + '}';
+    if (v instanceof ApexMap)
+        return (
+            'M{' +
+            v.store
+                .entries()
+                .map(([k, x]) => keyHash(k) + '=' + keyHash(x))
+                .join(',') +
+            '}'
+        );
     if (v instanceof TypeValue) return 't' + v.name.toLowerCase();
     const s = (v as { toString(): string }).toString();
     return 'x' + s;
@@ -172,7 +180,8 @@ export function keyEquals(a: unknown, b: unknown): boolean {
 export function looseEquals(a: unknown, b: unknown): boolean {
     if (a === b) return true;
     if (a === null || b === null || a === undefined || b === undefined) return false;
-    if (typeof a === 'string' && typeof b === 'string') return a.length === b.length && a.toLowerCase() === b.toLowerCase();
+    if (typeof a === 'string' && typeof b === 'string')
+        return a.length === b.length && a.toLowerCase() === b.toLowerCase();
     // Id == String converts the String to an Id (15 or 18 characters) and compares case-sensitively.
     if (a instanceof ApexId && typeof b === 'string') return idEqualsText(a, b);
     if (b instanceof ApexId && typeof a === 'string') return idEqualsText(b, a);

@@ -56,7 +56,15 @@ const SYSTEM_INTERFACES: Array<[string | null, string]> = [
 export const BUILTIN_ENUMS: Record<string, string[]> = {
     LoggingLevel: ['NONE', 'ERROR', 'WARN', 'INFO', 'DEBUG', 'FINE', 'FINER', 'FINEST'],
     RoundingMode: ['CEILING', 'DOWN', 'FLOOR', 'HALF_DOWN', 'HALF_EVEN', 'HALF_UP', 'UNNECESSARY', 'UP'],
-    TriggerOperation: ['BEFORE_INSERT', 'BEFORE_UPDATE', 'BEFORE_DELETE', 'AFTER_INSERT', 'AFTER_UPDATE', 'AFTER_DELETE', 'AFTER_UNDELETE']
+    TriggerOperation: [
+        'BEFORE_INSERT',
+        'BEFORE_UPDATE',
+        'BEFORE_DELETE',
+        'AFTER_INSERT',
+        'AFTER_UPDATE',
+        'AFTER_DELETE',
+        'AFTER_UNDELETE'
+    ]
 };
 
 export interface BuiltinClasses {

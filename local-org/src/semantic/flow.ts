@@ -14,7 +14,9 @@ export function alwaysExits(s: Stmt): boolean {
         case 'if':
             return !!s.else && alwaysExits(s.then) && alwaysExits(s.else);
         case 'try':
-            return (alwaysExits(s.body) && s.catches.every((c) => alwaysExits(c.body))) || (!!s.fin && alwaysExits(s.fin));
+            return (
+                (alwaysExits(s.body) && s.catches.every((c) => alwaysExits(c.body))) || (!!s.fin && alwaysExits(s.fin))
+            );
         case 'switch':
             return s.whens.some((w) => w.kind === 'else') && s.whens.every((w) => alwaysExits(w.body));
         case 'while':

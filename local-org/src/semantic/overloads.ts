@@ -46,6 +46,7 @@ export function pickOverload(cands: MethodSym[], argTypes: ApexType[]): MethodSy
     if (!scored.length) return null;
     const min = Math.min(...scored.map((x) => x.score));
     const best = scored.filter((x) => x.score === min).map((x) => x.m);
-    const moreSpecific = (a: MethodSym, b: MethodSym): boolean => a.params.every((p, i) => !!assignable(p.type, b.params[i].type));
+    const moreSpecific = (a: MethodSym, b: MethodSym): boolean =>
+        a.params.every((p, i) => !!assignable(p.type, b.params[i].type));
     return best.find((a) => best.every((b) => b === a || moreSpecific(a, b))) ?? best[0];
 }

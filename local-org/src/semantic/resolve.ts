@@ -9,10 +9,28 @@ import { type ApexType, T, primNamed } from './types';
 
 /** Built-in value types that are not classes we model; instances come from the stdlib. */
 const BUILTIN_VALUE_TYPES = new Map(
-    ['System.Type', 'System.TimeZone', 'Schema.SObjectType', 'Schema.SObjectField', 'Schema.DescribeSObjectResult', 'Schema.DescribeFieldResult', 'Database.SaveResult', 'Database.UpsertResult', 'Database.DeleteResult', 'Database.UndeleteResult', 'Database.QueryLocator', 'Database.BatchableContext', 'System.QueueableContext', 'System.SchedulableContext', 'Savepoint', 'Pattern', 'Matcher', 'JSONParser', 'JSONGenerator', 'Blob'].map((n) => [
-        n.toLowerCase().replace(/^(system|schema)\./, ''),
-        n
-    ])
+    [
+        'System.Type',
+        'System.TimeZone',
+        'Schema.SObjectType',
+        'Schema.SObjectField',
+        'Schema.DescribeSObjectResult',
+        'Schema.DescribeFieldResult',
+        'Database.SaveResult',
+        'Database.UpsertResult',
+        'Database.DeleteResult',
+        'Database.UndeleteResult',
+        'Database.QueryLocator',
+        'Database.BatchableContext',
+        'System.QueueableContext',
+        'System.SchedulableContext',
+        'Savepoint',
+        'Pattern',
+        'Matcher',
+        'JSONParser',
+        'JSONGenerator',
+        'Blob'
+    ].map((n) => [n.toLowerCase().replace(/^(system|schema)\./, ''), n])
 );
 
 export class TypeResolver {

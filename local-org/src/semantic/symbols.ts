@@ -103,23 +103,13 @@ export class ClassSym {
     }
 
     get isException(): boolean {
-        let c: ClassSym | null = this;
-        while (c) {
-            if (c.builtin && c.name === 'Exception') return true;
-            c = c.superclass;
-        }
-        return false;
+        if (this.builtin && this.name === 'Exception') return true;
+        return this.superclass?.isException ?? false;
     }
 
     /** Finds a field or property declared here or inherited. */
     findField(lower: string): FieldSym | undefined {
-        let c: ClassSym | null = this;
-        while (c) {
-            const f = c.fields.get(lower);
-            if (f) return f;
-            c = c.superclass;
-        }
-        return undefined;
+        return this.fields.get(lower) ?? this.superclass?.findField(lower);
     }
 
     /** All methods of a name visible on this class: own first, then inherited and interface ones not overridden. */
@@ -145,20 +135,25 @@ export class ClassSym {
         let hit = this.vtable.get(sig);
         if (hit !== undefined) return hit;
         hit = null;
-        let c: ClassSym | null = this;
-        while (c && !hit) {
-            const lower = sig.slice(0, sig.indexOf('('));
+        const lower = sig.slice(0, sig.indexOf('('));
+        for (const c of this.lineage()) {
+            if (hit) break;
             for (const m of c.methods.get(lower) ?? []) {
                 if (m.sig === sig && !m.isAbstract && m.body !== null) hit = m;
                 else if (m.sig === sig && m.invoke && !m.body && !m.isAbstract) hit = m;
             }
-            c = c.superclass;
         }
         this.vtable.set(sig, hit);
         return hit;
     }
 
     private readonly vtable = new Map<string, MethodSym | null>();
+
+    /** This class, then its superclasses. */
+    *lineage(): Generator<ClassSym> {
+        yield this;
+        if (this.superclass) yield* this.superclass.lineage();
+    }
 }
 
 /**
@@ -174,6 +169,11 @@ export function canAccess(mods: Modifiers, owner: ClassSym, from: ClassSym | nul
     if (from && mods.words.has('protected')) {
         for (let c: ClassSym | null = from; c; c = c.outer) if (c.isSubtypeOf(owner)) return true;
     }
-    if (from && mods.annotations.some((a) => a.name.toLowerCase() === 'testvisible') && from.top.hasAnnotation('IsTest')) return true;
+    if (
+        from &&
+        mods.annotations.some((a) => a.name.toLowerCase() === 'testvisible') &&
+        from.top.hasAnnotation('IsTest')
+    )
+        return true;
     return false;
 }

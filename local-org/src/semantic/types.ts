@@ -4,7 +4,8 @@
  */
 import type { ClassSym } from './symbols';
 
-export type PrimName = 'Integer' | 'Long' | 'Double' | 'Decimal' | 'String' | 'Boolean' | 'Id' | 'Date' | 'Datetime' | 'Time' | 'Blob';
+export type PrimName =
+    'Integer' | 'Long' | 'Double' | 'Decimal' | 'String' | 'Boolean' | 'Id' | 'Date' | 'Datetime' | 'Time' | 'Blob';
 
 export type ApexType =
     | { k: 'prim'; name: PrimName }
@@ -25,7 +26,19 @@ export type ApexType =
 /** The type of something whose declaration already has a diagnostic: later uses stay quiet. */
 export const UNRESOLVED: ApexType = { k: 'any' };
 
-export const PRIMS: readonly PrimName[] = ['Integer', 'Long', 'Double', 'Decimal', 'String', 'Boolean', 'Id', 'Date', 'Datetime', 'Time', 'Blob'];
+export const PRIMS: readonly PrimName[] = [
+    'Integer',
+    'Long',
+    'Double',
+    'Decimal',
+    'String',
+    'Boolean',
+    'Id',
+    'Date',
+    'Datetime',
+    'Time',
+    'Blob'
+];
 const primByLower = new Map(PRIMS.map((p) => [p.toLowerCase(), p]));
 
 export function primNamed(name: string): PrimName | undefined {
@@ -139,7 +152,8 @@ export function assignable(from: ApexType, to: ApexType): 'exact' | 'widen' | nu
     // Collections are covariant in Apex (List<Account> is a List<SObject>); run-time element types guard writes.
     if (from.k === 'list' && to.k === 'list') return assignable(from.elem, to.elem) ? 'widen' : null;
     if (from.k === 'set' && to.k === 'set') return assignable(from.elem, to.elem) ? 'widen' : null;
-    if (from.k === 'map' && to.k === 'map') return assignable(from.key, to.key) && assignable(from.value, to.value) ? 'widen' : null;
+    if (from.k === 'map' && to.k === 'map')
+        return assignable(from.key, to.key) && assignable(from.value, to.value) ? 'widen' : null;
     return null;
 }
 

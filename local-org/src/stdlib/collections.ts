@@ -19,7 +19,8 @@ function m(name: string, params: string[], returns: string, impl: Impl): Builtin
 
 function bounds(host: RuntimeHost, l: ApexList, i: number, allowEnd = false): void {
     if (i === null) host.raise('System.NullPointerException', 'Attempt to de-reference a null object');
-    if (i < 0 || i > l.items.length || (!allowEnd && i === l.items.length)) host.raise('System.ListException', `List index out of bounds: ${i}`);
+    if (i < 0 || i > l.items.length || (!allowEnd && i === l.items.length))
+        host.raise('System.ListException', `List index out of bounds: ${i}`);
 }
 
 /**
@@ -28,7 +29,10 @@ function bounds(host: RuntimeHost, l: ApexList, i: number, allowEnd = false): vo
  */
 function checkElem(host: RuntimeHost, type: ApexType, v: unknown): void {
     if (v === null || type.k === 'any' || type.k === 'object' || isInstance(v, type)) return;
-    host.raise('System.TypeException', `Invalid conversion from runtime type ${runtimeTypeName(v)} to ${typeName(type)}`);
+    host.raise(
+        'System.TypeException',
+        `Invalid conversion from runtime type ${runtimeTypeName(v)} to ${typeName(type)}`
+    );
 }
 
 /** https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/langCon_apex_loops_for_lists.htm */
@@ -49,22 +53,57 @@ function setCopy(s: ApexSet): ApexSet {
 }
 
 function need(host: RuntimeHost, v: unknown): void {
-    if (v === null || v === undefined) host.raise('System.NullPointerException', 'Attempt to de-reference a null object');
+    if (v === null || v === undefined)
+        host.raise('System.NullPointerException', 'Attempt to de-reference a null object');
 }
 
 const LIST: BuiltinMethod[] = [
-    m('add', ['T'], 'void', (l: ApexList, [x], h) => (guardIter(h, l), checkElem(h, l.elemType, x), void l.items.push(x))),
+    m(
+        'add',
+        ['T'],
+        'void',
+        (l: ApexList, [x], h) => (guardIter(h, l), checkElem(h, l.elemType, x), void l.items.push(x))
+    ),
     m('add', ['Integer', 'T'], 'void', (l: ApexList, [i, x]: [number, unknown], h) => {
         guardIter(h, l);
         checkElem(h, l.elemType, x);
         bounds(h, l, i, true);
         l.items.splice(i, 0, x);
     }),
-    m('addAll', ['List<T>'], 'void', (l: ApexList, [o]: [ApexList], h) => (need(h, o), guardIter(h, l), o.items.forEach((x) => checkElem(h, l.elemType, x)), void l.items.push(...o.items))),
-    m('addAll', ['Set<T>'], 'void', (l: ApexList, [o]: [ApexSet], h) => (need(h, o), guardIter(h, l), void l.items.push(...o.store.keys()))),
+    m(
+        'addAll',
+        ['List<T>'],
+        'void',
+        (l: ApexList, [o]: [ApexList], h) => (
+            need(h, o),
+            guardIter(h, l),
+            o.items.forEach((x) => checkElem(h, l.elemType, x)),
+            void l.items.push(...o.items)
+        )
+    ),
+    m(
+        'addAll',
+        ['Set<T>'],
+        'void',
+        (l: ApexList, [o]: [ApexSet], h) => (need(h, o), guardIter(h, l), void l.items.push(...o.store.keys()))
+    ),
     m('get', ['Integer'], 'T', (l: ApexList, [i]: [number], h) => (bounds(h, l, i), l.items[i])),
-    m('set', ['Integer', 'T'], 'void', (l: ApexList, [i, x]: [number, unknown], h) => (bounds(h, l, i), checkElem(h, l.elemType, x), void (l.items[i] = x))),
-    m('remove', ['Integer'], 'T', (l: ApexList, [i]: [number], h) => (guardIter(h, l), bounds(h, l, i), l.items.splice(i, 1)[0])),
+    m(
+        'set',
+        ['Integer', 'T'],
+        'void',
+        (l: ApexList, [i, x]: [number, unknown], h) => (
+            bounds(h, l, i),
+            checkElem(h, l.elemType, x),
+            void (l.items[i] = x)
+        )
+    ),
+    m(
+        'remove',
+        ['Integer'],
+        'T',
+        (l: ApexList, [i]: [number], h) => (guardIter(h, l), bounds(h, l, i), l.items.splice(i, 1)[0])
+    ),
     m('size', [], 'Integer', (l: ApexList) => l.items.length),
     m('isEmpty', [], 'Boolean', (l: ApexList) => l.items.length === 0),
     m('contains', ['T'], 'Boolean', (l: ApexList, [x], h) => l.items.some((y) => h.equals(y, x))),
@@ -76,7 +115,13 @@ const LIST: BuiltinMethod[] = [
         // Array.prototype.sort is stable, like the platform's merge sort.
         l.items.sort((a, b) => h.compare(a, b));
     }),
-    m('equals', ['List<T>'], 'Boolean', (l: ApexList, [o]: [ApexList | null], h) => !!o && o.items.length === l.items.length && l.items.every((x, i) => h.equals(x, o.items[i]))),
+    m(
+        'equals',
+        ['List<T>'],
+        'Boolean',
+        (l: ApexList, [o]: [ApexList | null], h) =>
+            !!o && o.items.length === l.items.length && l.items.every((x, i) => h.equals(x, o.items[i]))
+    ),
     m('hashCode', [], 'Integer', (l: ApexList, _a, h) => hashOf(l.items, h)),
     m('toString', [], 'String', (l: ApexList, _a, h) => h.stringOf(l))
 ];
@@ -104,8 +149,18 @@ const SET: BuiltinMethod[] = [
         return s.store.size !== before;
     }),
     m('contains', ['T'], 'Boolean', (s: ApexSet, [x]) => s.store.has(x)),
-    m('containsAll', ['List<T>'], 'Boolean', (s: ApexSet, [o]: [ApexList], h) => (need(h, o), o.items.every((x) => s.store.has(x)))),
-    m('containsAll', ['Set<T>'], 'Boolean', (s: ApexSet, [o]: [ApexSet], h) => (need(h, o), o.store.keys().every((x) => s.store.has(x)))),
+    m(
+        'containsAll',
+        ['List<T>'],
+        'Boolean',
+        (s: ApexSet, [o]: [ApexList], h) => (need(h, o), o.items.every((x) => s.store.has(x)))
+    ),
+    m(
+        'containsAll',
+        ['Set<T>'],
+        'Boolean',
+        (s: ApexSet, [o]: [ApexSet], h) => (need(h, o), o.store.keys().every((x) => s.store.has(x)))
+    ),
     m('remove', ['T'], 'Boolean', (s: ApexSet, [x], h) => (guardIter(h, s), s.store.delete(x))),
     m('removeAll', ['List<T>'], 'Boolean', (s: ApexSet, [o]: [ApexList], h) => {
         need(h, o);
@@ -132,15 +187,24 @@ const SET: BuiltinMethod[] = [
         need(h, o);
         guardIter(h, s);
         let changed = false;
-        for (const x of s.store.keys()) if (!o.items.some((y) => keyEquals(x, y))) changed = s.store.delete(x) || changed;
+        for (const x of s.store.keys())
+            if (!o.items.some((y) => keyEquals(x, y))) changed = s.store.delete(x) || changed;
         return changed;
     }),
     m('size', [], 'Integer', (s: ApexSet) => s.store.size),
     m('isEmpty', [], 'Boolean', (s: ApexSet) => s.store.size === 0),
     m('clear', [], 'void', (s: ApexSet, _a, h) => (guardIter(h, s), s.store.clear())),
     m('clone', [], 'Set<T>', (s: ApexSet) => setCopy(s)),
-    m('equals', ['Set<T>'], 'Boolean', (s: ApexSet, [o]: [ApexSet | null]) => !!o && o.store.size === s.store.size && s.store.keys().every((x) => o.store.has(x))),
-    m('hashCode', [], 'Integer', (s: ApexSet, _a, h) => s.store.keys().reduce<number>((acc, x) => (acc + h.hashCode(x)) | 0, 0)),
+    m(
+        'equals',
+        ['Set<T>'],
+        'Boolean',
+        (s: ApexSet, [o]: [ApexSet | null]) =>
+            !!o && o.store.size === s.store.size && s.store.keys().every((x) => o.store.has(x))
+    ),
+    m('hashCode', [], 'Integer', (s: ApexSet, _a, h) =>
+        s.store.keys().reduce<number>((acc, x) => (acc + h.hashCode(x)) | 0, 0)
+    ),
     m('toString', [], 'String', (s: ApexSet, _a, h) => h.stringOf(s))
 ];
 
@@ -177,8 +241,18 @@ const MAP: BuiltinMethod[] = [
         for (const [k, v] of mp.store.entries()) c.store.set(k, v);
         return c;
     }),
-    m('equals', ['Map<K,V>'], 'Boolean', (mp: ApexMap, [o]: [ApexMap | null], h) => !!o && o.store.size === mp.store.size && mp.store.entries().every(([k, v]) => o.store.has(k) && h.equals(o.store.get(k), v))),
-    m('hashCode', [], 'Integer', (mp: ApexMap, _a, h) => mp.store.entries().reduce<number>((acc, [k, v]) => (acc + (h.hashCode(k) ^ h.hashCode(v))) | 0, 0)),
+    m(
+        'equals',
+        ['Map<K,V>'],
+        'Boolean',
+        (mp: ApexMap, [o]: [ApexMap | null], h) =>
+            !!o &&
+            o.store.size === mp.store.size &&
+            mp.store.entries().every(([k, v]) => o.store.has(k) && h.equals(o.store.get(k), v))
+    ),
+    m('hashCode', [], 'Integer', (mp: ApexMap, _a, h) =>
+        mp.store.entries().reduce<number>((acc, [k, v]) => (acc + (h.hashCode(k) ^ h.hashCode(v))) | 0, 0)
+    ),
     m('toString', [], 'String', (mp: ApexMap, _a, h) => h.stringOf(mp))
 ];
 

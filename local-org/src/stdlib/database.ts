@@ -6,7 +6,12 @@
 import type { BuiltinMethod } from './builtin';
 import { type RuntimeHost, register } from './registry';
 
-function s(name: string, params: string[], returns: string, impl: (args: unknown[], host: RuntimeHost) => unknown): BuiltinMethod {
+function s(
+    name: string,
+    params: string[],
+    returns: string,
+    impl: (args: unknown[], host: RuntimeHost) => unknown
+): BuiltinMethod {
     return { name, isStatic: true, params, returns, impl: (_self, args, host) => impl(args, host as RuntimeHost) };
 }
 

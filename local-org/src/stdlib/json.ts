@@ -15,8 +15,12 @@ const JSON_METHODS: BuiltinMethod[] = [
     s('serialize', ['Object', 'Boolean'], 'String', ([v, suppress]) => serialize(v, false, suppress === true)),
     s('serializePretty', ['Object'], 'String', ([v]) => serialize(v, true)),
     s('serializePretty', ['Object', 'Boolean'], 'String', ([v, suppress]) => serialize(v, true, suppress === true)),
-    s('deserialize', ['String', 'System.Type'], 'Object', ([text, t]) => deserialize(text as string, t as TypeValue, false)),
-    s('deserializeStrict', ['String', 'System.Type'], 'Object', ([text, t]) => deserialize(text as string, t as TypeValue, true)),
+    s('deserialize', ['String', 'System.Type'], 'Object', ([text, t]) =>
+        deserialize(text as string, t as TypeValue, false)
+    ),
+    s('deserializeStrict', ['String', 'System.Type'], 'Object', ([text, t]) =>
+        deserialize(text as string, t as TypeValue, true)
+    ),
     s('deserializeUntyped', ['String'], 'Object', ([text]) => deserializeUntyped(text as string))
 ];
 

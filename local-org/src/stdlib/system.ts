@@ -36,13 +36,25 @@ function plainFailure(h: RuntimeHost, msg: unknown): string {
 
 const SYSTEM: BuiltinMethod[] = [
     s('debug', ['Object'], 'void', (_s, [m], h) => h.debug('DEBUG', m)),
-    s('debug', ['LoggingLevel', 'Object'], 'void', (_s, [lvl, m]: [{ name: string }, unknown], h) => h.debug(lvl.name, m)),
+    s('debug', ['LoggingLevel', 'Object'], 'void', (_s, [lvl, m]: [{ name: string }, unknown], h) =>
+        h.debug(lvl.name, m)
+    ),
     s('assert', ['Boolean'], 'void', (_s, [c], h) => (c !== true ? h.assertFail(plainFailure(h, null)) : undefined)),
-    s('assert', ['Boolean', 'Object'], 'void', (_s, [c, m], h) => (c !== true ? h.assertFail(plainFailure(h, m)) : undefined)),
-    s('assertEquals', ['Object', 'Object'], 'void', (_s, [e, a], h) => (!h.equals(e, a) ? h.assertFail(eqFailure(h, e, a, null)) : undefined)),
-    s('assertEquals', ['Object', 'Object', 'Object'], 'void', (_s, [e, a, m], h) => (!h.equals(e, a) ? h.assertFail(eqFailure(h, e, a, m)) : undefined)),
-    s('assertNotEquals', ['Object', 'Object'], 'void', (_s, [e, a], h) => (h.equals(e, a) ? h.assertFail(neFailure(h, e, a, null)) : undefined)),
-    s('assertNotEquals', ['Object', 'Object', 'Object'], 'void', (_s, [e, a, m], h) => (h.equals(e, a) ? h.assertFail(neFailure(h, e, a, m)) : undefined)),
+    s('assert', ['Boolean', 'Object'], 'void', (_s, [c, m], h) =>
+        c !== true ? h.assertFail(plainFailure(h, m)) : undefined
+    ),
+    s('assertEquals', ['Object', 'Object'], 'void', (_s, [e, a], h) =>
+        !h.equals(e, a) ? h.assertFail(eqFailure(h, e, a, null)) : undefined
+    ),
+    s('assertEquals', ['Object', 'Object', 'Object'], 'void', (_s, [e, a, m], h) =>
+        !h.equals(e, a) ? h.assertFail(eqFailure(h, e, a, m)) : undefined
+    ),
+    s('assertNotEquals', ['Object', 'Object'], 'void', (_s, [e, a], h) =>
+        h.equals(e, a) ? h.assertFail(neFailure(h, e, a, null)) : undefined
+    ),
+    s('assertNotEquals', ['Object', 'Object', 'Object'], 'void', (_s, [e, a, m], h) =>
+        h.equals(e, a) ? h.assertFail(neFailure(h, e, a, m)) : undefined
+    ),
     s('currentTimeMillis', [], 'Long', (_s, _a, h) => BigInt(h.nowMs())),
     s('now', [], 'Datetime', (_s, _a, h) => new ApexDatetime(h.nowMs())),
     s('today', [], 'Date', (_s, _a, h) => ApexDate.today(h.nowMs(), h.timeZone()))
@@ -53,18 +65,43 @@ for (const withMsg of [false, true]) {
     const extra = withMsg ? ['String'] : [];
     const msgOf = (args: unknown[], n: number) => (withMsg ? args[n] : null);
     ASSERT.push(
-        s('areEqual', ['Object', 'Object', ...extra], 'void', (_s, a: unknown[], h) => (!h.equals(a[0], a[1]) ? h.assertFail(eqFailure(h, a[0], a[1], msgOf(a, 2))) : undefined)),
-        s('areNotEqual', ['Object', 'Object', ...extra], 'void', (_s, a: unknown[], h) => (h.equals(a[0], a[1]) ? h.assertFail(neFailure(h, a[0], a[1], msgOf(a, 2))) : undefined)),
-        s('isTrue', ['Boolean', ...extra], 'void', (_s, a: unknown[], h) => (a[0] !== true ? h.assertFail(eqFailure(h, true, a[0], msgOf(a, 1))) : undefined)),
-        s('isFalse', ['Boolean', ...extra], 'void', (_s, a: unknown[], h) => (a[0] !== false ? h.assertFail(eqFailure(h, false, a[0], msgOf(a, 1))) : undefined)),
-        s('isNull', ['Object', ...extra], 'void', (_s, a: unknown[], h) => (a[0] !== null ? h.assertFail(eqFailure(h, null, a[0], msgOf(a, 1))) : undefined)),
-        s('isNotNull', ['Object', ...extra], 'void', (_s, a: unknown[], h) => (a[0] === null ? h.assertFail(plainFailure(h, withMsg ? a[1] : 'Expected non-null value')) : undefined)),
+        s('areEqual', ['Object', 'Object', ...extra], 'void', (_s, a: unknown[], h) =>
+            !h.equals(a[0], a[1]) ? h.assertFail(eqFailure(h, a[0], a[1], msgOf(a, 2))) : undefined
+        ),
+        s('areNotEqual', ['Object', 'Object', ...extra], 'void', (_s, a: unknown[], h) =>
+            h.equals(a[0], a[1]) ? h.assertFail(neFailure(h, a[0], a[1], msgOf(a, 2))) : undefined
+        ),
+        s('isTrue', ['Boolean', ...extra], 'void', (_s, a: unknown[], h) =>
+            a[0] !== true ? h.assertFail(eqFailure(h, true, a[0], msgOf(a, 1))) : undefined
+        ),
+        s('isFalse', ['Boolean', ...extra], 'void', (_s, a: unknown[], h) =>
+            a[0] !== false ? h.assertFail(eqFailure(h, false, a[0], msgOf(a, 1))) : undefined
+        ),
+        s('isNull', ['Object', ...extra], 'void', (_s, a: unknown[], h) =>
+            a[0] !== null ? h.assertFail(eqFailure(h, null, a[0], msgOf(a, 1))) : undefined
+        ),
+        s('isNotNull', ['Object', ...extra], 'void', (_s, a: unknown[], h) =>
+            a[0] === null ? h.assertFail(plainFailure(h, withMsg ? a[1] : 'Expected non-null value')) : undefined
+        ),
         s('fail', [...extra], 'void', (_s, a: unknown[], h) => h.assertFail(plainFailure(h, msgOf(a, 0)))),
         s('isInstanceOfType', ['Object', 'System.Type', ...extra], 'void', (_s, a: unknown[], h) =>
-            !h.isInstanceOfType(a[0], a[1]) ? h.assertFail(plainFailure(h, withMsg ? a[2] : `Expected instance of ${(a[1] as { name: string }).name}, Actual: ${h.typeNameOf(a[0])}`)) : undefined
+            !h.isInstanceOfType(a[0], a[1])
+                ? h.assertFail(
+                      plainFailure(
+                          h,
+                          withMsg
+                              ? a[2]
+                              : `Expected instance of ${(a[1] as { name: string }).name}, Actual: ${h.typeNameOf(a[0])}`
+                      )
+                  )
+                : undefined
         ),
         s('isNotInstanceOfType', ['Object', 'System.Type', ...extra], 'void', (_s, a: unknown[], h) =>
-            h.isInstanceOfType(a[0], a[1]) ? h.assertFail(plainFailure(h, withMsg ? a[2] : `Not expected instance of ${(a[1] as { name: string }).name}`)) : undefined
+            h.isInstanceOfType(a[0], a[1])
+                ? h.assertFail(
+                      plainFailure(h, withMsg ? a[2] : `Not expected instance of ${(a[1] as { name: string }).name}`)
+                  )
+                : undefined
         )
     );
 }
@@ -85,11 +122,13 @@ const LIMITS: BuiltinMethod[] = [
     s('getCpuTime', [], 'Integer', (_s, _a, h) => h.limit('cpuTime')),
     s('getLimitCpuTime', [], 'Integer', () => 10000)
 ];
-LIMITS.push(...LIMIT_NAMES.flatMap(([name, counter, max]) => [
-    s(`get${name}`, [], 'Integer', (_s, _a, h) => h.limit(counter)),
-    // Synchronous limits: https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_gov_limits.htm
-    s(`getLimit${name}`, [], 'Integer', () => max)
-]));
+LIMITS.push(
+    ...LIMIT_NAMES.flatMap(([name, counter, max]) => [
+        s(`get${name}`, [], 'Integer', (_s, _a, h) => h.limit(counter)),
+        // Synchronous limits: https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_gov_limits.htm
+        s(`getLimit${name}`, [], 'Integer', () => max)
+    ])
+);
 
 /** The default running user of the local org: a system administrator. */
 export const DEFAULT_USER = {
@@ -132,7 +171,9 @@ const TEST: BuiltinMethod[] = [
 
 const TYPE: BuiltinMethod[] = [
     s('forName', ['String'], 'System.Type', (_s, [n]: [string], h) => h.typeForName(n)),
-    s('forName', ['String', 'String'], 'System.Type', (_s, [ns, n]: [string | null, string], h) => (ns ? null : h.typeForName(n))),
+    s('forName', ['String', 'String'], 'System.Type', (_s, [ns, n]: [string | null, string], h) =>
+        ns ? null : h.typeForName(n)
+    ),
     i('getName', [], 'String', (t: { name: string }) => t.name),
     i('toString', [], 'String', (t: { name: string }) => t.name),
     i('newInstance', [], 'Object', (t, _a, h) => h.newInstance(t)),

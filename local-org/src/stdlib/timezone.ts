@@ -37,5 +37,13 @@ const METHODS: BuiltinMethod[] = [
 
 export function registerTimeZone(): void {
     register('TimeZone', METHODS);
-    register('UserInfo', [{ name: 'getTimeZone', isStatic: true, params: [], returns: 'System.TimeZone', impl: (_s, _a, host) => new ApexTimeZone(host.timeZone()) }]);
+    register('UserInfo', [
+        {
+            name: 'getTimeZone',
+            isStatic: true,
+            params: [],
+            returns: 'System.TimeZone',
+            impl: (_s, _a, host) => new ApexTimeZone(host.timeZone())
+        }
+    ]);
 }

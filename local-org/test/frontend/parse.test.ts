@@ -4,7 +4,10 @@ import { checkSoql, parseAnonymous, parseClassFile } from '../../src/frontend/pa
 import { load } from '../runtime/helpers';
 
 test('lowers a class into our AST with positions', () => {
-    const r = parseClassFile('public class Foo {\n    public Integer x = 1;\n    public void m() { x++; }\n}', 'Foo.cls');
+    const r = parseClassFile(
+        'public class Foo {\n    public Integer x = 1;\n    public void m() { x++; }\n}',
+        'Foo.cls'
+    );
     assert.deepEqual(r.diagnostics, []);
     assert.equal(r.decl!.name, 'Foo');
     const m = r.decl!.members.find((x) => x.k === 'method');
@@ -25,7 +28,10 @@ test('reports syntax errors with file, line and column', () => {
 });
 
 test('all syntax errors of all files are reported together', async () => {
-    const r = await load({ 'A.cls': 'public class A { void m() { x = ; } }', 'B.cls': 'public class B {\n  void m() { return return; }\n}' });
+    const r = await load({
+        'A.cls': 'public class A { void m() { x = ; } }',
+        'B.cls': 'public class B {\n  void m() { return return; }\n}'
+    });
     assert.equal(r.project, undefined);
     const files = new Set(r.diagnostics.map((d) => d.file.replace(/.*\//, '')));
     assert.deepEqual([...files].sort(), ['A.cls', 'B.cls']);
@@ -39,7 +45,11 @@ test('a SOQL string must be a whole query (the parser does not demand EOF)', () 
 });
 
 test('skips -meta.xml files and reads .trigger files', async () => {
-    const r = await load({ 'A.cls': 'public class A {}', 'A.cls-meta.xml': '<xml/>', 'T.trigger': 'trigger T on Account (before insert) { }' });
+    const r = await load({
+        'A.cls': 'public class A {}',
+        'A.cls-meta.xml': '<xml/>',
+        'T.trigger': 'trigger T on Account (before insert) { }'
+    });
     assert.deepEqual(r.diagnostics, []);
     assert.equal(r.stats.files, 2);
 });

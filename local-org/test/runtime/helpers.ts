@@ -14,12 +14,17 @@ export async function load(files: Record<string, string>, options?: RuntimeOptio
 
 export async function project(files: Record<string, string>, options?: RuntimeOptions): Promise<LoadedProject> {
     const r = await load(files, options);
-    if (!r.project) throw new Error('load failed: ' + r.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join('; '));
+    if (!r.project)
+        throw new Error('load failed: ' + r.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join('; '));
     return r.project;
 }
 
 /** Runs anonymous Apex against an (optionally) loaded project. */
-export async function exec(source: string, files: Record<string, string> = {}, options?: RuntimeOptions): Promise<ExecResult> {
+export async function exec(
+    source: string,
+    files: Record<string, string> = {},
+    options?: RuntimeOptions
+): Promise<ExecResult> {
     const p = await project(files, options);
     return p.executeAnonymous(source, 'anon.apex', options);
 }

@@ -101,7 +101,8 @@ switch on n { when 1, 2 { System.debug('small'); } when 3 { System.debug('three'
 });
 
 test('loops with break and continue, do-while, ternary, ?. and ??', async () => {
-    const lines = await run(`Integer total = 0;
+    const lines = await run(
+        `Integer total = 0;
 for (Integer i = 0; i < 10; i++) {
     if (Math.mod(i, 2) == 0) continue;
     if (i > 7) break;
@@ -115,12 +116,15 @@ Shapes.Square nothing;
 System.debug(nothing?.name);
 String s;
 System.debug(s ?? 'fallback');
-System.debug(total > 10 ? 'big' : 'small');`, SHAPES);
+System.debug(total > 10 ? 'big' : 'small');`,
+        SHAPES
+    );
     assert.deepEqual(lines, ['16', '3', 'null', 'fallback', 'big']);
 });
 
 test('custom exceptions: four implicit constructors, getters, cause, setMessage, finally', async () => {
-    const lines = await run(`try {
+    const lines = await run(
+        `try {
     try {
         throw new Errs.BadException('inner');
     } finally {
@@ -133,8 +137,16 @@ test('custom exceptions: four implicit constructors, getters, cause, setMessage,
     System.debug(new Errs.BadException().getMessage());
     e.setMessage('changed');
     System.debug(e.getMessage() + ' line ' + e.getLineNumber());
-}`, { 'Errs.cls': 'public class Errs { public class BadException extends Exception {} }' });
-    assert.deepEqual(lines, ['finally ran', 'outer / inner / Errs.BadException', 'Errs.BadException: inner', 'null', 'changed line 3']);
+}`,
+        { 'Errs.cls': 'public class Errs { public class BadException extends Exception {} }' }
+    );
+    assert.deepEqual(lines, [
+        'finally ran',
+        'outer / inner / Errs.BadException',
+        'Errs.BadException: inner',
+        'null',
+        'changed line 3'
+    ]);
 });
 
 test('checked casts throw TypeException with the platform message', async () => {
@@ -200,7 +212,12 @@ System.debug(s + ' ' + s.contains('A'));
 Map<String, Integer> m = new Map<String, Integer>{ 'z' => 1 };
 m.put('a', 2);
 System.debug(m.keySet() + ' ' + m.values() + ' ' + m.containsKey('Z') + ' ' + m.remove('z') + ' ' + m);`);
-    assert.deepEqual(lines, ['(x, null)', '(9, 1, 2) (9, 1, 2, 4) 2 true true', '{b, a, c} false', '{z, a} (1, 2) false 1 {a=2}']);
+    assert.deepEqual(lines, [
+        '(x, null)',
+        '(9, 1, 2) (9, 1, 2, 4) 2 true true',
+        '{b, a, c} false',
+        '{z, a} (1, 2) false 1 {a=2}'
+    ]);
 });
 
 test('finally runs after catch and rethrow; an assertion failure skips finally and cannot be swallowed', async () => {

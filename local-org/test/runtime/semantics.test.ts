@@ -26,7 +26,12 @@ System.debug(i);`);
 });
 
 test('dereferencing null or doing arithmetic on null throws NullPointerException', async () => {
-    for (const src of ['String s; s.equals(\'x\');', 'Integer i; i = i + 1;', 'Boolean b; if (b) {}', 'List<Integer> l; for (Integer x : l) {}']) {
+    for (const src of [
+        "String s; s.equals('x');",
+        'Integer i; i = i + 1;',
+        'Boolean b; if (b) {}',
+        'List<Integer> l; for (Integer x : l) {}'
+    ]) {
         const r = await exec(src);
         assert.equal(r.success, false, src);
         assert.equal(r.emulatorError, false, src);
@@ -35,7 +40,10 @@ test('dereferencing null or doing arithmetic on null throws NullPointerException
 });
 
 test("string concatenation with null gives 'null'", async () => {
-    assert.deepEqual(await run("String s;\nSystem.debug('a' + null);\nSystem.debug('a' + s);\nSystem.debug(1 + 'x');"), ['anull', 'anull', '1x']);
+    assert.deepEqual(
+        await run("String s;\nSystem.debug('a' + null);\nSystem.debug('a' + s);\nSystem.debug(1 + 'x');"),
+        ['anull', 'anull', '1x']
+    );
 });
 
 test('List index out of bounds', async () => {
@@ -76,12 +84,21 @@ test('AssertException cannot be caught by Apex code', async () => {
 });
 
 test('statics live for one transaction', async () => {
-    const files = { 'Counter.cls': 'public class Counter { public static Integer n = 0; public static Integer next() { return ++n; } }' };
+    const files = {
+        'Counter.cls':
+            'public class Counter { public static Integer n = 0; public static Integer next() { return ++n; } }'
+    };
     const p = await project(files);
     const a = await p.executeAnonymous('System.debug(Counter.next()); System.debug(Counter.next());', 'a.apex');
     const b = await p.executeAnonymous('System.debug(Counter.next());', 'b.apex');
-    assert.deepEqual(a.debugLines.map((l) => l.split('|')[2]), ['1', '2']);
-    assert.deepEqual(b.debugLines.map((l) => l.split('|')[2]), ['1']);
+    assert.deepEqual(
+        a.debugLines.map((l) => l.split('|')[2]),
+        ['1', '2']
+    );
+    assert.deepEqual(
+        b.debugLines.map((l) => l.split('|')[2]),
+        ['1']
+    );
 });
 
 test('Decimal and Double keep their run-time types', async () => {
@@ -122,5 +139,10 @@ System.debug(s < s);`);
 });
 
 test('Date plus or minus an Integer moves by days', async () => {
-    assert.deepEqual(await run('Date d = Date.newInstance(2024, 2, 28);\nSystem.debug(String.valueOf(d + 2));\nSystem.debug(String.valueOf(d - 28));'), ['2024-03-01', '2024-01-31']);
+    assert.deepEqual(
+        await run(
+            'Date d = Date.newInstance(2024, 2, 28);\nSystem.debug(String.valueOf(d + 2));\nSystem.debug(String.valueOf(d - 28));'
+        ),
+        ['2024-03-01', '2024-01-31']
+    );
 });

@@ -61,7 +61,15 @@ test('discovers @IsTest classes and methods in source order, with @TestSetup', a
     assert.equal(classes.length, 1);
     assert.equal(classes[0].name, 'SubjectTest');
     assert.equal(classes[0].hasTestSetup, true);
-    assert.deepEqual(classes[0].methods, ['passes', 'legacyModifier', 'failsAnAssertion', 'throwsFromAnInnerClass', 'runsForever', 'queriesTheDatabase', 'runningTest']);
+    assert.deepEqual(classes[0].methods, [
+        'passes',
+        'legacyModifier',
+        'failsAnAssertion',
+        'throwsFromAnInnerClass',
+        'runsForever',
+        'queriesTheDatabase',
+        'runningTest'
+    ]);
 });
 
 test('outcomes, platform-shaped messages and stack traces', async () => {
@@ -76,7 +84,10 @@ test('outcomes, platform-shaped messages and stack traces', async () => {
     assert.equal(by.failsAnAssertion.stackTrace, 'Class.SubjectTest.failsAnAssertion: line 16, column 9');
     assert.equal(by.throwsFromAnInnerClass.outcome, 'Fail');
     assert.equal(by.throwsFromAnInnerClass.message, 'System.MathException: Divide by 0');
-    assert.equal(by.throwsFromAnInnerClass.stackTrace, 'Class.Subject.Inner.boom: line 12, column 13\nClass.SubjectTest.throwsFromAnInnerClass: line 20, column 9');
+    assert.equal(
+        by.throwsFromAnInnerClass.stackTrace,
+        'Class.Subject.Inner.boom: line 12, column 13\nClass.SubjectTest.throwsFromAnInnerClass: line 20, column 9'
+    );
     assert.equal(by.runsForever.outcome, 'Fail');
     assert.equal(by.runsForever.message, 'System.LimitException: local-org: statement budget of 10000 exceeded');
     assert.equal(by.queriesTheDatabase.outcome, 'EmulatorError');
@@ -112,7 +123,10 @@ test('coverage lists executed and unexecuted statement lines per class', async (
 
 test('anonymous Apex collects USER_DEBUG lines and reports AnonymousBlock positions', async () => {
     const p = await project({});
-    const r = await p.executeAnonymous("System.debug('one');\nSystem.debug(LoggingLevel.ERROR, 2);\nInteger x = null;\nx++;", 'run.apex');
+    const r = await p.executeAnonymous(
+        "System.debug('one');\nSystem.debug(LoggingLevel.ERROR, 2);\nInteger x = null;\nx++;",
+        'run.apex'
+    );
     assert.deepEqual(r.debugLines, ['USER_DEBUG [1]|DEBUG|one', 'USER_DEBUG [2]|ERROR|2']);
     assert.equal(r.success, false);
     assert.equal(r.emulatorError, false);
@@ -122,11 +136,17 @@ test('anonymous Apex collects USER_DEBUG lines and reports AnonymousBlock positi
 test('a non-static @IsTest method is a load error, never a silently skipped test', async () => {
     const r = await load({ 'T.cls': '@IsTest private class T {\n    @IsTest void notStatic() { }\n}' });
     assert.equal(r.project, undefined);
-    assert.deepEqual(r.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`), ['2:18 Test methods must be static and take no arguments: notStatic']);
+    assert.deepEqual(
+        r.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`),
+        ['2:18 Test methods must be static and take no arguments: notStatic']
+    );
 });
 
 test('two projects loaded in one process keep catching system exceptions', async () => {
-    const src = { 'C.cls': "public class C { public static String f() { try { Integer x = 1 / 0; } catch (MathException e) { return 'caught'; } return 'not'; } }" };
+    const src = {
+        'C.cls':
+            "public class C { public static String f() { try { Integer x = 1 / 0; } catch (MathException e) { return 'caught'; } return 'not'; } }"
+    };
     const first = await project(src);
     await project(src);
     const r = await first.executeAnonymous('System.debug(C.f());', 'a.apex');

@@ -10,33 +10,59 @@ async function messages(files: Record<string, string>): Promise<string[]> {
 
 test('unknown variables, types and methods are semantic diagnostics with positions', async () => {
     const ms = await messages({
-        'A.cls': ['public class A {', '    void m() {', '        Integer x = y;', '        Foo f;', '        String s = this.nope(1);', '    }', '}'].join('\n')
+        'A.cls': [
+            'public class A {',
+            '    void m() {',
+            '        Integer x = y;',
+            '        Foo f;',
+            '        String s = this.nope(1);',
+            '    }',
+            '}'
+        ].join('\n')
     });
     assert.ok(ms.includes('semantic 3:21 Variable does not exist: y'), ms.join('\n'));
     assert.ok(ms.includes('semantic 4:9 Invalid type: Foo'), ms.join('\n'));
-    assert.ok(ms.some((m) => m.startsWith('semantic 5:') && m.includes('Method does not exist or incorrect signature: void nope(Integer) from the type A')), ms.join('\n'));
+    assert.ok(
+        ms.some(
+            (m) =>
+                m.startsWith('semantic 5:') &&
+                m.includes('Method does not exist or incorrect signature: void nope(Integer) from the type A')
+        ),
+        ms.join('\n')
+    );
 });
 
 test('every unsupported library member is reported before anything runs', async () => {
-    const ms = await messages({ 'A.cls': 'public class A {\n    static void m() {\n        Crypto.getRandomInteger();\n        EncodingUtil.base64Encode(null);\n    }\n}' });
-    assert.deepEqual(ms, ['unsupported 3:16 Crypto.getRandomInteger is not supported by the local org', 'unsupported 4:22 EncodingUtil.base64Encode is not supported by the local org']);
+    const ms = await messages({
+        'A.cls':
+            'public class A {\n    static void m() {\n        Crypto.getRandomInteger();\n        EncodingUtil.base64Encode(null);\n    }\n}'
+    });
+    assert.deepEqual(ms, [
+        'unsupported 3:16 Crypto.getRandomInteger is not supported by the local org',
+        'unsupported 4:22 EncodingUtil.base64Encode is not supported by the local org'
+    ]);
 });
 
 test('illegal assignments are rejected at load time', async () => {
-    const ms = await messages({ 'A.cls': 'public class A {\n    static void m() {\n        Integer i = \'x\';\n    }\n}' });
+    const ms = await messages({
+        'A.cls': "public class A {\n    static void m() {\n        Integer i = 'x';\n    }\n}"
+    });
     assert.deepEqual(ms, ['semantic 3:17 Illegal assignment from String to Integer']);
 });
 
 test('names are case-insensitive', async () => {
-    const lines = await run("LIST<integer> XS = new list<INTEGER>{1, 2};\nsystem.DEBUG(xs.SIZE());\nCaseTest.Shout();", {
-        'CaseTest.cls': 'public class casetest { public static void shout() { System.debug(\'hi\'); } }'
-    });
+    const lines = await run(
+        'LIST<integer> XS = new list<INTEGER>{1, 2};\nsystem.DEBUG(xs.SIZE());\nCaseTest.Shout();',
+        {
+            'CaseTest.cls': "public class casetest { public static void shout() { System.debug('hi'); } }"
+        }
+    );
     assert.deepEqual(lines, ['2', 'hi']);
 });
 
 test('a project class named like a System class shadows it', async () => {
-    const lines = await run("System.debug(Limits.getQueries());", {
-        'Limits.cls': 'public class Limits { public static String getQueries() { return \'mine\'; } }'
+    const lines = await run('System.debug(Limits.getQueries());', {
+        'Limits.cls': "public class Limits { public static String getQueries() { return 'mine'; } }"
     });
     assert.deepEqual(lines, ['mine']);
 });
@@ -52,19 +78,24 @@ test('overloads choose the most specific signature, with Integer→Long→Decima
             '}'
         ].join('\n')
     };
-    const lines = await run("System.debug(O.f(1));\nSystem.debug(O.f(1.5));\nSystem.debug(O.f('s'));\nSystem.debug(O.g(3));", files);
+    const lines = await run(
+        "System.debug(O.f(1));\nSystem.debug(O.f(1.5));\nSystem.debug(O.f('s'));\nSystem.debug(O.g(3));",
+        files
+    );
     assert.deepEqual(lines, ['Long', 'Decimal', 'Object', 'g3']);
 });
 
 test('SOQL, DML and Database calls type-check but fail at run time as emulator errors', async () => {
-    const r = await exec("List<SObject> rows = [SELECT Id FROM Account];");
+    const r = await exec('List<SObject> rows = [SELECT Id FROM Account];');
     assert.equal(r.success, false);
     assert.equal(r.emulatorError, true);
     assert.match(r.message!, /SOQL is not available until local org part 2/);
     const d = await exec("List<SObject> rows = Database.query('SELECT Id FROM Account');");
     assert.equal(d.emulatorError, true);
     assert.match(d.message!, /SOQL is not available until local org part 2/);
-    const caught = await exec("try { List<SObject> rows = [SELECT Id FROM Account]; } catch (Exception e) { System.debug('caught'); }");
+    const caught = await exec(
+        "try { List<SObject> rows = [SELECT Id FROM Account]; } catch (Exception e) { System.debug('caught'); }"
+    );
     assert.equal(caught.emulatorError, true, 'an emulator error is never an Apex exception');
     assert.deepEqual(caught.debugLines, []);
 });
@@ -86,14 +117,18 @@ test('private members are visible only inside their top-level class; @TestVisibl
 }`;
     const ms = await messages({
         'Svc.cls': svc,
-        'Other.cls': 'public class Other {\n    static Integer a() { return Svc.secret; }\n    static Integer b() { return Svc.hidden(); }\n    static Integer c() { return Svc.forTests; }\n}'
+        'Other.cls':
+            'public class Other {\n    static Integer a() { return Svc.secret; }\n    static Integer b() { return Svc.hidden(); }\n    static Integer c() { return Svc.forTests; }\n}'
     });
     assert.deepEqual(ms, [
         'semantic 2:37 Variable is not visible: Svc.secret',
         'semantic 3:37 Method is not visible: Integer Svc.hidden()',
         'semantic 4:37 Variable is not visible: Svc.forTests'
     ]);
-    const ok = await load({ 'Svc.cls': svc, 'SvcTest.cls': '@IsTest private class SvcTest { @IsTest static void t() { Assert.areEqual(2, Svc.forTests); } }' });
+    const ok = await load({
+        'Svc.cls': svc,
+        'SvcTest.cls': '@IsTest private class SvcTest { @IsTest static void t() { Assert.areEqual(2, Svc.forTests); } }'
+    });
     assert.deepEqual(ok.diagnostics, []);
 });
 
@@ -108,17 +143,24 @@ test('a non-void method must return on every path; only some expressions can be 
             '}'
         ].join('\n')
     });
-    assert.deepEqual(ms, ['semantic 2:20 Missing return statement required return type: Integer', 'semantic 5:38 Expression cannot be a statement.']);
+    assert.deepEqual(ms, [
+        'semantic 2:20 Missing return statement required return type: Integer',
+        'semantic 5:38 Expression cannot be a statement.'
+    ]);
 });
 
 test('binds inside inline SOQL are resolved at load time', async () => {
-    const ms = await messages({ 'Q.cls': "public class Q {\n    static void m() {\n        String name = 'x';\n        List<SObject> rows = [SELECT Id FROM Account WHERE Name = :name AND Id IN :missing];\n    }\n}" });
+    const ms = await messages({
+        'Q.cls':
+            "public class Q {\n    static void m() {\n        String name = 'x';\n        List<SObject> rows = [SELECT Id FROM Account WHERE Name = :name AND Id IN :missing];\n    }\n}"
+    });
     assert.deepEqual(ms, ['semantic 4:84 Variable does not exist: missing']);
 });
 
 test('instanceof that is always true or always false does not compile', async () => {
     const ms = await messages({
-        'I.cls': "public class I {\n    static void m() {\n        String s = 'x';\n        Boolean a = s instanceof Object;\n        Boolean b = s instanceof Integer;\n        Object o = s;\n        Boolean c = o instanceof String;\n    }\n}"
+        'I.cls':
+            "public class I {\n    static void m() {\n        String s = 'x';\n        Boolean a = s instanceof Object;\n        Boolean b = s instanceof Integer;\n        Object o = s;\n        Boolean c = o instanceof String;\n    }\n}"
     });
     assert.deepEqual(ms, [
         'semantic 4:21 Operation instanceof is always true since an instance of String is always an instance of Object',
@@ -128,8 +170,10 @@ test('instanceof that is always true or always false does not compile', async ()
 
 test('a property with a private setter cannot be assigned from another class', async () => {
     const ms = await messages({
-        'P.cls': 'public class P {\n    public Integer count { get; private set; }\n    public void bump() { count = 1; }\n}',
-        'Q.cls': 'public class Q {\n    static void m(P p) {\n        Integer read = p.count;\n        p.count = 2;\n    }\n}'
+        'P.cls':
+            'public class P {\n    public Integer count { get; private set; }\n    public void bump() { count = 1; }\n}',
+        'Q.cls':
+            'public class Q {\n    static void m(P p) {\n        Integer read = p.count;\n        p.count = 2;\n    }\n}'
     });
     assert.deepEqual(ms, ['semantic 4:11 Variable is not visible: P.count']);
 });
@@ -151,17 +195,27 @@ test('final locals and fields cannot be reassigned outside initialisers and cons
             '}'
         ].join('\n')
     });
-    assert.deepEqual(ms, ['semantic 9:9 Final variable has already been initialized: x', 'semantic 10:9 Final variable has already been initialized: a']);
+    assert.deepEqual(ms, [
+        'semantic 9:9 Final variable has already been initialized: x',
+        'semantic 10:9 Final variable has already been initialized: a'
+    ]);
 });
 
 test('integer literals must fit; -2147483648 is allowed', async () => {
-    const ms = await messages({ 'L.cls': 'public class L {\n    Integer ok = -2147483648;\n    Integer bad = 2147483648;\n    Long badLong = 9223372036854775808L;\n}' });
-    assert.deepEqual(ms, ['semantic 3:19 Illegal integer: 2147483648', 'semantic 4:20 Illegal long: 9223372036854775808']);
+    const ms = await messages({
+        'L.cls':
+            'public class L {\n    Integer ok = -2147483648;\n    Integer bad = 2147483648;\n    Long badLong = 9223372036854775808L;\n}'
+    });
+    assert.deepEqual(ms, [
+        'semantic 3:19 Illegal integer: 2147483648',
+        'semantic 4:20 Illegal long: 9223372036854775808'
+    ]);
 });
 
 test('inner classes are private by default', async () => {
     const ms = await messages({
-        'Outer.cls': 'public class Outer {\n    class Hidden { }\n    public class Shown { }\n    Hidden h = new Hidden();\n}',
+        'Outer.cls':
+            'public class Outer {\n    class Hidden { }\n    public class Shown { }\n    Hidden h = new Hidden();\n}',
         'User2.cls': 'public class User2 {\n    Outer.Shown ok;\n    Outer.Hidden no;\n}'
     });
     assert.deepEqual(ms, ['semantic 3:5 Type is not visible: Outer.Hidden']);

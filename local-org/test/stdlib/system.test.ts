@@ -3,8 +3,14 @@ import { test } from 'node:test';
 import { exec, project, run } from '../runtime/helpers';
 
 test('System.debug with and without LoggingLevel, in USER_DEBUG format', async () => {
-    const r = await exec("System.debug('plain');\nSystem.debug(LoggingLevel.INFO, 42);\nSystem.debug(new Map<String, Integer>{'a' => 1});");
-    assert.deepEqual(r.debugLines, ['USER_DEBUG [1]|DEBUG|plain', 'USER_DEBUG [2]|INFO|42', 'USER_DEBUG [3]|DEBUG|{a=1}']);
+    const r = await exec(
+        "System.debug('plain');\nSystem.debug(LoggingLevel.INFO, 42);\nSystem.debug(new Map<String, Integer>{'a' => 1});"
+    );
+    assert.deepEqual(r.debugLines, [
+        'USER_DEBUG [1]|DEBUG|plain',
+        'USER_DEBUG [2]|INFO|42',
+        'USER_DEBUG [3]|DEBUG|{a=1}'
+    ]);
 });
 
 test('assertion messages', async () => {
@@ -23,30 +29,35 @@ test('assertion messages', async () => {
         const r = await exec(src);
         assert.equal(r.message, `System.AssertException: ${message}`, src);
     }
-    const ok = await exec("Assert.areEqual(2, 2); Assert.areNotEqual(1, 2); Assert.isFalse(false); Assert.isNotNull(1); Assert.isInstanceOfType('s', String.class); Assert.isNotInstanceOfType(1, String.class);");
+    const ok = await exec(
+        "Assert.areEqual(2, 2); Assert.areNotEqual(1, 2); Assert.isFalse(false); Assert.isNotNull(1); Assert.isInstanceOfType('s', String.class); Assert.isNotInstanceOfType(1, String.class);"
+    );
     assert.equal(ok.success, true, ok.message ?? '');
 });
 
 test('Math, Integer/String statics from the primitive tables', async () => {
-    assert.deepEqual(await run("System.debug(Math.max(3, 7));\nSystem.debug(Math.mod(-7, 3));\nSystem.debug(Math.abs(-2.5));\nSystem.debug(Integer.valueOf('12') + 1);\nSystem.debug(String.valueOf(3) + 'x'.repeat(2));"), [
-        '7',
-        '-1',
-        '2.5',
-        '13',
-        '3xx'
-    ]);
+    assert.deepEqual(
+        await run(
+            "System.debug(Math.max(3, 7));\nSystem.debug(Math.mod(-7, 3));\nSystem.debug(Math.abs(-2.5));\nSystem.debug(Integer.valueOf('12') + 1);\nSystem.debug(String.valueOf(3) + 'x'.repeat(2));"
+        ),
+        ['7', '-1', '2.5', '13', '3xx']
+    );
 });
 
 test('UserInfo defaults to the local admin; Limits counters start at zero; Test.isRunningTest', async () => {
-    assert.deepEqual(await run('System.debug(UserInfo.getUserName());\nSystem.debug(Limits.getQueries() + \'/\' + Limits.getLimitQueries());\nSystem.debug(Test.isRunningTest());'), [
-        'admin@local-org.invalid',
-        '0/100',
-        'false'
-    ]);
+    assert.deepEqual(
+        await run(
+            "System.debug(UserInfo.getUserName());\nSystem.debug(Limits.getQueries() + '/' + Limits.getLimitQueries());\nSystem.debug(Test.isRunningTest());"
+        ),
+        ['admin@local-org.invalid', '0/100', 'false']
+    );
 });
 
 test('JSON serialize, serializePretty, typed deserialize and deserializeUntyped', async () => {
-    const files = { 'Dto.cls': 'public class Dto { public String name; public Integer age; public List<String> tags; transient String secret; public static Integer ignored; }' };
+    const files = {
+        'Dto.cls':
+            'public class Dto { public String name; public Integer age; public List<String> tags; transient String secret; public static Integer ignored; }'
+    };
     const lines = await run(
         `Dto d = new Dto();
 d.name = 'Ada';
@@ -70,7 +81,12 @@ try { JSON.deserializeUntyped('{'); } catch (JSONException e) { System.debug('ba
 });
 
 test('exception type names of System exceptions', async () => {
-    assert.deepEqual(await run("try { Integer.valueOf('x'); } catch (Exception e) { System.debug(e.getTypeName() + ': ' + e.getMessage()); }"), ['System.TypeException: Invalid integer: x']);
+    assert.deepEqual(
+        await run(
+            "try { Integer.valueOf('x'); } catch (Exception e) { System.debug(e.getTypeName() + ': ' + e.getMessage()); }"
+        ),
+        ['System.TypeException: Invalid integer: x']
+    );
 });
 
 test('Test.startTest gives fresh limit counters; System.now and System.today', async () => {
@@ -98,5 +114,8 @@ test('UserInfo.getTimeZone and TimeZone offsets follow the configured zone', asy
         {},
         { timeZone: 'America/New_York' }
     );
-    assert.deepEqual(r.debugLines.map((l) => l.split('|')[2]), ['America/New_York', '-18000000', '7200000']);
+    assert.deepEqual(
+        r.debugLines.map((l) => l.split('|')[2]),
+        ['America/New_York', '-18000000', '7200000']
+    );
 });
