@@ -83,7 +83,8 @@ export class Tx {
         const lines: string[] = [];
         for (let i = this.stack.length - 1; i >= 0; i--) {
             const f = this.stack[i];
-            lines.push(`${f.label}: line ${f.line}, column ${f.col}`);
+            // The platform reports column 1 for a failing statement even when it is indented (KB 000193852).
+            lines.push(`${f.label}: line ${f.line}, column 1`);
         }
         return lines.join('\n');
     }

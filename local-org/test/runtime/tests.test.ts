@@ -81,12 +81,12 @@ test('outcomes, platform-shaped messages and stack traces', async () => {
     assert.equal(by.runningTest.outcome, 'Pass');
     assert.equal(by.failsAnAssertion.outcome, 'Fail');
     assert.equal(by.failsAnAssertion.message, 'System.AssertException: Assertion Failed: Expected: 1, Actual: 2');
-    assert.equal(by.failsAnAssertion.stackTrace, 'Class.SubjectTest.failsAnAssertion: line 16, column 9');
+    assert.equal(by.failsAnAssertion.stackTrace, 'Class.SubjectTest.failsAnAssertion: line 16, column 1');
     assert.equal(by.throwsFromAnInnerClass.outcome, 'Fail');
     assert.equal(by.throwsFromAnInnerClass.message, 'System.MathException: Divide by 0');
     assert.equal(
         by.throwsFromAnInnerClass.stackTrace,
-        'Class.Subject.Inner.boom: line 12, column 13\nClass.SubjectTest.throwsFromAnInnerClass: line 20, column 9'
+        'Class.Subject.Inner.boom: line 12, column 1\nClass.SubjectTest.throwsFromAnInnerClass: line 20, column 1'
     );
     assert.equal(by.runsForever.outcome, 'Fail');
     assert.equal(by.runsForever.message, 'System.LimitException: local-org: statement budget of 10000 exceeded');
