@@ -34,6 +34,9 @@ import { exceptionClasses } from './ops';
 
 const DEFAULTS = { statementBudget: 5_000_000, timeBudgetMs: 30_000, timeZone: 'America/Los_Angeles' };
 
+/** Parsed classes by file and text: a process that loads the same sources again (tests, watch mode) parses once. */
+const parseCache = new Map<string, ReturnType<typeof parseClassFile>>();
+
 let stdlibReady = false;
 function ensureStdlib(): void {
     if (stdlibReady) return;
@@ -81,7 +84,9 @@ export async function loadProject(sourceDirs: string[], options: RuntimeOptions 
             // Triggers only fire on DML, which arrives with part 2; they are parsed (syntax-checked) now.
             diagnostics.push(...parseTriggerFile(src, file).diagnostics);
         } else {
-            const r = parseClassFile(src, file);
+            const key = `${file}\0${src}`;
+            let r = parseCache.get(key);
+            if (!r) parseCache.set(key, (r = parseClassFile(src, file)));
             diagnostics.push(...r.diagnostics);
             if (r.decl) {
                 // The metadata API names an ApexClass after its file; a mismatch cannot deploy (message unverified).
