@@ -440,9 +440,15 @@ export function stringOf(v: unknown): string {
             const m = v.fields.get('$message');
             return `${v.cls.qualifiedName}: ${m === null || m === undefined ? 'null' : String(m)}`;
         }
+        // Every instance field in declaration order (superclass first), unassigned ones as null.
+        const chain: ClassSym[] = [];
+        for (let c: ClassSym | null = v.cls; c && !c.builtin; c = c.superclass) chain.unshift(c);
         const parts: string[] = [];
-        for (const [k, x] of v.fields)
-            if (!k.startsWith('$')) parts.push(`${v.cls.findField(k)?.name ?? k}=${stringOf(x)}`);
+        for (const c of chain) {
+            for (const f of c.fields.values()) {
+                if (!f.isStatic) parts.push(`${f.name}=${stringOf(v.fields.get(f.name.toLowerCase()) ?? null)}`);
+            }
+        }
         return `${v.cls.qualifiedName}:[${parts.join(', ')}]`;
     }
     return String(v);

@@ -249,3 +249,11 @@ switch on v { when 'beta' { System.debug('matched'); } when else { System.debug(
 System.debug(v == 'beta');`);
     assert.deepEqual(lines, ['no match', 'true']);
 });
+
+test('String.valueOf of an object lists every instance field in declaration order', async () => {
+    const lines = await run(`Pt p = new Pt();\np.y = 2;\nSystem.debug(p);\nSystem.debug('' + p);`, {
+        'Pt.cls':
+            'public class Pt { public Integer x; public Integer y; public static Integer count = 0; public String label { get; set; } }'
+    });
+    assert.deepEqual(lines, ['Pt:[x=null, y=2, label=null]', 'Pt:[x=null, y=2, label=null]']);
+});
