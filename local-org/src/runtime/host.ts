@@ -101,6 +101,18 @@ export function makeHost(ref: { compiler: Compiler | null }, types: TypeResolver
             if (a instanceof ApexDecimal || a instanceof ApexDouble) return compareNumbers(a, b);
             throw new EmulatorError(`sorting ${runtimeTypeName(a)} values is not supported by the local org`);
         },
+        callMethod: (target, name, args) => {
+            if (!(target instanceof ApexObject))
+                raise('System.NullPointerException', 'Attempt to de-reference a null object');
+            const lower = name.toLowerCase();
+            const m = target.cls.findMethods(lower).find((x) => !x.isStatic && x.params.length === args.length);
+            const impl = m ? (target.cls.dispatch(m.sig) ?? m) : null;
+            if (!impl?.invoke)
+                throw new EmulatorError(
+                    `${target.cls.qualifiedName} has no method ${name} with ${args.length} arguments`
+                );
+            return impl.invoke(target, args);
+        },
         debug: (level, message) => {
             const t = tx();
             const line = t.stack.length ? t.top().line : 0;

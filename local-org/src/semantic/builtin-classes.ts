@@ -41,6 +41,7 @@ const SYSTEM_EXCEPTIONS = [
 /** Marker interfaces accepted in `implements`; their methods are not checked here. */
 const SYSTEM_INTERFACES: Array<[string | null, string]> = [
     ['System', 'Comparable'],
+    ['System', 'Comparator'],
     ['System', 'Queueable'],
     ['System', 'Schedulable'],
     ['System', 'Iterable'],

@@ -110,7 +110,15 @@ const LIST: BuiltinMethod[] = [
     m('indexOf', ['T'], 'Integer', (l: ApexList, [x], h) => l.items.findIndex((y) => h.equals(y, x))),
     m('clear', [], 'void', (l: ApexList, _a, h) => (guardIter(h, l), void (l.items.length = 0))),
     m('clone', [], 'List<T>', (l: ApexList) => new ApexList(l.elemType, l.items.slice())),
-    m('deepClone', [], 'List<T>', (l: ApexList) => new ApexList(l.elemType, l.items.slice())),
+    // List.sort(Comparator): https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/langCon_apex_collections_lists_sorting.htm
+    m('sort', ['System.Comparator'], 'void', (l: ApexList, [cmp]: [unknown], h) => {
+        if (cmp === null) h.raise('System.NullPointerException', 'Attempt to de-reference a null object');
+        l.items.sort((a, b) => {
+            const r = h.callMethod(cmp, 'compare', [a, b]);
+            if (r === null) h.raise('System.NullPointerException', 'Attempt to de-reference a null object');
+            return r as number;
+        });
+    }),
     m('sort', [], 'void', (l: ApexList, _a, h) => {
         // Array.prototype.sort is stable, like the platform's merge sort.
         l.items.sort((a, b) => h.compare(a, b));

@@ -30,6 +30,8 @@ export interface RuntimeHost extends BuiltinHost {
     /** Natural ordering for List.sort (Comparable.compareTo for objects). */
     compare(a: unknown, b: unknown): number;
     hashCode(v: unknown): number;
+    /** Calls a project method by name and arity on an object (e.g. Comparator.compare). */
+    callMethod(target: unknown, name: string, args: unknown[]): unknown;
     /** Appends a USER_DEBUG line. */
     debug(level: string, message: unknown): void;
     /** Raises an uncatchable System.AssertException. */

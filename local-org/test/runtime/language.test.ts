@@ -257,3 +257,16 @@ test('String.valueOf of an object lists every instance field in declaration orde
     });
     assert.deepEqual(lines, ['Pt:[x=null, y=2, label=null]', 'Pt:[x=null, y=2, label=null]']);
 });
+
+test('List.sort with a Comparator', async () => {
+    const lines = await run(
+        `List<String> xs = new List<String>{ 'ccc', 'a', 'bb' };
+xs.sort(new ByLength());
+System.debug(xs);`,
+        {
+            'ByLength.cls':
+                'public class ByLength implements Comparator<String> {\n    public Integer compare(String a, String b) { return a.length() - b.length(); }\n}'
+        }
+    );
+    assert.deepEqual(lines, ['(a, bb, ccc)']);
+});
