@@ -44,7 +44,7 @@ export type Expr =
     | { k: 'instanceof'; pos: Pos; expr: Expr; type: TypeNode }
     | { k: 'typeLit'; pos: Pos; type: TypeNode | null }
     | { k: 'soql'; pos: Pos; text: string; binds: SoqlBind[] }
-    | { k: 'sosl'; pos: Pos; text: string };
+    | { k: 'sosl'; pos: Pos; text: string; binds: SoqlBind[] };
 
 /** A `:expression` inside inline SOQL: its source text (without the colon) and the lowered expression. */
 export interface SoqlBind {

@@ -702,23 +702,38 @@ class Lowerer {
         if (p instanceof P.TypeRefPrimaryContext) return { k: 'typeLit', pos: at, type: this.typeRef(p.typeRef()) };
         if (p instanceof P.VoidPrimaryContext) return { k: 'typeLit', pos: at, type: null };
         if (p instanceof P.SoqlPrimaryContext) {
-            const s = p.soqlLiteral();
-            const q = s.query();
-            const input = q.start.getInputStream();
-            const binds: SoqlBind[] = [];
-            const walk = (node: Ctx): void => {
-                if (node instanceof P.BoundExpressionContext) {
-                    const x = node.expression();
-                    binds.push({ text: input.getText(x.start.start, x.stop!.stop), pos: pos(x), expr: this.expr(x) });
-                    return;
-                }
-                for (const c of node.children ?? []) walk(c);
-            };
-            walk(q);
-            return { k: 'soql', pos: at, text: input.getText(q.start.start, q.stop!.stop), binds };
+            const q = p.soqlLiteral().query();
+            return { k: 'soql', pos: at, text: this.sourceOf(q), binds: this.bindsIn(q) };
         }
-        if (p instanceof P.SoslPrimaryContext) return { k: 'sosl', pos: at, text: p.getText() };
+        if (p instanceof P.SoslPrimaryContext) {
+            // The search text between the brackets, with its binds (e.g. FIND :term).
+            const lit = p.soslLiteral();
+            const inner = this.sourceOf(lit)
+                .replace(/^\[\s*/, '')
+                .replace(/\s*\]$/, '');
+            return { k: 'sosl', pos: at, text: inner, binds: this.bindsIn(lit) };
+        }
         throw new LowerError(at, `Unrecognised primary: ${p.getText()}`);
+    }
+
+    /** The original source text of a node (getText() drops whitespace). */
+    private sourceOf(node: Ctx): string {
+        return node.start.getInputStream().getText(node.start.start, node.stop.stop);
+    }
+
+    /** The `:expression` binds inside a SOQL or SOSL literal, lowered. */
+    private bindsIn(root: Ctx): SoqlBind[] {
+        const binds: SoqlBind[] = [];
+        const walk = (node: Ctx): void => {
+            if (node instanceof P.BoundExpressionContext) {
+                const x = node.expression();
+                binds.push({ text: this.sourceOf(x), pos: pos(x), expr: this.expr(x) });
+                return;
+            }
+            for (const c of node.children ?? []) walk(c);
+        };
+        walk(root);
+        return binds;
     }
 
     private literal(l: Ctx): Expr {

@@ -151,8 +151,20 @@ export abstract class ExprCompiler extends CallCompiler {
                         })
                 };
             }
-            case 'sosl':
-                return this.error(ctx.file, e.pos, 'SOSL is not supported by the local org', 'unsupported');
+            case 'sosl': {
+                const text = e.text;
+                const binds = new Map<string, Ev>();
+                for (const b of e.binds) binds.set(b.text, this.expr(b.expr, ctx).ev);
+                return {
+                    t: { k: 'list', elem: { k: 'list', elem: { k: 'sobject', name: 'SObject' } } },
+                    ev: (f) =>
+                        this.data.search(text, (bindText) => {
+                            const ev = binds.get(bindText);
+                            if (!ev) throw new EmulatorError(`unknown SOSL bind :${bindText}`);
+                            return ev(f);
+                        })
+                };
+            }
         }
     }
 

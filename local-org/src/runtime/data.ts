@@ -15,6 +15,8 @@ export interface DataService {
     query(soql: string, bind?: BindEvaluator): unknown;
     /** Runs a DML statement: op is insert/update/delete/undelete/upsert/merge. */
     dml(op: string, operands: unknown[]): void;
+    /** Runs an inline SOSL search (its text as written between the brackets). */
+    search(sosl: string, bind?: BindEvaluator): unknown;
     /** Test isolation: the state after @TestSetup, restored before each test method (part 2's store snapshots). */
     snapshot?(): unknown;
     restore?(snapshot: unknown): void;
@@ -27,6 +29,9 @@ export const noDatabase: DataService = {
         throw new EmulatorError(NO_DATABASE_MESSAGE);
     },
     dml(op: string): void {
-        throw new EmulatorError(`DML (${op}) is not available until local org part 2`);
+        throw new EmulatorError(`${NO_DATABASE_MESSAGE} (DML ${op} needs the database)`);
+    },
+    search(): unknown {
+        throw new EmulatorError(`${NO_DATABASE_MESSAGE} (SOSL needs the database)`);
     }
 };

@@ -225,3 +225,19 @@ test('a class must be declared in a file of its own name', async () => {
     const ms = await messages({ 'Wrong.cls': 'public class Right { }' });
     assert.deepEqual(ms, ['semantic 1:14 Class name Right does not match its file name Wrong.cls']);
 });
+
+test('SOSL and DML statements type-check and fail at run time as emulator errors', async () => {
+    const sosl = await exec(
+        "String term = 'acme';\nList<List<SObject>> hits = [FIND :term IN ALL FIELDS RETURNING Account(Id)];"
+    );
+    assert.equal(sosl.emulatorError, true);
+    assert.match(sosl.message!, /SOQL is not available until local org part 2 \(SOSL/);
+    const dml = await exec('List<SObject> rows = new List<SObject>();\nupdate rows;');
+    assert.equal(dml.emulatorError, true);
+    assert.match(dml.message!, /SOQL is not available until local org part 2 \(DML update.*line 2/);
+    const ms = await messages({
+        'S.cls':
+            'public class S {\n    static void m() {\n        List<List<SObject>> r = [FIND :nope IN ALL FIELDS RETURNING Account(Id)];\n    }\n}'
+    });
+    assert.deepEqual(ms, ['semantic 3:40 Variable does not exist: nope']);
+});
