@@ -46,12 +46,20 @@ export function declareSupertypes(cls: ClassSym, types: TypeResolver, out: Diagn
                         `Non-virtual and non-abstract type cannot be extended: ${sup.qualifiedName}`
                     )
                 );
-            } else cls.superclass = sup;
+            } else {
+                let cyclic = false;
+                for (let c: ClassSym | null = sup; c && !cyclic; c = c.superclass) cyclic = c === cls;
+                if (cyclic)
+                    out.push(diag(d.file, d.extendsType.pos, `Cyclic inheritance involving ${cls.qualifiedName}`));
+                else cls.superclass = sup;
+            }
         }
     }
     for (const i of d.interfaces) {
         const c = resolveClass(i);
-        if (c && c.kind === 'interface') cls.interfaces.push(c);
+        if (c && c.kind === 'interface' && (c === cls || c.isSubtypeOf(cls)))
+            out.push(diag(d.file, i.pos, `Cyclic inheritance involving ${cls.qualifiedName}`));
+        else if (c && c.kind === 'interface') cls.interfaces.push(c);
         else if (c) out.push(diag(d.file, i.pos, `Interface expected: ${c.qualifiedName}`));
     }
     // Exception classes: the name must end in Exception, and only exceptions may extend Exception.

@@ -241,3 +241,14 @@ test('SOSL and DML statements type-check and fail at run time as emulator errors
     });
     assert.deepEqual(ms, ['semantic 3:40 Variable does not exist: nope']);
 });
+
+test('cyclic inheritance is a diagnostic, not a hang', async () => {
+    const r = await load({
+        'A.cls': 'public virtual class A extends B {}',
+        'B.cls': 'public virtual class B extends A {}'
+    });
+    assert.deepEqual(
+        r.diagnostics.map((d) => d.message),
+        ['Cyclic inheritance involving B']
+    );
+});
