@@ -64,7 +64,8 @@ export abstract class CompilerBase {
     }
 
     protected label(cls: ClassSym | null, method: string): string {
-        return cls ? `Class.${cls.qualifiedName}.${method}` : 'AnonymousBlock';
+        if (!cls || cls.top.isAnonymous) return 'AnonymousBlock';
+        return `Class.${cls.qualifiedName}.${method}`;
     }
 
     statics(cls: ClassSym): Map<string, unknown> {

@@ -42,8 +42,8 @@ export class Compiler extends StmtCompiler {
     }
 
     /** Compiles anonymous Apex statements into a runnable body. */
-    compileAnonymous(stmts: Stmt[], file: string): () => void {
-        const ctx = this.newCtx(null, true, T.Void, file);
+    compileAnonymous(stmts: Stmt[], file: string, cls: ClassSym | null = null): () => void {
+        const ctx = this.newCtx(cls, true, T.Void, file);
         const body = this.stmts(stmts, ctx);
         return () => {
             const f = enter('AnonymousBlock', null, ctx.slots, EMPTY);

@@ -180,14 +180,12 @@ class Project implements LoadedProject {
     ) {}
 
     testClasses(): TestClassInfo[] {
-        return [...this.classes.values()]
-            .filter(isTestClass)
-            .map((c) => ({
-                name: c.name,
-                file: c.file,
-                methods: testMethods(c),
-                hasTestSetup: setupMethod(c) !== null
-            }));
+        return [...this.classes.values()].filter(isTestClass).map((c) => ({
+            name: c.name,
+            file: c.file,
+            methods: testMethods(c),
+            hasTestSetup: setupMethod(c) !== null
+        }));
     }
 
     private newTx(options: RuntimeOptions | undefined, isTest: boolean): Tx {
@@ -284,14 +282,32 @@ class Project implements LoadedProject {
         if (parsed.diagnostics.length)
             return fail(parsed.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`).join('\n'));
         const unit = parsed.unit!;
-        if (unit.members.length)
-            return {
-                ...fail('local-org: declarations in anonymous Apex are not supported by the local org'),
-                emulatorError: true
-            };
         const before = this.compiler.diagnostics.length;
-        const body = this.compiler.compileAnonymous(unit.stmts, fileName);
-        const problems = this.compiler.diagnostics.splice(before);
+        const declared: Diagnostic[] = [];
+        // Methods and types declared in the script live in a synthetic class; its methods act as statics.
+        let anon: ClassSym | null = null;
+        if (unit.members.length) {
+            const decl: TypeDecl = {
+                kind: 'class',
+                name: 'AnonymousBlock',
+                pos: { line: 1, col: 1 },
+                file: fileName,
+                mods: { words: new Set(), annotations: [] },
+                extendsType: null,
+                interfaces: [],
+                members: unit.members,
+                enumValues: []
+            };
+            anon = declareNames(decl, null, declared);
+            anon.isAnonymous = true;
+            declareSupertypes(anon, this.types, declared);
+            declareMembers(anon, this.types, declared);
+            for (const list of anon.methods.values()) for (const m of list) m.isStatic = true;
+            checkOverrides(anon, declared);
+            if (!declared.length) this.compiler.compileClass(anon);
+        }
+        const body = this.compiler.compileAnonymous(unit.stmts, fileName, anon);
+        const problems = [...declared, ...this.compiler.diagnostics.splice(before)];
         if (problems.length) {
             const unsupported = problems.some((d) => d.kind === 'unsupported');
             return {

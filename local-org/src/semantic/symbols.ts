@@ -72,6 +72,9 @@ export class ClassSym {
         this.builtin = builtin;
     }
 
+    /** The synthetic class holding methods and types declared in anonymous Apex. */
+    isAnonymous = false;
+
     /** Namespace of a built-in class ('System'); null for project classes. */
     ns: string | null = null;
 

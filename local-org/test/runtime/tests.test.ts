@@ -152,3 +152,14 @@ test('two projects loaded in one process keep catching system exceptions', async
     const r = await first.executeAnonymous('System.debug(C.f());', 'a.apex');
     assert.deepEqual(r.debugLines, ['USER_DEBUG [1]|DEBUG|caught']);
 });
+
+test('anonymous Apex may declare methods and classes', async () => {
+    const p = await project({});
+    const r = await p.executeAnonymous(
+        'Integer twice(Integer x) { return x * 2; }\nclass Box { public Integer v; }\nBox b = new Box();\nb.v = twice(21);\nSystem.debug(b.v);\nSystem.debug(boom());\nInteger boom() { return 1 / 0; }',
+        'decl.apex'
+    );
+    assert.deepEqual(r.debugLines, ['USER_DEBUG [5]|DEBUG|42']);
+    assert.equal(r.message, 'System.MathException: Divide by 0');
+    assert.equal(r.stackTrace, 'AnonymousBlock: line 7, column 1\nAnonymousBlock: line 6, column 1');
+});
