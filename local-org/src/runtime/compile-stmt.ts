@@ -7,11 +7,20 @@ import { isUncatchable } from '../semantic/builtin-classes';
 import type { ClassSym } from '../semantic/symbols';
 import { assignable, prim, T, typeName } from '../semantic/types';
 import { ApexThrow, EmulatorError, type Frame } from './context';
-import { isInstance, npe, translate, widen } from './ops';
+import { castTo, isInstance, npe, translate, widen } from './ops';
 import { ApexList, ApexObject, ApexSet, keyEquals } from './values';
 import { type Exec, type MethodCtx, Scope } from './compile-types';
 import { enumValue, tick } from './frames';
 import { ExprCompiler } from './compile-expr';
+
+/** Every interface a class implements, directly or through superclasses and other interfaces. */
+function* allInterfacesOf(cls: ClassSym): Generator<ClassSym> {
+    for (const i of cls.interfaces) {
+        yield i;
+        yield* allInterfacesOf(i);
+    }
+    if (cls.superclass) yield* allInterfacesOf(cls.superclass);
+}
 
 export abstract class StmtCompiler extends ExprCompiler {
     block(b: Block, ctx: MethodCtx): Exec {
@@ -226,11 +235,11 @@ export abstract class StmtCompiler extends ExprCompiler {
 
     protected forEach(s: Extract<Stmt, { k: 'forEach' }>, ctx: MethodCtx): Exec {
         const it = this.expr(s.iter, ctx);
-        if (it.t.k === 'sobject' || (it.t.k === 'list' && s.iter.k === 'soql')) {
-            // SOQL for-loops run through the data service like any query.
-        }
+        // A project class implementing Iterable<T> is walked through iterator()/hasNext()/next().
+        const iterable =
+            it.t.k === 'class' && [...allInterfacesOf(it.t.cls)].some((i) => i.builtin && i.name === 'Iterable');
         const elemT = it.t.k === 'list' || it.t.k === 'set' ? it.t.elem : T.Any;
-        if (it.t.k !== 'list' && it.t.k !== 'set' && it.t.k !== 'any')
+        if (it.t.k !== 'list' && it.t.k !== 'set' && it.t.k !== 'any' && !iterable && !it.poisoned)
             this.error(ctx.file, s.iter.pos, `Loop must iterate over collection: ${typeName(it.t)}`);
         const saved = ctx.scope;
         ctx.scope = new Scope(saved);
@@ -241,6 +250,22 @@ export abstract class StmtCompiler extends ExprCompiler {
         const body = this.loopBody(s.body, ctx);
         ctx.scope = saved;
         const ev = it.ev;
+        if (iterable) {
+            return (f) => {
+                const c = ev(f);
+                if (c === null || c === undefined) npe();
+                const iter = this.host.callMethod(c, 'iterator', []);
+                if (iter === null) npe();
+                while (this.host.callMethod(iter, 'hasNext', []) === true) {
+                    tick();
+                    f.locals[slot] = castTo(this.host.callMethod(iter, 'next', []), type);
+                    const r = body(f);
+                    if (r === 1) break;
+                    if (r === 3) return 3;
+                }
+                return 0;
+            };
+        }
         return (f) => {
             const c = ev(f);
             if (c === null || c === undefined) npe();

@@ -270,3 +270,21 @@ System.debug(xs);`,
     );
     assert.deepEqual(lines, ['(a, bb, ccc)']);
 });
+
+test('for-each over a project class implementing Iterable', async () => {
+    const lines = await run(`for (Integer i : new Range(3)) { System.debug(i); }`, {
+        'Range.cls': `public class Range implements Iterable<Integer> {
+    Integer n;
+    public Range(Integer n) { this.n = n; }
+    public Iterator<Integer> iterator() { return new Counter(n); }
+    public class Counter implements Iterator<Integer> {
+        Integer i = 0;
+        Integer n;
+        Counter(Integer n) { this.n = n; }
+        public Boolean hasNext() { return i < n; }
+        public Integer next() { return i++; }
+    }
+}`
+    });
+    assert.deepEqual(lines, ['0', '1', '2']);
+});
