@@ -175,7 +175,8 @@ export function makeHost(ref: { compiler: Compiler | null }, types: TypeResolver
                 raise('System.TypeException', `Type ${cls.qualifiedName} does not have a no-arg constructor`);
             return ref.compiler!.instantiate(cls, ctor, []);
         },
-        query: (soql) => data.query(soql),
+        query: (soql, binds) =>
+            data.query(soql, binds instanceof ApexMap ? (name) => binds.store.get(name) ?? null : undefined),
         dml: (op, operands) => data.dml(op, operands),
         jsonSerialize: () => {
             throw new EmulatorError('JSON is not supported by the local org yet');

@@ -57,6 +57,7 @@ const SYSTEM_INTERFACES: Array<[string | null, string]> = [
 export const BUILTIN_ENUMS: Record<string, string[]> = {
     LoggingLevel: ['NONE', 'ERROR', 'WARN', 'INFO', 'DEBUG', 'FINE', 'FINER', 'FINEST'],
     RoundingMode: ['CEILING', 'DOWN', 'FLOOR', 'HALF_DOWN', 'HALF_EVEN', 'HALF_UP', 'UNNECESSARY', 'UP'],
+    AccessLevel: ['USER_MODE', 'SYSTEM_MODE'],
     TriggerOperation: [
         'BEFORE_INSERT',
         'BEFORE_UPDATE',

@@ -23,9 +23,23 @@ const DML_OPS: Array<[string, string]> = [
     ['undelete', 'Database.UndeleteResult']
 ];
 
+/** Database.queryWithBinds: bind names are looked up in the map. */
+function withBinds(h: RuntimeHost, q: unknown, binds: unknown): unknown {
+    if (binds === null) h.raise('System.NullPointerException', 'Attempt to de-reference a null object');
+    return h.query(q as string, binds);
+}
+
 const DATABASE: BuiltinMethod[] = [
     s('query', ['String'], 'List<SObject>', ([q], h) => h.query(q as string)),
+    s('query', ['String', 'System.AccessLevel'], 'List<SObject>', ([q], h) => h.query(q as string)),
+    s('queryWithBinds', ['String', 'Map<String,Object>', 'System.AccessLevel'], 'List<SObject>', ([q, b], h) =>
+        withBinds(h, q, b)
+    ),
     s('countQuery', ['String'], 'Integer', ([q], h) => h.query(q as string)),
+    s('countQuery', ['String', 'System.AccessLevel'], 'Integer', ([q], h) => h.query(q as string)),
+    s('countQueryWithBinds', ['String', 'Map<String,Object>', 'System.AccessLevel'], 'Integer', ([q, b], h) =>
+        withBinds(h, q, b)
+    ),
     s('getQueryLocator', ['String'], 'Database.QueryLocator', ([q], h) => h.query(q as string)),
     s('setSavepoint', [], 'Savepoint', (_a, h) => h.dml('setSavepoint', [])),
     s('rollback', ['Savepoint'], 'void', (a, h) => h.dml('rollback', a)),
@@ -37,7 +51,9 @@ for (const [op, result] of DML_OPS) {
         s(op, ['SObject'], result, (a, h) => h.dml(op, a)),
         s(op, ['SObject', 'Boolean'], result, (a, h) => h.dml(op, a)),
         s(op, ['List<SObject>'], `List<${result}>`, (a, h) => h.dml(op, a)),
-        s(op, ['List<SObject>', 'Boolean'], `List<${result}>`, (a, h) => h.dml(op, a))
+        s(op, ['List<SObject>', 'Boolean'], `List<${result}>`, (a, h) => h.dml(op, a)),
+        s(op, ['SObject', 'Boolean', 'System.AccessLevel'], result, (a, h) => h.dml(op, a)),
+        s(op, ['List<SObject>', 'Boolean', 'System.AccessLevel'], `List<${result}>`, (a, h) => h.dml(op, a))
     );
 }
 
