@@ -7,7 +7,7 @@ import type { Block, Expr, Pos, TypeNode } from '../frontend/ast';
 import type { TypeResolver } from '../semantic/resolve';
 import type { ClassSym, MethodSym } from '../semantic/symbols';
 import { type ApexType, assignable, isNumeric, prim, sameType, T, typeName, UNRESOLVED } from '../semantic/types';
-import { pickOverload } from '../semantic/overloads';
+import { methodLabel, pickOverload } from '../semantic/overloads';
 import type { RuntimeHost } from '../stdlib/registry';
 import { EmulatorError, type Frame, tx } from './context';
 import type { DataService } from './data';
@@ -122,6 +122,15 @@ export abstract class CompilerBase {
         return obj;
     }
 
+    /** Overload choice; a call that fits several overloads equally well (e.g. `f(null)`) is a diagnostic. */
+    protected choose(cands: MethodSym[], args: CExpr[], file: string, pos: Pos): MethodSym | null {
+        return pickOverload(
+            cands,
+            args.map((a) => a.t),
+            (tied) => this.error(file, pos, `Ambiguous method call, it matches: ${tied.map(methodLabel).join(' and ')}`)
+        );
+    }
+
     protected pickCtor(cls: ClassSym, args: CExpr[], file: string, pos: Pos): MethodSym | null {
         if (cls.ctors.length === 0) {
             if (args.length === 0) return null;
@@ -133,10 +142,7 @@ export abstract class CompilerBase {
             );
             return null;
         }
-        const m = pickOverload(
-            cls.ctors,
-            args.map((a) => a.t)
-        );
+        const m = this.choose(cls.ctors, args, file, pos);
         if (!m && !(cls.isException && args.length <= 2)) {
             this.error(
                 file,

@@ -5,7 +5,7 @@
 import type { Expr, Pos } from '../frontend/ast';
 import { canAccess, type ClassSym, type MethodSym } from '../semantic/symbols';
 import { type ApexType, assignable, T, typeName, UNRESOLVED } from '../semantic/types';
-import { methodLabel, pickOverload } from '../semantic/overloads';
+import { methodLabel } from '../semantic/overloads';
 import type { BuiltinMethod } from '../stdlib/builtin';
 import { registry } from '../stdlib/registry';
 import { EmulatorError, type Frame } from './context';
@@ -30,10 +30,7 @@ export abstract class CallCompiler extends CompilerBase {
             for (let c = ctx.cls; c; c = c.outer) {
                 const cands = c.findMethods(lower);
                 if (!cands.length) continue;
-                const m = pickOverload(
-                    cands,
-                    args.map((a) => a.t)
-                );
+                const m = this.choose(cands, args, ctx.file, e.pos);
                 if (!m) return this.noMethod(e.name, args, c, ctx, e.pos);
                 if (!m.isStatic && (ctx.isStatic || c !== ctx.cls))
                     return this.error(
@@ -62,10 +59,7 @@ export abstract class CallCompiler extends CompilerBase {
             if (tr.k === 'class' && !tr.cls.builtin) {
                 const cands = tr.cls.findMethods(lower).filter((m) => m.isStatic);
                 if (tr.cls.kind === 'enum') return this.enumStatic(tr.cls, e.name, args, ctx, e.pos);
-                const m = pickOverload(
-                    cands,
-                    args.map((a) => a.t)
-                );
+                const m = this.choose(cands, args, ctx.file, e.pos);
                 if (!m) return this.noMethod(e.name, args, tr.cls, ctx, e.pos);
                 const hidden = this.visible(m, ctx, e.pos);
                 if (hidden) return hidden;
@@ -78,10 +72,7 @@ export abstract class CallCompiler extends CompilerBase {
         if (t.k === 'class' && !t.cls.builtin) {
             if (t.cls.kind === 'enum') return this.enumInstance(t.cls, target, e.name, args, ctx, e.pos, e.safe);
             const cands = t.cls.findMethods(lower);
-            const m = pickOverload(
-                cands,
-                args.map((a) => a.t)
-            );
+            const m = this.choose(cands, args, ctx.file, e.pos);
             if (m) return this.visible(m, ctx, e.pos) ?? this.invokeUser(m, target.ev, args, !!target.isSuper, e.safe);
             if (!cands.length) {
                 const objM = this.objectMethod(lower, target, args, e.safe);
@@ -93,10 +84,7 @@ export abstract class CallCompiler extends CompilerBase {
         if (t.k === 'class' && t.cls.isException) return this.exceptionMethod(target, e.name, args, ctx, e.pos, e.safe);
         if (t.k === 'class' && t.cls.kind === 'interface') {
             const cands = t.cls.findMethods(lower);
-            const m = pickOverload(
-                cands,
-                args.map((a) => a.t)
-            );
+            const m = this.choose(cands, args, ctx.file, e.pos);
             if (m) return this.invokeUser(m, target.ev, args, false, e.safe);
             const objM = this.objectMethod(lower, target, args, e.safe);
             if (objM) return objM;

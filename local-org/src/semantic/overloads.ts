@@ -25,9 +25,13 @@ export function methodLabel(m: MethodSym): string {
 
 /**
  * Chooses an overload: exact matches beat widening (Object last), and among equally good candidates the most
- * specific one (whose parameters all fit the others'), as Java does. Remaining ties keep declaration order.
+ * specific one (whose parameters all fit the others'), as Java does. A remaining tie is reported through onAmbiguous.
  */
-export function pickOverload(cands: MethodSym[], argTypes: ApexType[]): MethodSym | null {
+export function pickOverload(
+    cands: MethodSym[],
+    argTypes: ApexType[],
+    onAmbiguous?: (tied: MethodSym[]) => void
+): MethodSym | null {
     const scored: Array<{ m: MethodSym; score: number }> = [];
     for (const m of cands) {
         if (m.params.length !== argTypes.length) continue;
@@ -48,5 +52,7 @@ export function pickOverload(cands: MethodSym[], argTypes: ApexType[]): MethodSy
     const best = scored.filter((x) => x.score === min).map((x) => x.m);
     const moreSpecific = (a: MethodSym, b: MethodSym): boolean =>
         a.params.every((p, i) => !!assignable(p.type, b.params[i].type));
-    return best.find((a) => best.every((b) => b === a || moreSpecific(a, b))) ?? best[0];
+    const chosen = best.find((a) => best.every((b) => b === a || moreSpecific(a, b)));
+    if (!chosen && onAmbiguous) onAmbiguous(best);
+    return chosen ?? best[0];
 }

@@ -252,3 +252,13 @@ test('cyclic inheritance is a diagnostic, not a hang', async () => {
         ['Cyclic inheritance involving B']
     );
 });
+
+test('a call that fits two overloads equally well is ambiguous', async () => {
+    const ms = await messages({
+        'A.cls':
+            "public class A {\n    static String f(String s) { return 's'; }\n    static String f(Integer i) { return 'i'; }\n    static String g() { return f(null); }\n}"
+    });
+    assert.deepEqual(ms, [
+        'semantic 4:32 Ambiguous method call, it matches: String A.f(String) and String A.f(Integer)'
+    ]);
+});
