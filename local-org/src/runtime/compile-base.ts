@@ -11,7 +11,8 @@ import { methodLabel, pickOverload } from '../semantic/overloads';
 import type { RuntimeHost } from '../stdlib/registry';
 import { EmulatorError, type Frame, tx } from './context';
 import type { DataService } from './data';
-import { castTo, widen } from './ops';
+import { castTo, raise, widen } from './ops';
+import type { ApexList } from './values';
 import { ApexObject } from './values';
 import { type CExpr, type CoverageSink, type Ev, type Exec, type MethodCtx, poison, Scope } from './compile-types';
 import { instanceInitCode, staticInitCode } from './frames';
@@ -172,12 +173,13 @@ export abstract class CompilerBase {
             this.error(file, pos, 'Variable does not exist');
             return e.ev;
         }
-        const a = e.soql && (to.k === 'sobject' || prim(to, 'Integer')) ? 'widen' : assignable(e.t, to);
+        const a = e.soql && to.k === 'sobject' && e.t.k === 'list' ? assignable(e.t.elem, to) : assignable(e.t, to);
         if (!a) {
             this.error(file, pos, `Illegal assignment from ${typeName(e.t)} to ${typeName(to)}`);
             return e.ev;
         }
         const ev = e.ev;
+        if (e.soql && to.k === 'sobject' && e.t.k === 'list') return (f) => singleRow(ev(f));
         if (e.t.k === 'any' && to.k !== 'any' && to.k !== 'object') return (f) => castTo(ev(f), to);
         if (a === 'widen' && (isNumeric(to) || prim(to, 'Id') || prim(to, 'String')) && !sameType(e.t, to))
             return (f) => widen(ev(f), to);
@@ -204,4 +206,12 @@ export abstract class CompilerBase {
             return ev;
         });
     }
+}
+
+/** An inline query assigned to one SObject: exactly one row, else System.QueryException (Apex guide, SOQL). */
+function singleRow(v: unknown): unknown {
+    const items = (v as ApexList).items;
+    if (items.length === 0) raise('System.QueryException', 'List has no rows for assignment to SObject');
+    if (items.length > 1) raise('System.QueryException', 'List has more than 1 row for assignment to SObject');
+    return items[0];
 }

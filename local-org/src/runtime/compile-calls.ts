@@ -14,6 +14,7 @@ import type { ApexObject, EnumValue } from './values';
 import { ApexList } from './values';
 import { type CExpr, type Ev, type MethodCtx, poison } from './compile-types';
 import { enumValue } from './frames';
+import type { DmlFailure } from './dml';
 import { CompilerBase } from './compile-base';
 
 export abstract class CallCompiler extends CompilerBase {
@@ -226,29 +227,52 @@ export abstract class CallCompiler extends CompilerBase {
         }
         const objM = this.objectMethod(lower, target, args, safe);
         if (objM) return objM;
-        if (
-            [
-                'getdmlmessage',
-                'getdmlstatuscode',
-                'getnumdml',
-                'getdmlfieldnames',
-                'getdmlid',
-                'getdmltype',
-                'getdmlindex'
-            ].includes(lower)
-        ) {
-            return this.error(
-                ctx.file,
-                pos,
-                `DmlException.${name} is not supported by the local org until part 2`,
-                'unsupported'
-            );
-        }
+        const dml = this.dmlExceptionMethod(lower, args, ctx, pos, g);
+        if (dml) return dml;
         return this.error(
             ctx.file,
             pos,
             `Method does not exist or incorrect signature: void ${name}(${args.map((a) => typeName(a.t)).join(', ')}) from the type ${typeName(target.t)}`
         );
+    }
+
+    /** DmlException's per-row accessors over the failures the DML layer recorded. */
+    protected dmlExceptionMethod(
+        lower: string,
+        args: CExpr[],
+        ctx: MethodCtx,
+        pos: Pos,
+        g: (t: ApexType, fn: (ex: ApexObject, f: Frame) => unknown) => CExpr
+    ): CExpr | null {
+        const rows = (ex: ApexObject): DmlFailure[] => (ex.fields.get('$dml') as DmlFailure[] | undefined) ?? [];
+        if (lower === 'getnumdml' && args.length === 0) return g(T.Integer, (ex) => rows(ex).length);
+        const perRow: Record<string, [ApexType, (r: DmlFailure) => unknown]> = {
+            getdmlmessage: [T.String, (r) => r.error.message],
+            getdmlstatuscode: [T.String, (r) => r.error.statusCode],
+            getdmlfieldnames: [{ k: 'list', elem: T.String }, (r) => new ApexList(T.String, r.error.fields.slice())],
+            getdmlid: [T.Id, (r) => r.id],
+            getdmlindex: [T.Integer, (r) => r.index],
+            getdmltype: [
+                { k: 'class', cls: this.types.builtins.byName.get('statuscode')! },
+                (r) => {
+                    const cls = this.types.builtins.byName.get('statuscode')!;
+                    const ord = cls.enumValues.indexOf(r.error.statusCode);
+                    if (ord < 0) throw new EmulatorError(`StatusCode ${r.error.statusCode} is not modelled`);
+                    return enumValue(cls, ord);
+                }
+            ]
+        };
+        const m = perRow[lower];
+        if (!m || args.length !== 1) return null;
+        const idx = this.coerce(args[0], T.Integer, ctx.file, pos);
+        return g(m[0], (ex, f) => {
+            const i = idx(f);
+            if (i === null) npe();
+            const r = rows(ex)[i as number];
+            // Out-of-range index (exact platform behaviour unverified).
+            if (!r) raise('System.ListException', `List index out of bounds: ${String(i)}`);
+            return m[1](r);
+        });
     }
 
     protected enumStatic(cls: ClassSym, name: string, args: CExpr[], ctx: MethodCtx, pos: Pos): CExpr {
@@ -364,6 +388,8 @@ export abstract class CallCompiler extends CompilerBase {
             subst.K = t.key;
             subst.V = t.value;
         }
+        // SObject.clone() returns the receiver's own type.
+        if (t.k === 'sobject') subst.T = t;
         if (reg) {
             const m = this.pickBuiltin(reg.instance, name, args, subst);
             if (m) return this.invokeBuiltin(m.m, m.subst, target.ev, args, safe);

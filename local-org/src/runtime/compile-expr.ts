@@ -21,14 +21,16 @@ import { ApexDecimal } from '../stdlib/primitives/decimal';
 import type { ApexDate } from '../stdlib/primitives/datetime';
 import { ApexDouble } from '../stdlib/primitives/numbers';
 import { EmulatorError, type Frame } from './context';
-import { arith, bitop, castTo, compareOp, isInstance, negate, npe, stringOf, widen } from './ops';
+import { arith, bitop, castTo, compareOp, isInstance, negate, npe, raise, stringOf, widen } from './ops';
+import type { SObjectValue } from './sobject';
+import type { ApexType } from '../semantic/types';
 import type { ApexObject } from './values';
 import { ApexList, ApexMap, keyEquals, looseEquals, TypeValue } from './values';
 import { type CExpr, type Ev, KNOWN_SYSTEM_CLASSES, type MethodCtx, NAMESPACES, poison } from './compile-types';
 import { callAccessor, enumValue, listGet, listSet, makeSet, numericCast, propertyAccessors } from './frames';
-import { CallCompiler } from './compile-calls';
+import { SObjectCompiler } from './compile-sobject';
 
-export abstract class ExprCompiler extends CallCompiler {
+export abstract class ExprCompiler extends SObjectCompiler {
     protected condition(e: Expr, ctx: MethodCtx): (f: Frame) => boolean {
         const c = this.expr(e, ctx);
         if (!prim(c.t, 'Boolean') && c.t.k !== 'any')
@@ -140,8 +142,10 @@ export abstract class ExprCompiler extends CallCompiler {
                 // Binds are checked now (so later code compiles) and evaluated lazily by the data layer.
                 const binds = new Map<string, Ev>();
                 for (const b of e.binds) binds.set(b.text, this.expr(b.expr, ctx).ev);
+                const shape = this.soqlShape(text, ctx, e.pos);
+                if (!shape) return poison();
                 return {
-                    t: { k: 'list', elem: { k: 'sobject', name: 'SObject' } },
+                    t: prim(shape, 'Integer') ? shape : { k: 'list', elem: shape },
                     soql: true,
                     ev: (f) =>
                         this.data.query(text, (bindText) => {
@@ -331,7 +335,9 @@ export abstract class ExprCompiler extends CallCompiler {
                     return this.fieldAccess(fsym, null, ctx, e.pos);
                 }
             }
-            // Trigger.new, Schema.SObjectType.Account...: built-in members we do not emulate yet.
+            if (tr.k === 'sobject') return this.sobjectStatic(tr, e.name, ctx, e.pos);
+            if (tr.k === 'builtin' && tr.name === 'Schema.SObjectType') return this.schemaDescribe(e.name, ctx, e.pos);
+            // Trigger.new...: built-in members we do not emulate yet.
             if (tr.k === 'builtin' || (tr.k === 'class' && tr.cls.builtin)) {
                 return this.error(
                     ctx.file,
@@ -356,7 +362,13 @@ export abstract class ExprCompiler extends CallCompiler {
             }
             return this.error(ctx.file, e.pos, `Variable does not exist: ${e.name}`);
         }
-        if (t.k === 'sobject' || t.k === 'any') {
+        if (t.k === 'sobject') return this.sobjectMember(target, e.name, e.safe, ctx, e.pos);
+        // `[SELECT Id FROM User LIMIT 1].Id`: an inline query dereferenced as its single row.
+        if (target.soql && t.k === 'list' && t.elem.k === 'sobject') {
+            const row = this.coerce(target, t.elem, ctx.file, e.pos);
+            return this.sobjectMember({ t: t.elem, ev: row }, e.name, e.safe, ctx, e.pos);
+        }
+        if (t.k === 'any') {
             return this.error(
                 ctx.file,
                 e.pos,
@@ -491,6 +503,12 @@ export abstract class ExprCompiler extends CallCompiler {
                     }
                 };
             }
+            const a0 = args[0]?.t;
+            if (args.length === 1 && a0?.k === 'list' && a0.elem.k === 'sobject' && prim(t.key, 'Id')) {
+                if (!assignable(a0.elem, t.value))
+                    return this.error(ctx.file, e.pos, `Illegal assignment from ${typeName(a0)} to ${typeName(t)}`);
+                return { t, ev: (f) => mapById(t.key, t.value, args[0].ev(f)) };
+            }
             return this.error(
                 ctx.file,
                 e.pos,
@@ -538,13 +556,7 @@ export abstract class ExprCompiler extends CallCompiler {
                     )
             };
         }
-        if (t.k === 'sobject')
-            return this.error(
-                ctx.file,
-                e.pos,
-                `new ${t.name}() is not supported by the local org until part 2`,
-                'unsupported'
-            );
+        if (t.k === 'sobject') return this.newSObject(t, e, ctx);
         return this.error(ctx.file, e.pos, `Type cannot be constructed: ${typeName(t)}`);
     }
 
@@ -798,4 +810,16 @@ export abstract class ExprCompiler extends CallCompiler {
         }
         return this.error(ctx.file, pos, `Operator ${op} is not supported by the local org`, 'unsupported');
     }
+}
+
+/** `new Map<Id, Account>(rows)`: keyed by each row's Id (Map class reference); a row without an Id fails. */
+function mapById(key: ApexType, value: ApexType, rows: unknown): ApexMap {
+    if (rows === null || rows === undefined) npe();
+    const m = new ApexMap(key, value);
+    (rows as ApexList).items.forEach((r, i) => {
+        const id = r === null ? null : (r as SObjectValue).id;
+        if (id === null) raise('System.ListException', `Row with null Id at index: ${i}`);
+        m.store.set(id, r);
+    });
+    return m;
 }

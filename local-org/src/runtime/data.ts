@@ -12,9 +12,14 @@ export interface DataService {
      * Runs a SOQL query: inline (its text as written between the brackets, binds evaluated through `bind`) or
      * dynamic (Database.query; no evaluator: names are resolved by the data layer).
      */
-    query(soql: string, bind?: BindEvaluator): unknown;
+    query(soql: string, bind?: BindEvaluator, mode?: 'list' | 'count' | 'locator'): unknown;
+    /**
+     * Checks a query against the schema when code compiles (throws SoqlError) and tells the shape of its rows:
+     * the FROM object, and whether it is a plain, aggregate or COUNT() query.
+     */
+    prepare?(soql: string): { kind: 'rows' | 'aggregate' | 'count'; object: string };
     /** Runs a DML statement: op is insert/update/delete/undelete/upsert/merge. */
-    dml(op: string, operands: unknown[]): void;
+    dml(op: string, operands: unknown[]): unknown;
     /** Runs an inline SOSL search (its text as written between the brackets). */
     search(sosl: string, bind?: BindEvaluator): unknown;
     /** Test isolation: the state after @TestSetup, restored before each test method (part 2's store snapshots). */

@@ -175,8 +175,11 @@ export function makeHost(ref: { compiler: Compiler | null }, types: TypeResolver
                 raise('System.TypeException', `Type ${cls.qualifiedName} does not have a no-arg constructor`);
             return ref.compiler!.instantiate(cls, ctor, []);
         },
-        query: (soql, binds) =>
-            data.query(soql, binds instanceof ApexMap ? (name) => binds.store.get(name) ?? null : undefined),
+        query: (soql, binds, mode) => {
+            if (soql === null) raise('System.NullPointerException', 'Attempt to de-reference a null object');
+            const evaluator = binds instanceof ApexMap ? (name: string) => mapBind(binds, name) : undefined;
+            return data.query(soql, evaluator, mode);
+        },
         dml: (op, operands) => data.dml(op, operands),
         jsonSerialize: () => {
             throw new EmulatorError('JSON is not supported by the local org yet');
@@ -189,4 +192,10 @@ export function makeHost(ref: { compiler: Compiler | null }, types: TypeResolver
         }
     };
     return host;
+}
+
+/** Database.queryWithBinds: a bind name missing from the map is a QueryException (text unverified). */
+function mapBind(binds: ApexMap, name: string): unknown {
+    if (!binds.store.has(name)) raise('System.QueryException', `Variable does not exist: ${name}`);
+    return binds.store.get(name) ?? null;
 }

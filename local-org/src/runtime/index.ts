@@ -25,10 +25,18 @@ import { registerDatabase } from '../stdlib/database';
 import { registerJson } from '../stdlib/json';
 import { registerSystem } from '../stdlib/system';
 import { registerTimeZone } from '../stdlib/timezone';
+import { registerSObjects } from '../stdlib/sobject';
+import { Catalog } from '../org/schema/catalog';
+import { loadMetadata } from '../org/schema/metadata';
+import { SchemaError } from '../org/schema/types';
+import { Store } from '../org/store';
+import type { Snapshot } from '../org/store';
+import { OrgData } from './org-data';
+import { schema } from './sobject';
+import { baselineIds, runningUser, seedBaseline } from './baseline';
 import type { CoverageSink } from './compile-types';
 import { Compiler } from './compiler';
 import { ApexThrow, EmulatorError, Tx, current } from './context';
-import { type DataService, noDatabase } from './data';
 import { makeHost } from './host';
 import { exceptionClasses } from './ops';
 
@@ -46,6 +54,7 @@ function ensureStdlib(): void {
     registerJson();
     registerDatabase();
     registerTimeZone();
+    registerSObjects();
 }
 
 function findSources(dirs: string[]): string[] {
@@ -124,20 +133,53 @@ export async function loadProject(sourceDirs: string[], options: RuntimeOptions 
         classes.set(lower, declareNames(d, null, diagnostics));
     }
     const types = new TypeResolver(classes, builtins);
+    const org = buildOrg(sourceDirs, diagnostics);
+    types.sobjectNames = (lower) => org.catalog.findObject(lower)?.name ?? null;
     for (const c of classes.values()) declareSupertypes(c, types, diagnostics);
     for (const c of classes.values()) declareMembers(c, types, diagnostics);
     for (const c of classes.values()) checkOverrides(c, diagnostics);
     const coverage: CoverageSink = { lines: new Map(), hit: new Map() };
     const hostRef: { compiler: Compiler | null } = { compiler: null };
-    const host = makeHost(hostRef, types, noDatabase);
-    const compiler = new Compiler(types, host, noDatabase, coverage);
+    const host = makeHost(hostRef, types, org);
+    const compiler = new Compiler(types, host, org, coverage);
     hostRef.compiler = compiler;
     if (!diagnostics.some((d) => d.kind === 'syntax')) for (const c of classes.values()) compiler.compileClass(c);
     diagnostics.push(...compiler.diagnostics);
     const checkMs = Date.now() - t1;
     const stats = { files: files.length, lines, parseMs, checkMs };
     if (diagnostics.length) return { diagnostics: sortDiagnostics(diagnostics), stats };
-    return { diagnostics: [], stats, project: new Project(classes, compiler, types, coverage, options, noDatabase) };
+    return { diagnostics: [], stats, project: new Project(classes, compiler, types, coverage, options, org) };
+}
+
+/**
+ * The org behind the project: standard objects, the project's custom objects and fields, and the baseline records
+ * every fresh org has. A metadata problem is a load diagnostic (unknown metadata fails loudly).
+ */
+function buildOrg(sourceDirs: string[], diagnostics: Diagnostic[]): OrgData {
+    const catalog = Catalog.standard();
+    try {
+        loadMetadata(catalog, sourceDirs);
+    } catch (e) {
+        if (!(e instanceof SchemaError)) throw e;
+        diagnostics.push({ kind: 'unsupported', file: sourceDirs[0] ?? '.', line: 1, column: 1, message: e.message });
+    }
+    catalog.registerPrefixes();
+    schema.catalog = catalog;
+    const store = new Store(catalog, { userId: () => runningUser.id });
+    const org = new OrgData(catalog, store);
+    try {
+        seedBaseline(org, sourceDirs);
+    } catch (e) {
+        if (!(e instanceof SchemaError || e instanceof Error)) throw e;
+        diagnostics.push({
+            kind: 'unsupported',
+            file: sourceDirs[0] ?? '.',
+            line: 1,
+            column: 1,
+            message: `baseline org: ${e.message}`
+        });
+    }
+    return org;
 }
 
 function isTestClass(c: ClassSym): boolean {
@@ -176,8 +218,13 @@ class Project implements LoadedProject {
         private readonly types: TypeResolver,
         private readonly cov: CoverageSink,
         private readonly options: RuntimeOptions,
-        private readonly data: DataService
-    ) {}
+        private readonly data: OrgData
+    ) {
+        this.baseline = data.store.snapshot();
+    }
+
+    /** The fresh org's state: every test class starts from it. */
+    private readonly baseline: Snapshot;
 
     testClasses(): TestClassInfo[] {
         return [...this.classes.values()].filter(isTestClass).map((c) => ({
@@ -190,6 +237,9 @@ class Project implements LoadedProject {
 
     private newTx(options: RuntimeOptions | undefined, isTest: boolean): Tx {
         const o = { ...DEFAULTS, ...this.options, ...(options ?? {}) };
+        // Mixed DML is judged per transaction.
+        this.data.dmlEngine.mixed.reset();
+        runningUser.id = baselineIds.adminUserId;
         return new Tx(o.statementBudget, o.timeBudgetMs, o.timeZone, isTest);
     }
 
@@ -236,17 +286,18 @@ class Project implements LoadedProject {
         const results: TestMethodResult[] = [];
         const setup = setupMethod(cls);
         let setupFailure: RunOutcome | null = null;
+        this.data.store.restore(this.baseline);
         if (setup) {
             // @TestSetup runs once; part 2 snapshots the data it creates and restores it for each method.
             const m = cls.findMethods(setup.toLowerCase())[0];
             const out = this.run(this.newTx(options, true), () => m.invoke!(null, []));
             if (!out.ok) setupFailure = out;
         }
-        const data = this.data;
-        const afterSetup = data.snapshot ? data.snapshot() : null;
+        // Each method starts from the data @TestSetup left (Apex guide, "Using Test Setup Methods").
+        const afterSetup = this.data.store.snapshot();
         for (const name of methodNames) {
             const start = Date.now();
-            if (data.restore && afterSetup !== null) data.restore(afterSetup);
+            this.data.store.restore(afterSetup);
             const m = cls.findMethods(name.toLowerCase()).find((x) => x.params.length === 0 && x.isStatic);
             let out: RunOutcome;
             if (!m)
@@ -316,7 +367,10 @@ class Project implements LoadedProject {
             };
         }
         const tx = this.newTx(options, false);
+        // An uncaught exception rolls the whole transaction back.
+        const dataBefore = this.data.store.snapshot();
         const out = this.run(tx, body);
+        if (!out.ok) this.data.store.restore(dataBefore);
         return {
             success: out.ok,
             debugLines: tx.debug.slice(),

@@ -11,6 +11,7 @@ import { ApexDouble } from '../stdlib/primitives/numbers';
 import { ApexId } from '../stdlib/primitives/id';
 import { ApexDate, ApexDatetime } from '../stdlib/primitives/datetime';
 import { ApexThrow, EmulatorError, tx } from './context';
+import { DescribeSObjectValue, SObjectTypeValue, SObjectValue } from './sobject';
 import {
     ApexList,
     ApexMap,
@@ -324,6 +325,12 @@ export function runtimeTypeName(v: unknown): string {
     if (v instanceof ApexSet) return `Set<${typeName(v.elemType)}>`;
     if (v instanceof ApexMap) return `Map<${typeName(v.keyType)},${typeName(v.valueType)}>`;
     if (v instanceof TypeValue) return 'System.Type';
+    if (v instanceof SObjectValue) return v.obj.name;
+    if (v instanceof SObjectTypeValue) return 'Schema.SObjectType';
+    if (v instanceof DescribeSObjectValue) return 'Schema.DescribeSObjectResult';
+    // Data-layer values (Database.SaveResult, Database.Error, AggregateResult...) name their Apex type.
+    const named = (v as { apexTypeName?: unknown }).apexTypeName;
+    if (typeof named === 'string') return named;
     const ctor = (v as object).constructor?.name ?? 'Object';
     return ctor.replace(/^Apex/, '');
 }
@@ -371,6 +378,10 @@ export function isInstance(v: unknown, t: ApexType): boolean {
                 runtimeTypeName(v).toLowerCase() === t.name.toLowerCase() ||
                 (t.name === 'System.Type' && v instanceof TypeValue)
             );
+        case 'sobject':
+            return (
+                v instanceof SObjectValue && (t.name === 'SObject' || t.name.toLowerCase() === v.obj.name.toLowerCase())
+            );
         default:
             return false;
     }
@@ -379,6 +390,7 @@ export function isInstance(v: unknown, t: ApexType): boolean {
 function elemCompatible(actual: ApexType, wanted: ApexType): boolean {
     if (wanted.k === 'object' || wanted.k === 'any') return true;
     if (actual.k === 'class' && wanted.k === 'class') return actual.cls.isSubtypeOf(wanted.cls);
+    if (actual.k === 'sobject' && wanted.k === 'sobject' && wanted.name === 'SObject') return true;
     return typeName(actual).toLowerCase() === typeName(wanted).toLowerCase();
 }
 
@@ -433,6 +445,7 @@ export function stringOf(v: unknown): string {
             '}'
         );
     if (v instanceof TypeValue) return v.name;
+    if (v instanceof SObjectValue) return sobjectString(v);
     if (v instanceof ApexObject) {
         const custom = hooks.current?.toString(v);
         if (custom !== null && custom !== undefined) return custom;
@@ -452,4 +465,11 @@ export function stringOf(v: unknown): string {
         return `${v.cls.qualifiedName}:[${parts.join(', ')}]`;
     }
     return String(v);
+}
+
+/** `Account:{Name=Acme, Id=001…}`: the fields set on the row, in the order they were set. */
+function sobjectString(o: SObjectValue): string {
+    const parts: string[] = [];
+    for (const [k, v] of o.values) parts.push(`${o.obj.fields.get(k)?.name ?? k}=${stringOf(v)}`);
+    return `${o.obj.name}:{${parts.join(', ')}}`;
 }

@@ -7,6 +7,7 @@ import { type ApexType, typeName } from '../semantic/types';
 import { ApexDecimal } from '../stdlib/primitives/decimal';
 import { ApexDouble } from '../stdlib/primitives/numbers';
 import { ApexId } from '../stdlib/primitives/id';
+import { SObjectValue } from './sobject';
 
 let nextObjectId = 1;
 
@@ -161,6 +162,11 @@ export function keyHash(v: unknown): string {
             '}'
         );
     if (v instanceof TypeValue) return 't' + v.name.toLowerCase();
+    // SObjects are equal when their types and all field values are (SObject docs: "compares field values").
+    if (v instanceof SObjectValue) {
+        const fields = [...v.values.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        return `O${v.obj.name.toLowerCase()}{${fields.map(([k, x]) => k + '=' + keyHash(x)).join(',')}}`;
+    }
     const s = (v as { toString(): string }).toString();
     return 'x' + s;
 }
@@ -189,6 +195,12 @@ export function looseEquals(a: unknown, b: unknown): boolean {
         return a.items.length === b.items.length && a.items.every((x, i) => looseEquals(x, b.items[i]));
     }
     if (isNumberValue(a) && isNumberValue(b)) return compareNumbers(a, b) === 0;
+    if (a instanceof SObjectValue && b instanceof SObjectValue) {
+        // == compares every field value with == (Strings ignore case).
+        if (a.obj !== b.obj || a.values.size !== b.values.size) return false;
+        for (const [k, x] of a.values) if (!b.values.has(k) || !looseEquals(x, b.values.get(k))) return false;
+        return true;
+    }
     return keyEquals(a, b);
 }
 

@@ -58,6 +58,33 @@ export const BUILTIN_ENUMS: Record<string, string[]> = {
     LoggingLevel: ['NONE', 'ERROR', 'WARN', 'INFO', 'DEBUG', 'FINE', 'FINER', 'FINEST'],
     RoundingMode: ['CEILING', 'DOWN', 'FLOOR', 'HALF_DOWN', 'HALF_EVEN', 'HALF_UP', 'UNNECESSARY', 'UP'],
     AccessLevel: ['USER_MODE', 'SYSTEM_MODE'],
+    // The StatusCode values the local org produces, plus common ones; the platform's enum is much longer.
+    // https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_calls_concepts_core_data_objects.htm
+    StatusCode: [
+        'CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY',
+        'DUPLICATE_USERNAME',
+        'DUPLICATE_VALUE',
+        'ENTITY_IS_DELETED',
+        'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+        'FIELD_INTEGRITY_EXCEPTION',
+        'INSUFFICIENT_ACCESS_OR_READONLY',
+        'INVALID_ARGUMENT',
+        'INVALID_CROSS_REFERENCE_KEY',
+        'INVALID_FIELD',
+        'INVALID_FIELD_FOR_INSERT_UPDATE',
+        'INVALID_ID_FIELD',
+        'INVALID_OPERATION',
+        'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+        'INVALID_TYPE_ON_FIELD_IN_RECORD',
+        'LICENSE_LIMIT_EXCEEDED',
+        'MISSING_ARGUMENT',
+        'MIXED_DML_OPERATION',
+        'PORTAL_USER_ALREADY_EXISTS_FOR_CONTACT',
+        'REQUIRED_FIELD_MISSING',
+        'STRING_TOO_LONG',
+        'UNDELETE_FAILED',
+        'UNKNOWN_EXCEPTION'
+    ],
     TriggerOperation: [
         'BEFORE_INSERT',
         'BEFORE_UPDATE',

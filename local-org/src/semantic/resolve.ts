@@ -20,6 +20,8 @@ const BUILTIN_VALUE_TYPES = new Map(
         'Database.UpsertResult',
         'Database.DeleteResult',
         'Database.UndeleteResult',
+        'Database.Error',
+        'AggregateResult',
         'Database.QueryLocator',
         'Database.BatchableContext',
         'System.QueueableContext',

@@ -150,6 +150,9 @@ export function assignable(from: ApexType, to: ApexType): 'exact' | 'widen' | nu
     if (from.k === 'class' && to.k === 'class') return from.cls.isSubtypeOf(to.cls) ? 'widen' : null;
     if (from.k === 'sobject' && to.k === 'sobject') return to.name.toLowerCase() === 'sobject' ? 'widen' : null;
     // Collections are covariant in Apex (List<Account> is a List<SObject>); run-time element types guard writes.
+    // A List<SObject> (e.g. from Database.query) may be assigned to a list of a concrete SObject type.
+    if (from.k === 'list' && to.k === 'list' && from.elem.k === 'sobject' && to.elem.k === 'sobject')
+        return from.elem.name === 'SObject' || assignable(from.elem, to.elem) ? 'widen' : null;
     if (from.k === 'list' && to.k === 'list') return assignable(from.elem, to.elem) ? 'widen' : null;
     if (from.k === 'set' && to.k === 'set') return assignable(from.elem, to.elem) ? 'widen' : null;
     if (from.k === 'map' && to.k === 'map')

@@ -1,6 +1,5 @@
 /**
- * System.Database bindings: they type-check now and reach the org's data through the runtime's DataService,
- * which in part 1 fails every call with an emulator error.
+ * System.Database bindings: they reach the org's data through the runtime's DataService (runtime/org-data.ts).
  * Database class: https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_methods_system_database.htm
  */
 import type { BuiltinMethod } from './builtin';
@@ -26,7 +25,12 @@ const DML_OPS: Array<[string, string]> = [
 /** Database.queryWithBinds: bind names are looked up in the map. */
 function withBinds(h: RuntimeHost, q: unknown, binds: unknown): unknown {
     if (binds === null) h.raise('System.NullPointerException', 'Attempt to de-reference a null object');
-    return h.query(q as string, binds);
+    return h.query(q as string, binds, 'list');
+}
+
+function countWithBinds(h: RuntimeHost, q: unknown, binds: unknown): unknown {
+    if (binds === null) h.raise('System.NullPointerException', 'Attempt to de-reference a null object');
+    return h.query(q as string, binds, 'count');
 }
 
 const DATABASE: BuiltinMethod[] = [
@@ -35,12 +39,12 @@ const DATABASE: BuiltinMethod[] = [
     s('queryWithBinds', ['String', 'Map<String,Object>', 'System.AccessLevel'], 'List<SObject>', ([q, b], h) =>
         withBinds(h, q, b)
     ),
-    s('countQuery', ['String'], 'Integer', ([q], h) => h.query(q as string)),
-    s('countQuery', ['String', 'System.AccessLevel'], 'Integer', ([q], h) => h.query(q as string)),
+    s('countQuery', ['String'], 'Integer', ([q], h) => h.query(q as string, undefined, 'count')),
+    s('countQuery', ['String', 'System.AccessLevel'], 'Integer', ([q], h) => h.query(q as string, undefined, 'count')),
     s('countQueryWithBinds', ['String', 'Map<String,Object>', 'System.AccessLevel'], 'Integer', ([q, b], h) =>
-        withBinds(h, q, b)
+        countWithBinds(h, q, b)
     ),
-    s('getQueryLocator', ['String'], 'Database.QueryLocator', ([q], h) => h.query(q as string)),
+    s('getQueryLocator', ['String'], 'Database.QueryLocator', ([q], h) => h.query(q as string, undefined, 'locator')),
     s('setSavepoint', [], 'Savepoint', (_a, h) => h.dml('setSavepoint', [])),
     s('rollback', ['Savepoint'], 'void', (a, h) => h.dml('rollback', a)),
     s('executeBatch', ['Object'], 'Id', (a, h) => h.dml('executeBatch', a)),
@@ -48,12 +52,14 @@ const DATABASE: BuiltinMethod[] = [
 ];
 for (const [op, result] of DML_OPS) {
     DATABASE.push(
-        s(op, ['SObject'], result, (a, h) => h.dml(op, a)),
-        s(op, ['SObject', 'Boolean'], result, (a, h) => h.dml(op, a)),
-        s(op, ['List<SObject>'], `List<${result}>`, (a, h) => h.dml(op, a)),
-        s(op, ['List<SObject>', 'Boolean'], `List<${result}>`, (a, h) => h.dml(op, a)),
-        s(op, ['SObject', 'Boolean', 'System.AccessLevel'], result, (a, h) => h.dml(op, a)),
-        s(op, ['List<SObject>', 'Boolean', 'System.AccessLevel'], `List<${result}>`, (a, h) => h.dml(op, a))
+        s(op, ['SObject'], result, (a, h) => h.dml(`database.${op}`, a)),
+        s(op, ['SObject', 'Boolean'], result, (a, h) => h.dml(`database.${op}`, a)),
+        s(op, ['List<SObject>'], `List<${result}>`, (a, h) => h.dml(`database.${op}`, a)),
+        s(op, ['List<SObject>', 'Boolean'], `List<${result}>`, (a, h) => h.dml(`database.${op}`, a)),
+        s(op, ['SObject', 'Boolean', 'System.AccessLevel'], result, (a, h) => h.dml(`database.${op}`, a)),
+        s(op, ['List<SObject>', 'Boolean', 'System.AccessLevel'], `List<${result}>`, (a, h) =>
+            h.dml(`database.${op}`, a)
+        )
     );
 }
 

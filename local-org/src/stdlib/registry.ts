@@ -55,6 +55,6 @@ export interface RuntimeHost extends BuiltinHost {
     newSet(elementType: string, items: unknown[]): unknown;
     newMap(keyType: string, valueType: string, entries: Array<[unknown, unknown]>): unknown;
     /** The org's data (runtime/data.ts DataService): dynamic SOQL and Database.* DML. */
-    query(soql: string, binds?: unknown): unknown;
+    query(soql: string, binds?: unknown, mode?: 'list' | 'count' | 'locator'): unknown;
     dml(op: string, operands: unknown[]): unknown;
 }

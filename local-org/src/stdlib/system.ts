@@ -6,6 +6,7 @@
  * UserInfo: https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_methods_system_userinfo.htm
  * Type: https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_methods_system_type.htm
  */
+import { ApexId } from './primitives/id';
 import type { BuiltinMethod } from './builtin';
 import { PRIMITIVE_TYPES } from './primitives';
 import { ApexDate, ApexDatetime } from './primitives/datetime';
@@ -147,7 +148,8 @@ export const DEFAULT_USER = {
 };
 
 const USERINFO: BuiltinMethod[] = [
-    s('getUserId', [], 'String', () => DEFAULT_USER.id),
+    // Apex reference: getUserId() returns an Id (the others here return Strings).
+    s('getUserId', [], 'Id', () => ApexId.of(DEFAULT_USER.id)),
     s('getUserName', [], 'String', () => DEFAULT_USER.userName),
     s('getName', [], 'String', () => DEFAULT_USER.name),
     s('getFirstName', [], 'String', () => DEFAULT_USER.firstName),

@@ -47,7 +47,7 @@ private class SubjectTest {
     }
     @IsTest
     static void queriesTheDatabase() {
-        List<SObject> rows = [SELECT Id FROM Account];
+        List<List<SObject>> rows = [FIND 'acme' IN ALL FIELDS RETURNING Account(Id)];
     }
     @IsTest
     static void runningTest() {
@@ -91,7 +91,7 @@ test('outcomes, platform-shaped messages and stack traces', async () => {
     assert.equal(by.runsForever.outcome, 'Fail');
     assert.equal(by.runsForever.message, 'System.LimitException: local-org: statement budget of 10000 exceeded');
     assert.equal(by.queriesTheDatabase.outcome, 'EmulatorError');
-    assert.match(by.queriesTheDatabase.message!, /SOQL is not available until local org part 2.*line 30/);
+    assert.match(by.queriesTheDatabase.message!, /SOSL is not supported by the local org.*line 30/);
 });
 
 test('a failing @TestSetup fails every method', async () => {

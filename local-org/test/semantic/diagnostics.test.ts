@@ -85,16 +85,17 @@ test('overloads choose the most specific signature, with Integer→Long→Decima
     assert.deepEqual(lines, ['Long', 'Decimal', 'Object', 'g3']);
 });
 
-test('SOQL, DML and Database calls type-check but fail at run time as emulator errors', async () => {
-    const r = await exec('List<SObject> rows = [SELECT Id FROM Account];');
-    assert.equal(r.success, false);
-    assert.equal(r.emulatorError, true);
-    assert.match(r.message!, /SOQL is not available until local org part 2/);
-    const d = await exec("List<SObject> rows = Database.query('SELECT Id FROM Account');");
+test('dynamic SOQL naming a local variable is an emulator error that Apex never catches', async () => {
+    const ok = await exec('List<SObject> rows = [SELECT Id FROM Account];\nSystem.debug(rows.size());');
+    assert.equal(ok.success, true);
+    assert.deepEqual(ok.debugLines, ['USER_DEBUG [2]|DEBUG|0']);
+    const d = await exec(
+        "String n = 'x';\nList<SObject> rows = Database.query('SELECT Id FROM Account WHERE Name = :n');"
+    );
     assert.equal(d.emulatorError, true);
-    assert.match(d.message!, /SOQL is not available until local org part 2/);
+    assert.match(d.message!, /dynamic SOQL bind :n names a local variable/);
     const caught = await exec(
-        "try { List<SObject> rows = [SELECT Id FROM Account]; } catch (Exception e) { System.debug('caught'); }"
+        "String n = 'x';\ntry { List<SObject> rows = Database.query('SELECT Id FROM Account WHERE Name = :n'); } catch (Exception e) { System.debug('caught'); }"
     );
     assert.equal(caught.emulatorError, true, 'an emulator error is never an Apex exception');
     assert.deepEqual(caught.debugLines, []);
@@ -226,15 +227,15 @@ test('a class must be declared in a file of its own name', async () => {
     assert.deepEqual(ms, ['semantic 1:14 Class name Right does not match its file name Wrong.cls']);
 });
 
-test('SOSL and DML statements type-check and fail at run time as emulator errors', async () => {
+test('SOSL and merge type-check and fail at run time as emulator errors', async () => {
     const sosl = await exec(
         "String term = 'acme';\nList<List<SObject>> hits = [FIND :term IN ALL FIELDS RETURNING Account(Id)];"
     );
     assert.equal(sosl.emulatorError, true);
-    assert.match(sosl.message!, /SOQL is not available until local org part 2 \(SOSL/);
-    const dml = await exec('List<SObject> rows = new List<SObject>();\nupdate rows;');
+    assert.match(sosl.message!, /SOSL is not supported by the local org/);
+    const dml = await exec("Account a = new Account(Name = 'a');\nAccount b = new Account(Name = 'b');\nmerge a b;");
     assert.equal(dml.emulatorError, true);
-    assert.match(dml.message!, /SOQL is not available until local org part 2 \(DML update.*line 2/);
+    assert.match(dml.message!, /merge is not supported by the local org.*line 3/);
     const ms = await messages({
         'S.cls':
             'public class S {\n    static void m() {\n        List<List<SObject>> r = [FIND :nope IN ALL FIELDS RETURNING Account(Id)];\n    }\n}'

@@ -1,0 +1,214 @@
+/**
+ * The DataService over the in-memory org (src/org): SOQL through the SoqlEngine, rows turned into SObjects, DML
+ * through DmlEngine, savepoints and test isolation through store snapshots, and the SOQL governor limits.
+ * SOQL in Apex: https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/langCon_apex_SOQL.htm
+ */
+import { SoqlError } from '../frontend/soql';
+import type { Catalog } from '../org/schema/catalog';
+import type { ObjectDef } from '../org/schema/types';
+import type { Snapshot, Store } from '../org/store';
+import { platformMessage } from '../org/soql/errors';
+import type { BindResult, QueryRow } from '../org/soql/exec';
+import { SoqlEngine } from '../org/soql/engine';
+import type { FieldValue } from '../org/values';
+import { EmulatorError, tx } from './context';
+import type { BindEvaluator, DataService } from './data';
+import { type DmlOp, DmlEngine } from './dml';
+import { checkLimit } from './limits';
+import { npe, raise } from './ops';
+import { SObjectValue } from './sobject';
+import { ApexList, ApexObject, ApexSet } from './values';
+
+/** One AggregateResult row: keys (alias, exprN, grouped field) looked up ignoring case. */
+export class AggregateValue {
+    constructor(readonly values: Map<string, FieldValue>) {}
+    get apexTypeName(): string {
+        return 'AggregateResult';
+    }
+    get(key: string): FieldValue {
+        const lower = key.toLowerCase();
+        for (const [k, v] of this.values) if (k.toLowerCase() === lower) return v;
+        // AggregateResult.get with an unknown alias (exact text unverified).
+        return raise('System.SObjectException', `Invalid field ${key} for AggregateResult`);
+    }
+    toString(): string {
+        return `AggregateResult:{${[...this.values].map(([k, v]) => `${k}=${String(v)}`).join(', ')}}`;
+    }
+}
+
+/** Database.getQueryLocator: the query, run later by the batch machinery. */
+export class QueryLocatorValue {
+    constructor(
+        readonly soql: string,
+        readonly bind: BindEvaluator | undefined
+    ) {}
+    get apexTypeName(): string {
+        return 'Database.QueryLocator';
+    }
+}
+
+/** Database.setSavepoint: the store as it was. */
+export class SavepointValue {
+    constructor(readonly snapshot: Snapshot) {}
+    get apexTypeName(): string {
+        return 'Savepoint';
+    }
+}
+
+export type QueryMode = 'list' | 'count' | 'locator';
+
+export class OrgData implements DataService {
+    readonly soql: SoqlEngine;
+    readonly dmlEngine: DmlEngine;
+
+    constructor(
+        readonly catalog: Catalog,
+        readonly store: Store
+    ) {
+        this.soql = new SoqlEngine(catalog, store);
+        this.dmlEngine = new DmlEngine(catalog, store);
+    }
+
+    prepare(soql: string): { kind: 'rows' | 'aggregate' | 'count'; object: string } {
+        const p = this.soql.prepare(soql);
+        return { kind: p.kind, object: p.root.name };
+    }
+
+    query(soql: string, bind?: BindEvaluator, mode: QueryMode = 'list'): unknown {
+        const t = tx();
+        t.limits.queries++;
+        checkLimit('queries', t.limits.queries);
+        try {
+            if (mode === 'locator') {
+                this.soql.prepare(soql);
+                return new QueryLocatorValue(soql, bind);
+            }
+            const r = this.soql.query(soql, {
+                bind: (b) => {
+                    if (!bind)
+                        throw new EmulatorError(
+                            `dynamic SOQL bind :${b.text} names a local variable; only Database.queryWithBinds binds are emulated`
+                        );
+                    return bindValue(bind(b.text));
+                },
+                timeZone: t.timeZone,
+                nowMs: Date.now()
+            });
+            t.limits.queryRows += r.rowsCounted;
+            checkLimit('queryRows', t.limits.queryRows);
+            if (mode === 'count') {
+                if (r.kind !== 'count')
+                    throw new EmulatorError('Database.countQuery of a query without COUNT() is not emulated');
+                return r.count;
+            }
+            if (r.kind === 'count') return r.count;
+            if (r.kind === 'aggregate')
+                return new ApexList(
+                    { k: 'builtin', name: 'AggregateResult' },
+                    r.rows.map((x) => new AggregateValue(x.values))
+                );
+            return new ApexList(
+                { k: 'sobject', name: r.plan.root.name },
+                r.rows.map((row) => this.toSObject(row))
+            );
+        } catch (e) {
+            if (e instanceof SoqlError) {
+                if (e.kind === 'unsupported') throw new EmulatorError(e.message);
+                raise('System.QueryException', platformMessage(e));
+            }
+            throw e;
+        }
+    }
+
+    private toSObject(row: QueryRow): SObjectValue {
+        const obj: ObjectDef = this.catalog.object(row.type);
+        const o = new SObjectValue(obj);
+        o.fromQuery = true;
+        for (const [k, v] of row.values) o.values.set(k.toLowerCase(), v);
+        for (const [k, p] of row.parents) o.parents.set(k.toLowerCase(), p ? this.toSObject(p) : null);
+        for (const [k, rows] of row.children) {
+            const rel = obj.childRelationships.get(k.toLowerCase());
+            const elem = rel ? rel.childObject : 'SObject';
+            o.children.set(
+                k.toLowerCase(),
+                new ApexList(
+                    { k: 'sobject', name: elem },
+                    rows.map((c) => this.toSObject(c))
+                )
+            );
+        }
+        return o;
+    }
+
+    dml(op: string, operands: unknown[]): unknown {
+        switch (op) {
+            case 'insert':
+            case 'update':
+            case 'upsert':
+            case 'delete':
+            case 'undelete':
+                if (operands.length !== 1)
+                    throw new EmulatorError(`${op} with an external Id field is not supported by the local org`);
+                this.dmlEngine.run(op, operands[0], true);
+                return null;
+            case 'database.insert':
+            case 'database.update':
+            case 'database.upsert':
+            case 'database.delete':
+            case 'database.undelete': {
+                const dop = op.slice('database.'.length) as DmlOp;
+                const allOrNone = operands.length > 1 ? operands[1] : true;
+                if (allOrNone === null) npe();
+                const results = this.dmlEngine.run(dop, operands[0], allOrNone as boolean);
+                if (operands[0] instanceof SObjectValue) return results[0];
+                return new ApexList({ k: 'builtin', name: results[0]?.kind ?? 'Database.SaveResult' }, results);
+            }
+            case 'setSavepoint': {
+                // "Each savepoint you set counts against the governor limit for DML statements."
+                this.countStatement();
+                return new SavepointValue(this.store.snapshot());
+            }
+            case 'rollback': {
+                const sp = operands[0];
+                if (sp === null || sp === undefined) npe();
+                this.countStatement();
+                this.store.restore((sp as SavepointValue).snapshot);
+                return null;
+            }
+        }
+        throw new EmulatorError(`${op} is not supported by the local org`);
+    }
+
+    private countStatement(): void {
+        const t = tx();
+        t.limits.dmlStatements++;
+        checkLimit('dmlStatements', t.limits.dmlStatements);
+    }
+
+    search(): unknown {
+        throw new EmulatorError('SOSL is not supported by the local org');
+    }
+
+    snapshot(): unknown {
+        return this.store.snapshot();
+    }
+
+    restore(s: unknown): void {
+        this.store.restore(s as Snapshot);
+    }
+}
+
+/** A bind's run-time value as the SOQL engine takes it: collections become lists, SObjects their Ids. */
+function bindValue(v: unknown): BindResult {
+    if (v instanceof ApexList) return v.items.map(scalar);
+    if (v instanceof ApexSet) return v.store.keys().map(scalar);
+    return scalar(v);
+}
+
+function scalar(v: unknown): FieldValue {
+    if (v === undefined) return null;
+    if (v instanceof SObjectValue) return v.id;
+    if (v instanceof ApexObject || v instanceof ApexList || v instanceof ApexSet)
+        throw new EmulatorError('a SOQL bind of this type is not supported by the local org');
+    return v as FieldValue;
+}
