@@ -6,6 +6,7 @@
  */
 import { readAccessMetadata } from '../metadata/permission-sets';
 import type { FieldValue } from '../org/values';
+import type { SRecord } from '../org/store';
 import { BASELINE_LICENSES } from '../platform/licenses';
 import { DEFAULT_USER } from '../stdlib/system';
 import type { OrgData } from './org-data';
@@ -98,4 +99,28 @@ export function seedBaseline(org: OrgData, sourceDirs: string[]): void {
             });
         }
     }
+}
+
+type UserInfoFields = typeof DEFAULT_USER;
+
+/** System.runAs: UserInfo now reports this User record; returns what to restore afterwards. */
+export function switchUser(rec: SRecord): UserInfoFields {
+    const saved = { ...DEFAULT_USER };
+    const text = (k: string): string => {
+        const v = rec.values.get(k);
+        return v === null || v === undefined ? '' : String(v);
+    };
+    DEFAULT_USER.id = rec.id;
+    DEFAULT_USER.userName = text('username');
+    DEFAULT_USER.name = text('name');
+    DEFAULT_USER.firstName = text('firstname');
+    DEFAULT_USER.lastName = text('lastname');
+    DEFAULT_USER.email = text('email');
+    DEFAULT_USER.profileId = text('profileid');
+    DEFAULT_USER.userType = text('usertype');
+    return saved;
+}
+
+export function restoreUser(saved: UserInfoFields): void {
+    Object.assign(DEFAULT_USER, saved);
 }

@@ -187,8 +187,31 @@ export abstract class StmtCompiler extends ExprCompiler {
                 };
             }
             case 'runAs': {
-                this.error(ctx.file, s.pos, 'System.runAs is not supported by the local org', 'unsupported');
-                return () => 0;
+                // System.runAs(User): the block runs as that user; runAs(Version) (package versions) is not emulated.
+                const args = s.args.map((a) => this.expr(a, ctx));
+                const userType = { k: 'sobject', name: 'User' } as const;
+                if (args.length !== 1 || !assignable(args[0].t, userType)) {
+                    this.error(
+                        ctx.file,
+                        s.pos,
+                        'System.runAs with these arguments is not supported by the local org',
+                        'unsupported'
+                    );
+                    return () => 0;
+                }
+                const user = this.coerce(args[0], userType, ctx.file, s.pos);
+                const body = this.block(s.body, ctx);
+                const data = this.data;
+                return (f) => {
+                    const u = user(f);
+                    if (u === null || u === undefined) npe();
+                    if (!data.runAs) throw new EmulatorError('System.runAs needs the org');
+                    let r = 0;
+                    data.runAs(u, () => {
+                        r = body(f);
+                    });
+                    return r;
+                };
             }
         }
     }

@@ -22,6 +22,8 @@ export interface DataService {
     dml(op: string, operands: unknown[]): unknown;
     /** Runs an inline SOSL search (its text as written between the brackets). */
     search(sosl: string, bind?: BindEvaluator): unknown;
+    /** System.runAs: runs the block as the given User (an SObject with an Id), with its own mixed-DML context. */
+    runAs?(user: unknown, block: () => void): void;
     /** Test isolation: the state after @TestSetup, restored before each test method (part 2's store snapshots). */
     snapshot?(): unknown;
     restore?(snapshot: unknown): void;

@@ -81,7 +81,8 @@ function fail(e: DmlError | { statusCode: string; message: string; fields: strin
 }
 
 export class DmlEngine {
-    readonly mixed = new MixedDmlTracker();
+    /** The transaction's mixed-DML context; System.runAs swaps in a fresh one for its block. */
+    mixed = new MixedDmlTracker();
 
     constructor(
         private readonly catalog: Catalog,
@@ -154,6 +155,7 @@ export class DmlEngine {
                 throw new EmulatorError(`insert of ${obj.name} is not supported by the local org`);
             const errors = validateRow(this.catalog, this.store, obj, fields, 'insert');
             if (errors.length) return new DmlResult(kind, null, errors.map(fail), false);
+            if (obj.name === 'User') this.userDefaults(fields);
             const rec = this.store.insert(obj.name, Object.fromEntries(fields));
             const newId = ApexId.of(rec.id);
             newIds.push([o, newId]);
@@ -208,7 +210,25 @@ export class DmlEngine {
         this.store.undelete(id.id18);
         return new DmlResult(kind, id, [], false);
     }
+
+    /**
+     * What the platform fills in on a new User: UserType from the profile's license (read-only, User object
+     * reference), IsActive true, and a CommunityNickname when none is given.
+     */
+    private userDefaults(fields: Map<string, FieldValue>): void {
+        const profileId = fields.get('profileid');
+        const profile = profileId ? this.store.get(profileId as ApexId | string) : undefined;
+        if (profile) fields.set('usertype', profile.values.get('usertype') ?? null);
+        if (!fields.has('isactive') || fields.get('isactive') === null) fields.set('isactive', true);
+        if (!fields.get('communitynickname')) {
+            const base = String(fields.get('alias') ?? fields.get('lastname') ?? 'user');
+            fields.set('communitynickname', `${base}.${++nicknameSeq}`.slice(0, 40));
+        }
+    }
 }
+
+/** Generated nicknames, unique within the process (the platform derives one when none is given). */
+let nicknameSeq = 0;
 
 /** "Insert failed. First exception on row 0; first error: REQUIRED_FIELD_MISSING, Required fields are missing: [Name]: [Name]" */
 export function dmlMessage(op: DmlOp, first: DmlFailure): string {

@@ -31,7 +31,7 @@ import { loadMetadata } from '../org/schema/metadata';
 import { SchemaError } from '../org/schema/types';
 import { Store } from '../org/store';
 import type { Snapshot } from '../org/store';
-import { OrgData } from './org-data';
+import { OrgData, currentOrg } from './org-data';
 import { schema } from './sobject';
 import { baselineIds, runningUser, seedBaseline } from './baseline';
 import type { CoverageSink } from './compile-types';
@@ -167,6 +167,7 @@ function buildOrg(sourceDirs: string[], diagnostics: Diagnostic[]): OrgData {
     schema.catalog = catalog;
     const store = new Store(catalog, { userId: () => runningUser.id });
     const org = new OrgData(catalog, store);
+    currentOrg.org = org;
     try {
         seedBaseline(org, sourceDirs);
     } catch (e) {

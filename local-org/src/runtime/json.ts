@@ -12,6 +12,7 @@ import { EmulatorError } from './context';
 import { stringOf } from './ops';
 import { ApexList, ApexMap, ApexObject, ApexSet, EnumValue, TypeValue } from './values';
 import { T } from '../semantic/types';
+import { SObjectValue, catalog, fieldApexType } from './sobject';
 
 /** Instance fields that JSON sees, superclass fields first, in declaration order; statics and transients skipped. */
 function jsonFields(cls: ClassSym): FieldSym[] {
@@ -144,9 +145,49 @@ function typed(node: JsonNode, t: ApexType, strict: boolean): unknown {
             }
             return obj;
         }
+        case 'sobject':
+            return sobjectFromJson(node, t);
         default:
             throw new EmulatorError(`JSON.deserialize into ${typeName(t)} is not supported by the local org`);
     }
+}
+
+/**
+ * An SObject from JSON: `attributes` skipped, fields by name (read-only ones too, which is how tests build
+ * records they cannot insert), parents as nested objects. An unknown field fails (message unverified).
+ */
+function sobjectFromJson(node: JsonNode, t: ApexType): unknown {
+    if (node.type === 'null') return null;
+    if (node.type !== 'object') mismatch(node, t);
+    let obj = t.k === 'sobject' ? catalog().findObject(t.name) : undefined;
+    const attrs = node.entries.find(([k]) => k === 'attributes')?.[1];
+    if (!obj && attrs?.type === 'object') {
+        const typeNode = attrs.entries.find(([k]) => k === 'type')?.[1];
+        if (typeNode?.type === 'string') obj = catalog().findObject(typeNode.value);
+    }
+    if (!obj) throw new EmulatorError(`JSON.deserialize into ${typeName(t)} without a known type is not supported`);
+    const o = new SObjectValue(obj);
+    for (const [k, x] of node.entries) {
+        if (k === 'attributes') continue;
+        const lower = k.toLowerCase();
+        const f = obj.fields.get(lower);
+        if (f) {
+            o.values.set(lower, typed(x, fieldApexType(f), true));
+            continue;
+        }
+        const parent = obj.parentRelationships.get(lower);
+        if (parent && parent.referenceTo?.length === 1) {
+            o.parents.set(
+                lower,
+                sobjectFromJson(x, { k: 'sobject', name: parent.referenceTo[0] }) as SObjectValue | null
+            );
+            continue;
+        }
+        if (obj.childRelationships.has(lower))
+            throw new EmulatorError(`JSON.deserialize of the child relationship ${obj.name}.${k} is not supported`);
+        throw new ApexPrimitiveError('System.JSONException', `No such column '${k}' on sobject of type ${obj.name}`);
+    }
+    return o;
 }
 
 export function deserialize(text: string, type: TypeValue, strict: boolean): unknown {

@@ -17,6 +17,8 @@ import { type DmlOp, DmlEngine } from './dml';
 import { checkLimit } from './limits';
 import { npe, raise } from './ops';
 import { SObjectValue } from './sobject';
+import { MixedDmlTracker } from '../platform/mixed-dml';
+import { restoreUser, runningUser, switchUser } from './baseline';
 import { ApexList, ApexObject, ApexSet } from './values';
 
 /** One AggregateResult row: keys (alias, exprN, grouped field) looked up ignoring case. */
@@ -56,6 +58,9 @@ export class SavepointValue {
 }
 
 export type QueryMode = 'list' | 'count' | 'locator';
+
+/** The org of the loaded project (one project runs at a time), for stdlib bindings that read it. */
+export const currentOrg: { org: OrgData | null } = { org: null };
 
 export class OrgData implements DataService {
     readonly soql: SoqlEngine;
@@ -183,6 +188,43 @@ export class OrgData implements DataService {
         const t = tx();
         t.limits.dmlStatements++;
         checkLimit('dmlStatements', t.limits.dmlStatements);
+    }
+
+    runAs(user: unknown, block: () => void): void {
+        const u = user as SObjectValue;
+        const id = u.id;
+        if (!id) throw new EmulatorError('System.runAs with a user that has no Id is not supported by the local org');
+        const rec = this.store.get(id);
+        if (!rec || rec.type !== 'User') throw new EmulatorError(`System.runAs: no User with Id ${id.id18}`);
+        const savedUser = switchUser(rec);
+        const savedMixed = this.dmlEngine.mixed;
+        // "runAs ... lets you mix setup and non-setup DML": the block starts a new mixed-DML context.
+        this.dmlEngine.mixed = new MixedDmlTracker();
+        try {
+            block();
+        } finally {
+            this.dmlEngine.mixed = savedMixed;
+            restoreUser(savedUser);
+        }
+    }
+
+    /** FeatureManagement.checkPermission: a custom permission granted to the running user by a permission set. */
+    hasCustomPermission(name: string): boolean {
+        const lower = name.toLowerCase();
+        const cp = [...this.store.rows('CustomPermission')].find(
+            (r) => String(r.values.get('developername')).toLowerCase() === lower
+        );
+        if (!cp) return false;
+        const userId = runningUser.id;
+        const sets = new Set<string>();
+        for (const a of this.store.rows('PermissionSetAssignment')) {
+            if (String(a.values.get('assigneeid')) === userId) sets.add(String(a.values.get('permissionsetid')));
+        }
+        for (const g of this.store.rows('SetupEntityAccess')) {
+            if (sets.has(String(g.values.get('parentid'))) && String(g.values.get('setupentityid')) === cp.id)
+                return true;
+        }
+        return false;
     }
 
     search(): unknown {

@@ -21,7 +21,7 @@ import {
     readParent
 } from '../runtime/sobject';
 import type { DbError, DmlResult } from '../runtime/dml';
-import type { AggregateValue, QueryLocatorValue } from '../runtime/org-data';
+import { type AggregateValue, type QueryLocatorValue, currentOrg } from '../runtime/org-data';
 import { isInstance, runtimeTypeName, widen } from '../runtime/ops';
 import { exceptionClasses } from '../runtime/ops';
 import { enumValue } from '../runtime/frames';
@@ -155,7 +155,28 @@ function idType(id: ApexId): SObjectTypeValue {
     return new SObjectTypeValue(obj);
 }
 
+/**
+ * FeatureManagement.checkPermission: whether the running user holds the custom permission through a permission set.
+ * https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_class_System_FeatureManagement.htm
+ */
+const FEATURE_MANAGEMENT: BuiltinMethod[] = [
+    {
+        name: 'checkPermission',
+        isStatic: true,
+        params: ['String'],
+        returns: 'Boolean',
+        impl: (_s, [name], host) => {
+            const org = currentOrg.org;
+            if (!org) throw new EmulatorError('FeatureManagement needs the org');
+            if (name === null)
+                (host as RuntimeHost).raise('System.NullPointerException', 'Attempt to de-reference a null object');
+            return org.hasCustomPermission(name as string);
+        }
+    }
+];
+
 export function registerSObjects(): void {
+    register('FeatureManagement', FEATURE_MANAGEMENT);
     register('Id', [i<ApexId>('getSObjectType', [], 'Schema.SObjectType', (id) => idType(id))]);
     register('SObject', SOBJECT);
     register('Schema.SObjectType', SOBJECT_TYPE);
