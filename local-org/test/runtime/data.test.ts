@@ -1,0 +1,139 @@
+/**
+ * SObjects, SOQL and DML through the in-memory org: compile-time schema checks, limits, DmlException shapes,
+ * the baseline org and transaction rollback.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { loadProject } from '../../src/runtime/index';
+import { exec, load, project, run } from './helpers';
+
+async function problems(body: string): Promise<string[]> {
+    const r = await load({ 'A.cls': `public class A {\n    static void m() {\n${body}\n    }\n}` });
+    return r.diagnostics.map((d) => `${d.kind} ${d.line}:${d.column} ${d.message}`);
+}
+
+test('schema checks at compile time: unknown fields and objects, non-writeable fields, bad inline SOQL', async () => {
+    assert.deepEqual(await problems("        User u = new User();\n        u.UserType = 'Standard';"), [
+        'semantic 4:11 Field is not writeable: User.UserType'
+    ]);
+    assert.deepEqual(await problems("        User u = new User(UserType = 'Standard');"), [
+        'semantic 3:27 Field is not writeable: User.UserType'
+    ]);
+    assert.deepEqual(await problems('        Account a = new Account();\n        Object x = a.NoSuchField__c;'), [
+        'semantic 4:22 Variable does not exist: NoSuchField__c'
+    ]);
+    assert.deepEqual(await problems('        NoSuchObject__c x;'), ['semantic 3:9 Invalid type: NoSuchObject__c']);
+    const soql = await problems('        List<Account> rows = [SELECT NoSuchField__c FROM Account];');
+    assert.equal(soql.length, 1);
+    assert.match(soql[0], /^semantic 3:30 .*No such column 'NoSuchField__c' on entity 'Account'/);
+    assert.deepEqual(await problems('        SObject s = new Account();\n        Object x = s.Name;'), [
+        'semantic 4:22 Variable does not exist: Name'
+    ]);
+});
+
+test('SObject reads, writes, toString and a single-row query dereference', async () => {
+    const lines = await run(
+        "Account a = new Account(Name = 'Acme');\ninsert a;\nSystem.debug(new Account(Name = 'x', Phone = '1'));\n" +
+            'System.debug([SELECT Name FROM Account WHERE Id = :a.Id].Name);\n' +
+            "System.debug(a.get('Name'));\nSystem.debug(a.isSet('Phone'));"
+    );
+    assert.deepEqual(lines, ['Account:{Name=x, Phone=1}', 'Acme', 'Acme', 'false']);
+});
+
+test('a 101st query throws an uncatchable LimitException', async () => {
+    const r = await exec(
+        "try {\n    for (Integer i = 0; i < 101; i++) { List<Account> rows = [SELECT Id FROM Account]; }\n} catch (Exception e) {\n    System.debug('caught');\n}"
+    );
+    assert.equal(r.success, false);
+    assert.equal(r.emulatorError, false);
+    assert.equal(r.message, 'System.LimitException: Too many SOQL queries: 101');
+    assert.deepEqual(r.debugLines, []);
+});
+
+test('a 151st DML statement throws LimitException; savepoints count as DML statements', async () => {
+    const r = await exec("for (Integer i = 0; i < 151; i++) { insert new Account(Name = 'a' + i); }");
+    assert.equal(r.message, 'System.LimitException: Too many DML statements: 151');
+    const sp = await run(
+        'Savepoint sp = Database.setSavepoint();\nDatabase.rollback(sp);\nSystem.debug(Limits.getDmlStatements());'
+    );
+    assert.deepEqual(sp, ['2']);
+});
+
+test('DmlException messages: insert without a required field, update of a deleted row', async () => {
+    const lines = await run(
+        'try { insert new Account(); } catch (DmlException e) { System.debug(e.getMessage()); }\n' +
+            "Account a = new Account(Name = 'x');\ninsert a;\ndelete a;\n" +
+            'try { update a; } catch (DmlException e) { System.debug(e.getMessage()); System.debug(e.getDmlId(0) == a.Id); }'
+    );
+    assert.equal(lines.length, 3);
+    assert.equal(
+        lines[0],
+        'Insert failed. First exception on row 0; first error: REQUIRED_FIELD_MISSING, Required fields are missing: [Name]: [Name]'
+    );
+    assert.equal(lines[2], 'true');
+    assert.match(
+        lines[1],
+        /^Update failed\. First exception on row 0 with id 001\w{15}; first error: ENTITY_IS_DELETED, entity is deleted: \[\]$/
+    );
+});
+
+test('an uncaught exception rolls back the anonymous transaction; a successful one commits', async () => {
+    const p = await project({});
+    const failed = await p.executeAnonymous("insert new Account(Name = 'gone');\nInteger x = 1 / 0;", 'a.apex');
+    assert.equal(failed.success, false);
+    const ok = await p.executeAnonymous("insert new Account(Name = 'kept');", 'b.apex');
+    assert.equal(ok.success, true);
+    const count = await p.executeAnonymous('System.debug([SELECT Name FROM Account]);', 'c.apex');
+    assert.equal(count.debugLines.length, 1);
+    // Only the committed row; the order of Id among the fields in toString is not pinned (see README doubts).
+    assert.match(count.debugLines[0], /\(Account:\{(Name=kept, Id=001\w{15}|Id=001\w{15}, Name=kept)\}\)$/);
+});
+
+test('mixed DML is judged per transaction', async () => {
+    const p = await project({});
+    const a = await p.executeAnonymous("insert new Account(Name = 'x');", 'a.apex');
+    assert.equal(a.success, true);
+    const b = await p.executeAnonymous("insert new PermissionSet(Name = 'P1', Label = 'P1');", 'b.apex');
+    assert.equal(b.success, true, b.message ?? '');
+    const c = await p.executeAnonymous(
+        "insert new Account(Name = 'y');\ninsert new PermissionSet(Name = 'P2', Label = 'P2');",
+        'c.apex'
+    );
+    assert.equal(c.success, false);
+    assert.match(
+        c.message!,
+        /^System\.DmlException: Insert failed\. First exception on row 0; first error: MIXED_DML_OPERATION/
+    );
+});
+
+test('Database.getQueryLocator keeps the query; countQuery needs COUNT()', async () => {
+    assert.deepEqual(
+        await run(
+            "Database.QueryLocator l = Database.getQueryLocator('SELECT Id FROM Account');\nSystem.debug(l.getQuery());"
+        ),
+        ['SELECT Id FROM Account']
+    );
+    const r = await exec("Integer n = Database.countQuery('SELECT Id FROM Account');");
+    assert.equal(r.emulatorError, true);
+});
+
+test('the baseline org holds the project permission sets, custom permissions and their grants', async () => {
+    const r = await loadProject([join(__dirname, '..', '..', '..', 'force-app')]);
+    assert.deepEqual(r.diagnostics, []);
+    const out = await r.project!.executeAnonymous(
+        "PermissionSet ps = [SELECT Id, Label FROM PermissionSet WHERE Name = 'Community_User_Migrator'];\n" +
+            'System.debug([SELECT COUNT() FROM SetupEntityAccess WHERE ParentId = :ps.Id]);\n' +
+            "System.debug([SELECT DeveloperName FROM CustomPermission WHERE DeveloperName = 'Migrate_Community_Users'].DeveloperName);\n" +
+            "System.debug(FeatureManagement.checkPermission('Migrate_Community_Users'));\n" +
+            'User me = [SELECT Profile.Name, UserRole.Name FROM User WHERE Id = :UserInfo.getUserId()];\n' +
+            "System.debug(me.Profile.Name + ' / ' + me.UserRole.Name);",
+        'a.apex'
+    );
+    assert.equal(out.success, true, out.message ?? '');
+    const lines = out.debugLines.map((l) => l.replace(/^USER_DEBUG \[\d+\]\|\w+\|/, ''));
+    assert.equal(lines[0], '1');
+    assert.equal(lines[1], 'Migrate_Community_Users');
+    assert.equal(lines[2], 'false', 'the admin holds no permission set assignment');
+    assert.equal(lines[3], 'System Administrator / CEO');
+});
