@@ -60,7 +60,7 @@ export const GATES = [
         name: 'probes',
         what: 'probe Apex tests through npx local-org test',
         cmd: node('local-org/bin/local-org.js', 'test', '--source-dir', 'local-org/probes', '--result-format', 'human')
-    }
+    },
     {
         name: 'apex',
         what: "the app's Apex tests (force-app) through npx local-org test",
