@@ -176,7 +176,17 @@ export abstract class StmtCompiler extends ExprCompiler {
             case 'switch':
                 return this.switchStmt(s, ctx);
             case 'dml': {
-                const exprs = s.exprs.map((e) => this.expr(e, ctx).ev);
+                const compiled = s.exprs.map((e) => this.expr(e, ctx));
+                const first = compiled[0];
+                const t = first?.t;
+                const isRows =
+                    !t ||
+                    first.poisoned ||
+                    t.k === 'any' ||
+                    t.k === 'sobject' ||
+                    (t.k === 'list' && (t.elem.k === 'sobject' || t.elem.k === 'any'));
+                if (!isRows) this.error(ctx.file, s.pos, `DML requires SObject or SObject list type: ${typeName(t)}`);
+                const exprs = compiled.map((c) => c.ev);
                 const op = s.op;
                 return (f) => {
                     this.data.dml(

@@ -32,6 +32,7 @@ import { SchemaError } from '../org/schema/types';
 import { Store } from '../org/store';
 import type { Snapshot } from '../org/store';
 import { OrgData, currentOrg } from './org-data';
+import { unsupportedMetadata } from './unsupported-metadata';
 import { schema } from './sobject';
 import { baselineIds, runningUser, seedBaseline } from './baseline';
 import type { CoverageSink } from './compile-types';
@@ -90,7 +91,7 @@ export async function loadProject(sourceDirs: string[], options: RuntimeOptions 
         const rel = relative(cwd, path);
         const file = rel && !rel.startsWith('..') ? rel : path;
         if (/\.trigger$/i.test(path)) {
-            // Triggers only fire on DML, which arrives with part 2; they are parsed (syntax-checked) now.
+            // Triggers are parsed (syntax-checked); running them is not emulated yet (unsupported-metadata.ts).
             diagnostics.push(...parseTriggerFile(src, file).diagnostics);
         } else {
             const key = `${file}\0${src}`;
@@ -134,6 +135,7 @@ export async function loadProject(sourceDirs: string[], options: RuntimeOptions 
     }
     const types = new TypeResolver(classes, builtins);
     const org = buildOrg(sourceDirs, diagnostics);
+    diagnostics.push(...unsupportedMetadata(sourceDirs));
     types.sobjectNames = (lower) => org.catalog.findObject(lower)?.name ?? null;
     for (const c of classes.values()) declareSupertypes(c, types, diagnostics);
     for (const c of classes.values()) declareMembers(c, types, diagnostics);

@@ -4,6 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadProject } from '../../src/runtime/index';
 import { exec, load, project, run } from './helpers';
@@ -136,4 +138,26 @@ test('the baseline org holds the project permission sets, custom permissions and
     assert.equal(lines[1], 'Migrate_Community_Users');
     assert.equal(lines[2], 'false', 'the admin holds no permission set assignment');
     assert.equal(lines[3], 'System Administrator / CEO');
+});
+
+test('DML needs SObject operands; triggers and validation rules in the sources are load diagnostics', async () => {
+    assert.deepEqual(await problems("        String s = 'x';\n        insert s;"), [
+        'semantic 4:9 DML requires SObject or SObject list type: String'
+    ]);
+    const dir = mkdtempSync(join(tmpdir(), 'local-org-meta-'));
+    mkdirSync(join(dir, 'triggers'));
+    writeFileSync(
+        join(dir, 'triggers', 'AccountTrigger.trigger'),
+        'trigger AccountTrigger on Account (before insert) {}'
+    );
+    mkdirSync(join(dir, 'objects', 'Account', 'validationRules'), { recursive: true });
+    writeFileSync(join(dir, 'objects', 'Account', 'validationRules', 'Name_Required.validationRule-meta.xml'), '<x/>');
+    const r = await loadProject([dir]);
+    assert.deepEqual(
+        r.diagnostics.map((d) => `${d.kind} ${d.message}`),
+        [
+            'unsupported validation rules are not enforced by the local org: Name_Required.validationRule-meta.xml',
+            'unsupported Apex triggers are not run by the local org yet: AccountTrigger.trigger'
+        ]
+    );
 });
