@@ -137,11 +137,13 @@ export class DmlEngine {
     private row(op: DmlOp, o: SObjectValue, newIds: Array<[SObjectValue, ApexId]>): DmlResult {
         const kind = RESULT_KIND[op];
         const obj = o.obj;
-        const fields = new Map<string, FieldValue>();
-        for (const [f, v] of setFields(o)) fields.set(f.name.toLowerCase(), v as FieldValue);
         const id = o.id;
         const effective: DmlOperation = op === 'upsert' ? (id ? 'update' : 'insert') : op;
-        const changed = new Set([...fields.keys()].filter((k) => k !== 'id'));
+        const fields = new Map<string, FieldValue>();
+        for (const [f, v] of setFields(o, effective === 'insert' ? 'insert' : 'update'))
+            fields.set(f.name.toLowerCase(), v as FieldValue);
+        // Fields assigned in Apex (query-loaded values do not count as changes for the User setup-field rule).
+        const changed = new Set([...fields.keys()].filter((k) => k !== 'id' && !o.loaded.has(k)));
         const category = dmlCategory(
             effective,
             obj.name,

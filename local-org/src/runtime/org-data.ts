@@ -20,6 +20,7 @@ import { SObjectValue } from './sobject';
 import { MixedDmlTracker } from '../platform/mixed-dml';
 import { restoreUser, runningUser, switchUser } from './baseline';
 import { ApexList, ApexObject, ApexSet } from './values';
+import { ApexId } from '../stdlib/primitives/id';
 
 /** One AggregateResult row: keys (alias, exprN, grouped field) looked up ignoring case. */
 export class AggregateValue {
@@ -129,7 +130,10 @@ export class OrgData implements DataService {
         const obj: ObjectDef = this.catalog.object(row.type);
         const o = new SObjectValue(obj);
         o.fromQuery = true;
-        for (const [k, v] of row.values) o.values.set(k.toLowerCase(), v);
+        for (const [k, v] of row.values) {
+            o.values.set(k.toLowerCase(), v);
+            o.loaded.add(k.toLowerCase());
+        }
         for (const [k, p] of row.parents) o.parents.set(k.toLowerCase(), p ? this.toSObject(p) : null);
         for (const [k, rows] of row.children) {
             const rel = obj.childRelationships.get(k.toLowerCase());
@@ -164,8 +168,9 @@ export class OrgData implements DataService {
                 const dop = op.slice('database.'.length) as DmlOp;
                 const allOrNone = operands.length > 1 ? operands[1] : true;
                 if (allOrNone === null) npe();
-                const results = this.dmlEngine.run(dop, operands[0], allOrNone as boolean);
-                if (operands[0] instanceof SObjectValue) return results[0];
+                const target = this.rowsOf(operands[0]);
+                const results = this.dmlEngine.run(dop, target, allOrNone as boolean);
+                if (target instanceof SObjectValue) return results[0];
                 return new ApexList({ k: 'builtin', name: results[0]?.kind ?? 'Database.SaveResult' }, results);
             }
             case 'setSavepoint': {
@@ -182,6 +187,21 @@ export class OrgData implements DataService {
             }
         }
         throw new EmulatorError(`${op} is not supported by the local org`);
+    }
+
+    /** Database.delete/undelete by Id: each Id stands for a row of the object its key prefix names. */
+    private rowsOf(target: unknown): unknown {
+        const byId = (v: unknown): unknown => {
+            if (!(v instanceof ApexId)) return v;
+            const obj = this.catalog.objectByPrefix(v.keyPrefix());
+            if (!obj) throw new EmulatorError(`no object with key prefix ${v.keyPrefix()} in the local org's schema`);
+            const o = new SObjectValue(obj);
+            o.values.set('id', v);
+            return o;
+        };
+        if (target instanceof ApexList && target.items.some((x) => x instanceof ApexId))
+            return new ApexList({ k: 'sobject', name: 'SObject' }, target.items.map(byId));
+        return byId(target);
     }
 
     private countStatement(): void {

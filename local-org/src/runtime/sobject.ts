@@ -30,6 +30,12 @@ export class SObjectValue {
     readonly children = new Map<string, ApexList>();
     /** Built by SOQL: only the queried fields may be read. */
     fromQuery = false;
+    /**
+     * Lower-case fields whose value came from a query and has not been assigned since. DML sends them only where
+     * the operation may write them, so updating a queried row that holds read-only fields (CreatedDate, UserType)
+     * works as on the platform.
+     */
+    readonly loaded = new Set<string>();
     constructor(readonly obj: ObjectDef) {}
 
     get id(): ApexId | null {
@@ -100,7 +106,9 @@ export function readField(o: SObjectValue, f: FieldDef): unknown {
 }
 
 export function writeField(o: SObjectValue, f: FieldDef, v: unknown): void {
-    o.values.set(f.name.toLowerCase(), v === undefined ? null : v);
+    const key = f.name.toLowerCase();
+    o.values.set(key, v === undefined ? null : v);
+    o.loaded.delete(key);
 }
 
 export function readParent(o: SObjectValue, rel: string, relName: string): SObjectValue | null {
@@ -135,6 +143,7 @@ export function cloneSObject(o: SObjectValue, preserveId: boolean, deep: boolean
     const c = new SObjectValue(o.obj);
     c.fromQuery = o.fromQuery;
     for (const [k, v] of o.values) c.values.set(k, v);
+    for (const k of o.loaded) c.loaded.add(k);
     if (!preserveId && c.values.has('id')) c.values.delete('id');
     for (const [k, p] of o.parents) c.parents.set(k, deep && p ? cloneSObject(p, true, true) : p);
     for (const [k, l] of o.children) {
@@ -144,12 +153,17 @@ export function cloneSObject(o: SObjectValue, preserveId: boolean, deep: boolean
     return c;
 }
 
-/** Canonical field name → value of the fields set on a row (what DML writes). */
-export function setFields(o: SObjectValue): Array<[FieldDef, unknown]> {
+/**
+ * The fields DML writes for a row: every field assigned in Apex, and query-loaded fields the operation may write
+ * (createable on insert, updateable on update).
+ */
+export function setFields(o: SObjectValue, op: 'insert' | 'update'): Array<[FieldDef, unknown]> {
     const out: Array<[FieldDef, unknown]> = [];
     for (const [k, v] of o.values) {
         const f = o.obj.fields.get(k);
-        if (f) out.push([f, v]);
+        if (!f) continue;
+        if (o.loaded.has(k) && k !== 'id' && !(op === 'insert' ? f.createable : f.updateable)) continue;
+        out.push([f, v]);
     }
     return out;
 }

@@ -63,6 +63,16 @@ for (const [op, result] of DML_OPS) {
     );
 }
 
+// Delete and undelete also take record Ids.
+for (const [op, result] of DML_OPS.filter(([o]) => o === 'delete' || o === 'undelete')) {
+    DATABASE.push(
+        s(op, ['Id'], result, (a, h) => h.dml(`database.${op}`, a)),
+        s(op, ['Id', 'Boolean'], result, (a, h) => h.dml(`database.${op}`, a)),
+        s(op, ['List<Id>'], `List<${result}>`, (a, h) => h.dml(`database.${op}`, a)),
+        s(op, ['List<Id>', 'Boolean'], `List<${result}>`, (a, h) => h.dml(`database.${op}`, a))
+    );
+}
+
 export function registerDatabase(): void {
     register('Database', DATABASE);
 }

@@ -67,6 +67,7 @@ function put(h: RuntimeHost, o: SObjectValue, name: string, value: unknown): unk
     const key = f.name.toLowerCase();
     const old = o.values.has(key) ? (o.values.get(key) ?? null) : null;
     o.values.set(key, v);
+    o.loaded.delete(key);
     return old;
 }
 

@@ -161,3 +161,27 @@ test('DML needs SObject operands; triggers and validation rules in the sources a
         ]
     );
 });
+
+test('updating a queried row sends only what it may write; its clone inserts the createable fields', async () => {
+    const lines = await run(
+        "insert new Account(Name = 'Acme');\n" +
+            'Account a = [SELECT Id, Name, CreatedDate, IsDeleted FROM Account];\n' +
+            "a.Phone = '1';\nupdate a;\n" +
+            'Account copy = a.clone();\ninsert copy;\n' +
+            "System.debug([SELECT COUNT() FROM Account WHERE Name = 'Acme']);\n" +
+            "User me = [SELECT Id, UserType, Name FROM User WHERE Id = :UserInfo.getUserId()];\nme.Title = 'Boss';\nupdate me;\n" +
+            'System.debug([SELECT Title FROM User WHERE Id = :me.Id].Title);'
+    );
+    assert.deepEqual(lines, ['2', 'Boss']);
+});
+
+test('Database.delete and undelete take Ids', async () => {
+    const lines = await run(
+        "Account a = new Account(Name = 'x');\ninsert a;\n" +
+            'Database.DeleteResult d = Database.delete(a.Id);\nSystem.debug(d.isSuccess());\n' +
+            'System.debug([SELECT COUNT() FROM Account]);\n' +
+            'List<Database.UndeleteResult> u = Database.undelete(new List<Id>{ a.Id });\nSystem.debug(u[0].getId() == a.Id);\n' +
+            'System.debug([SELECT COUNT() FROM Account]);'
+    );
+    assert.deepEqual(lines, ['true', '0', 'true', '1']);
+});
