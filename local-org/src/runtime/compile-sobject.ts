@@ -36,10 +36,26 @@ export abstract class SObjectCompiler extends CallCompiler {
         const t = target.t;
         if (t.k !== 'sobject') return poison();
         const obj = this.objectDef(t.name);
-        // The generic SObject type has no fields to dereference: use get/put (compile error on the platform).
-        if (!obj) return this.error(ctx.file, pos, `Variable does not exist: ${name}`);
         const lower = name.toLowerCase();
         const tev = target.ev;
+        // The generic SObject type has only Id to dereference; other fields go through get/put.
+        if (!obj && lower === 'id') {
+            return {
+                t: T.Id,
+                ev: (f) => {
+                    const o = tev(f);
+                    if (o === null || o === undefined) return safe ? null : npe();
+                    return (o as SObjectValue).values.get('id') ?? null;
+                },
+                set: (f, v) => {
+                    const o = tev(f);
+                    if (o === null || o === undefined) npe();
+                    const so = o as SObjectValue;
+                    writeField(so, so.obj.fields.get('id')!, v);
+                }
+            };
+        }
+        if (!obj) return this.error(ctx.file, pos, `Variable does not exist: ${name}`);
         const guard =
             (fn: (o: SObjectValue, f: Frame) => unknown): Ev =>
             (f) => {

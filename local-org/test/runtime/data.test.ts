@@ -185,3 +185,12 @@ test('Database.delete and undelete take Ids', async () => {
     );
     assert.deepEqual(lines, ['true', '0', 'true', '1']);
 });
+
+test('a generic SObject exposes Id; aggregates read by alias ignoring case', async () => {
+    const lines = await run(
+        "List<SObject> rows = new List<SObject>{ new Account(Name = 'x'), new Contact(LastName = 'y') };\ninsert rows;\n" +
+            'System.debug(rows[1].Id.getSObjectType());\n' +
+            "AggregateResult[] r = [SELECT COUNT(Id) c FROM Account];\nSystem.debug(r[0].get('C'));"
+    );
+    assert.deepEqual(lines, ['Contact', '1']);
+});
