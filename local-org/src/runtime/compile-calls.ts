@@ -3,7 +3,7 @@
  * methods bound from the stdlib registry.
  */
 import type { Expr, Pos } from '../frontend/ast';
-import { canAccess, type ClassSym, type MethodSym } from '../semantic/symbols';
+import { canAccess, type ClassSym, type FieldSym, type MethodSym } from '../semantic/symbols';
 import { type ApexType, assignable, T, typeName, UNRESOLVED } from '../semantic/types';
 import { methodLabel } from '../semantic/overloads';
 import type { BuiltinMethod } from '../stdlib/builtin';
@@ -12,7 +12,8 @@ import { EmulatorError, type Frame } from './context';
 import { npe, raise, stringOf, translate } from './ops';
 import type { ApexObject, EnumValue } from './values';
 import { ApexList } from './values';
-import { type CExpr, type Ev, type MethodCtx, poison } from './compile-types';
+import { type CExpr, type Ev, type MethodCtx, poison, type Scope } from './compile-types';
+import { dynamicBinds } from './data';
 import { enumValue } from './frames';
 import type { DmlFailure } from './dml';
 import { CompilerBase } from './compile-base';
@@ -346,6 +347,8 @@ export abstract class CallCompiler extends CompilerBase {
         const reg = registry.get(typeNameText.toLowerCase().replace(/^system\./, ''));
         if (reg) {
             const m = this.pickBuiltin(reg.statics, name, args, null);
+            if (m && reg.name === 'Database' && DYNAMIC_SOQL.has(name.toLowerCase()))
+                return this.withDynamicBinds(this.invokeBuiltin(m.m, m.subst, null, args, false), ctx);
             if (m) return this.invokeBuiltin(m.m, m.subst, null, args, false);
             if (reg.statics.some((x) => x.name.toLowerCase() === name.toLowerCase())) {
                 return this.error(
@@ -357,6 +360,50 @@ export abstract class CallCompiler extends CompilerBase {
         }
         return this.error(ctx.file, pos, `${typeNameText}.${name} is not supported by the local org`, 'unsupported');
     }
+
+    /**
+     * Database.query and friends resolve `:name` binds against the variables in scope where they are called
+     * (Apex guide, Dynamic SOQL): the locals visible here, then the fields of this class and the statics of its
+     * outer classes.
+     */
+    protected withDynamicBinds(call: CExpr, ctx: MethodCtx): CExpr {
+        const byName = new Map<string, Ev>();
+        // Innermost declarations win: locals (inner scopes first), then fields.
+        for (let sc: Scope | null = ctx.scope; sc; sc = sc.parent) {
+            for (const [lower, v] of sc.vars) {
+                const slot = v.slot;
+                if (!byName.has(lower)) byName.set(lower, (f) => f.locals[slot]);
+            }
+        }
+        for (let c = ctx.cls; c; c = c.outer) {
+            for (let k: ClassSym | null = c; k && !k.builtin; k = k.superclass) {
+                for (const [lower, fsym] of k.fields) {
+                    if (byName.has(lower) || fsym.type === UNRESOLVED) continue;
+                    if (!fsym.isStatic && (ctx.isStatic || c !== ctx.cls)) continue;
+                    byName.set(lower, this.fieldAccessInner(fsym, fsym.isStatic ? null : (f) => f.self, false).ev);
+                }
+            }
+        }
+        const inner = call.ev;
+        return {
+            ...call,
+            ev: (f) => {
+                const saved = dynamicBinds.current;
+                dynamicBinds.current = (name) => {
+                    const ev = byName.get(name.toLowerCase());
+                    if (!ev) raise('System.QueryException', `Variable does not exist: ${name}`);
+                    return ev(f);
+                };
+                try {
+                    return inner(f);
+                } finally {
+                    dynamicBinds.current = saved;
+                }
+            }
+        };
+    }
+
+    protected abstract fieldAccessInner(fsym: FieldSym, target: Ev | null, viaAccessors: boolean): CExpr;
 
     protected builtinInstance(
         t: ApexType,
@@ -504,3 +551,5 @@ function splitTop(s: string): string[] {
     out.push(cur);
     return out.map((x) => x.trim());
 }
+
+const DYNAMIC_SOQL = new Set(['query', 'countquery', 'getquerylocator']);

@@ -29,6 +29,9 @@ export interface DataService {
     restore?(snapshot: unknown): void;
 }
 
+/** Set while Database.query (and friends) run: resolves a `:name` bind in the caller's scope. */
+export const dynamicBinds: { current: BindEvaluator | null } = { current: null };
+
 export const NO_DATABASE_MESSAGE = 'SOQL is not available until local org part 2';
 
 export const noDatabase: DataService = {

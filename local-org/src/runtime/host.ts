@@ -8,7 +8,7 @@ import { type RuntimeHost } from '../stdlib/registry';
 import { ApexDecimal } from '../stdlib/primitives/decimal';
 import { ApexDouble } from '../stdlib/primitives/numbers';
 import type { Compiler } from './compiler';
-import type { DataService } from './data';
+import { type DataService, dynamicBinds } from './data';
 import { makeSet } from './frames';
 import { EmulatorError, tx } from './context';
 import { debugString, isInstance, raise, runtimeTypeName, stringOf } from './ops';
@@ -177,7 +177,8 @@ export function makeHost(ref: { compiler: Compiler | null }, types: TypeResolver
         },
         query: (soql, binds, mode) => {
             if (soql === null) raise('System.NullPointerException', 'Attempt to de-reference a null object');
-            const evaluator = binds instanceof ApexMap ? (name: string) => mapBind(binds, name) : undefined;
+            const evaluator =
+                binds instanceof ApexMap ? (name: string) => mapBind(binds, name) : (dynamicBinds.current ?? undefined);
             return data.query(soql, evaluator, mode);
         },
         dml: (op, operands) => data.dml(op, operands),

@@ -91,10 +91,7 @@ export class OrgData implements DataService {
             }
             const r = this.soql.query(soql, {
                 bind: (b) => {
-                    if (!bind)
-                        throw new EmulatorError(
-                            `dynamic SOQL bind :${b.text} names a local variable; only Database.queryWithBinds binds are emulated`
-                        );
+                    if (!bind) throw new EmulatorError(`SOQL bind :${b.text} has no scope to resolve it in`);
                     return bindValue(bind(b.text));
                 },
                 timeZone: t.timeZone,

@@ -194,3 +194,23 @@ test('a generic SObject exposes Id; aggregates read by alias ignoring case', asy
     );
     assert.deepEqual(lines, ['Contact', '1']);
 });
+
+test('dynamic SOQL binds see fields and statics of the calling class, inner locals first', async () => {
+    const p = await project({
+        'Finder.cls':
+            "public class Finder {\n    static String name = 'Beta';\n    public static Integer count() {\n" +
+            "        return Database.countQuery('SELECT COUNT() FROM Account WHERE Name = :name');\n    }\n" +
+            "    public static Integer shadowed() {\n        String name = 'Alpha';\n" +
+            "        return Database.query('SELECT Id FROM Account WHERE Name = :name').size();\n    }\n}"
+    });
+    const r = await p.executeAnonymous(
+        "insert new List<Account>{ new Account(Name = 'Alpha'), new Account(Name = 'Beta'), new Account(Name = 'Beta') };\n" +
+            'System.debug(Finder.count());\nSystem.debug(Finder.shadowed());',
+        'a.apex'
+    );
+    assert.equal(r.success, true, r.message ?? '');
+    assert.deepEqual(
+        r.debugLines.map((l) => l.replace(/^USER_DEBUG \[\d+\]\|\w+\|/, '')),
+        ['2', '1']
+    );
+});

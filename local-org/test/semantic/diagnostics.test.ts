@@ -85,20 +85,19 @@ test('overloads choose the most specific signature, with Integer→Long→Decima
     assert.deepEqual(lines, ['Long', 'Decimal', 'Object', 'g3']);
 });
 
-test('dynamic SOQL naming a local variable is an emulator error that Apex never catches', async () => {
+test('dynamic SOQL binds resolve in the caller scope; an unknown name is a QueryException', async () => {
     const ok = await exec('List<SObject> rows = [SELECT Id FROM Account];\nSystem.debug(rows.size());');
     assert.equal(ok.success, true);
     assert.deepEqual(ok.debugLines, ['USER_DEBUG [2]|DEBUG|0']);
     const d = await exec(
-        "String n = 'x';\nList<SObject> rows = Database.query('SELECT Id FROM Account WHERE Name = :n');"
+        "insert new Account(Name = 'x');\nString n = 'X';\nSystem.debug(Database.query('SELECT Name FROM Account WHERE Name = :n').size());"
     );
-    assert.equal(d.emulatorError, true);
-    assert.match(d.message!, /dynamic SOQL bind :n names a local variable/);
-    const caught = await exec(
-        "String n = 'x';\ntry { List<SObject> rows = Database.query('SELECT Id FROM Account WHERE Name = :n'); } catch (Exception e) { System.debug('caught'); }"
+    assert.equal(d.success, true, d.message ?? '');
+    assert.deepEqual(d.debugLines, ['USER_DEBUG [3]|DEBUG|1']);
+    const missing = await exec(
+        "try { Database.query('SELECT Id FROM Account WHERE Name = :nope'); } catch (QueryException e) { System.debug(e.getMessage()); }"
     );
-    assert.equal(caught.emulatorError, true, 'an emulator error is never an Apex exception');
-    assert.deepEqual(caught.debugLines, []);
+    assert.deepEqual(missing.debugLines, ['USER_DEBUG [1]|DEBUG|Variable does not exist: nope']);
 });
 
 test('exception classes must be named ...Exception', async () => {
