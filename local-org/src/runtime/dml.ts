@@ -19,6 +19,7 @@ import { ApexThrow } from './context';
 import { SObjectValue, setFields } from './sobject';
 import { ApexList } from './values';
 import { checkLimit } from './limits';
+import { platformRowError } from './dml-rules';
 
 export type DmlOp = 'insert' | 'update' | 'upsert' | 'delete' | 'undelete';
 
@@ -157,6 +158,8 @@ export class DmlEngine {
                 throw new EmulatorError(`insert of ${obj.name} is not supported by the local org`);
             const errors = validateRow(this.catalog, this.store, obj, fields, 'insert');
             if (errors.length) return new DmlResult(kind, null, errors.map(fail), false);
+            const rule = platformRowError(this.store, 'insert', obj.name, fields);
+            if (rule) return new DmlResult(kind, null, [fail(rule)], false);
             if (obj.name === 'User') this.userDefaults(fields);
             const rec = this.store.insert(obj.name, Object.fromEntries(fields));
             const newId = ApexId.of(rec.id);

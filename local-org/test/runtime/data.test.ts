@@ -214,3 +214,29 @@ test('dynamic SOQL binds see fields and statics of the calling class, inner loca
         ['2', '1']
     );
 });
+
+test('PermissionSetAssignment inserts: license-bound sets, duplicates, project permission set grants', async () => {
+    const r = await loadProject([join(__dirname, '..', '..', '..', 'force-app')]);
+    assert.deepEqual(r.diagnostics, []);
+    const out = await r.project!.executeAnonymous(
+        "Profile p = [SELECT Id FROM Profile WHERE Name = 'Customer Community User'];\n" +
+            "User u = new User(ProfileId = p.Id, Username = 'u@x.invalid', Email = 'u@x.invalid', LastName = 'U', Alias = 'u',\n" +
+            "    TimeZoneSidKey = 'America/Los_Angeles', LocaleSidKey = 'en_US', EmailEncodingKey = 'UTF-8', LanguageLocaleKey = 'en_US');\n" +
+            'insert u;\n' +
+            "PermissionSet app = [SELECT Id FROM PermissionSet WHERE Name = 'Community_User_Migrator'];\n" +
+            "UserLicense sf = [SELECT Id FROM UserLicense WHERE Name = 'Salesforce'];\n" +
+            "PermissionSet bound = new PermissionSet(Name = 'Bound', Label = 'Bound', LicenseId = sf.Id);\ninsert bound;\n" +
+            'List<Database.SaveResult> rs = Database.insert(new List<PermissionSetAssignment>{\n' +
+            '    new PermissionSetAssignment(AssigneeId = u.Id, PermissionSetId = bound.Id),\n' +
+            '    new PermissionSetAssignment(AssigneeId = u.Id, PermissionSetId = app.Id),\n' +
+            '    new PermissionSetAssignment(AssigneeId = u.Id, PermissionSetId = app.Id) }, false);\n' +
+            "for (Database.SaveResult s : rs) System.debug(s.isSuccess() ? 'ok' : String.valueOf(s.getErrors()[0].getStatusCode()));\n" +
+            "System.runAs(u) { System.debug(FeatureManagement.checkPermission('Migrate_Community_Users')); }",
+        'a.apex'
+    );
+    assert.equal(out.success, true, out.message ?? '');
+    assert.deepEqual(
+        out.debugLines.map((l) => l.replace(/^USER_DEBUG \[\d+\]\|\w+\|/, '')),
+        ['FIELD_INTEGRITY_EXCEPTION', 'ok', 'DUPLICATE_VALUE', 'true']
+    );
+});
