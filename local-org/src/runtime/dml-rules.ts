@@ -1,12 +1,18 @@
 /**
  * Platform rules the DML layer applies to single rows beyond field validation, each delegating to a pure module
- * of src/platform: today, which PermissionSetAssignment inserts the platform accepts (license-bound permission
- * sets, profile-owned permission sets, duplicates).
+ * of src/platform: which PermissionSetAssignment inserts the platform accepts (license-bound permission sets,
+ * profile-owned permission sets, duplicates), and what a User's ProfileId change across licenses does.
  */
 import type { Store } from '../org/store';
 import type { FieldValue } from '../org/values';
 import type { PlatformError } from '../platform/errors';
 import { type PermissionSetFacts, assignmentError, assignmentKey } from '../platform/permission-assignment';
+import { type LicenseFacts, assignmentsRemovedByLicenseChange, profileChangeVerdict } from '../platform/profile-change';
+import { type UserType, isExternal, licenseNamed } from '../platform/licenses';
+import { type PortalRoleLevel, type PortalType, decidePortalRole } from '../platform/portal-roles';
+import { platformError } from '../platform/errors';
+import { ApexId } from '../stdlib/primitives/id';
+import { EmulatorError } from './context';
 
 function idText(v: FieldValue | undefined): string | null {
     return v === null || v === undefined ? null : String(v);
@@ -60,13 +66,151 @@ function assignmentInsertError(store: Store, fields: ReadonlyMap<string, FieldVa
     return assignmentError(assignee, assignedId, components, existing);
 }
 
-/** Row rules of the platform model for one DML row, after field validation passed. */
+function licenseFacts(store: Store, profileId: string): LicenseFacts | null {
+    const profile = store.get(profileId);
+    const licenseId = profile ? idText(profile.values.get('userlicenseid')) : null;
+    const license = licenseId ? store.get(licenseId) : undefined;
+    if (!license) return null;
+    const name = String(license.values.get('name') ?? '');
+    const def = licenseNamed(name);
+    return {
+        id: license.id,
+        name,
+        userType: (def?.userType ?? profile!.values.get('usertype')) as LicenseFacts['userType'],
+        family: def?.family ?? null,
+        loginBased: def?.loginBased ?? false
+    };
+}
+
+/**
+ * A User update that changes ProfileId (platform/profile-change.ts): refused moves fail; accepted moves across
+ * licenses set the new UserType and delete the assignments a license change removes. An upgrade that needs a
+ * portal role the user does not have is not emulated yet (the platform assigns or creates one).
+ */
+function profileChange(store: Store, id: string, fields: Map<string, FieldValue>): PlatformError | null {
+    const newProfile = idText(fields.get('profileid'));
+    const user = store.get(id);
+    if (!newProfile || !user) return null;
+    const oldProfile = idText(user.values.get('profileid'));
+    if (!oldProfile || oldProfile === newProfile) return null;
+    const from = licenseFacts(store, oldProfile);
+    const to = licenseFacts(store, newProfile);
+    if (!from || !to) return null; // the reference check reports an unknown profile
+    const verdict = profileChangeVerdict(from, to);
+    if (verdict.kind === 'refused') return verdict.error;
+    if (verdict.kind === 'sameLicense') return null;
+    if (verdict.needsRole && !fields.get('userroleid') && !user.values.get('userroleid')) {
+        // The upgrade gives the user the account's lowest portal role (created when missing).
+        const withContact = new Map(fields);
+        if (!withContact.has('contactid')) withContact.set('contactid', user.values.get('contactid') ?? null);
+        const err = externalUser(store, to.userType, withContact, user.id);
+        if (err) return err;
+        fields.set('userroleid', withContact.get('userroleid') ?? null);
+    }
+    fields.set('usertype', to.userType);
+    const psas = [...store.rows('PermissionSetAssignment')]
+        .filter((a) => idText(a.values.get('assigneeid')) === user.id)
+        .map((a) => {
+            const ps = idText(a.values.get('permissionsetid'));
+            const owned = ps ? store.get(ps)?.values.get('isownedbyprofile') === true : false;
+            return { id: a.id, ownedByProfile: owned };
+        });
+    const pslas = [...store.rows('PermissionSetLicenseAssign')]
+        .filter((a) => idText(a.values.get('assigneeid')) === user.id)
+        .map((a) => a.id);
+    const removed = assignmentsRemovedByLicenseChange(psas, pslas);
+    for (const rid of [...removed.permissionSetAssignmentIds, ...removed.permissionSetLicenseAssignmentIds])
+        store.delete(rid);
+    return null;
+}
+
+/**
+ * The portal side of a user with an external license (platform/portal-roles.ts): a Contact is required and holds
+ * one user; the user's AccountId follows the contact; role-based licenses get the account's lowest portal role,
+ * created (top-down, under the account owner's role) when the account has none.
+ */
+function externalUser(
+    store: Store,
+    userType: UserType,
+    fields: Map<string, FieldValue>,
+    selfId: string | null
+): PlatformError | null {
+    if (!isExternal(userType)) return null;
+    const contactId = idText(fields.get('contactid'));
+    if (!contactId) return platformError('contactRequired', ['ContactId']);
+    for (const u of store.rows('User')) {
+        if (u.id !== selfId && idText(u.values.get('contactid')) === store.get(contactId)?.id)
+            return platformError('portalUserExistsForContact', ['ContactId']);
+    }
+    const contact = store.get(contactId);
+    const accountId = contact ? idText(contact.values.get('accountid')) : null;
+    const account = accountId ? store.get(accountId) : undefined;
+    if (!account) throw new EmulatorError('an external user whose contact has no account is not emulated');
+    fields.set('accountid', account.values.get('id') ?? null);
+    const owner = store.get(String(account.values.get('ownerid')));
+    const ownerRole = owner ? idText(owner.values.get('userroleid')) : null;
+    const facts = {
+        id: account.id,
+        name: String(account.values.get('name') ?? ''),
+        isPartner: account.values.get('ispartner') === true,
+        ownerHasRole: ownerRole !== null
+    };
+    const roles = [...store.rows('UserRole')]
+        .filter((r) => idText(r.values.get('portalaccountid')) === account.id)
+        .map((r) => ({
+            id: r.id,
+            name: String(r.values.get('name') ?? ''),
+            portalAccountId: account.id,
+            portalType: r.values.get('portaltype') as PortalType,
+            portalRole: r.values.get('portalrole') as PortalRoleLevel
+        }));
+    const requested = idText(fields.get('userroleid'));
+    const decision = decidePortalRole(userType, facts, requested, roles);
+    if (decision.kind === 'error') return decision.error;
+    if (decision.kind === 'existing') fields.set('userroleid', ApexId.of(decision.roleId));
+    if (decision.kind === 'create') {
+        let parent = ownerRole;
+        let assigned: string | null = null;
+        for (const r of decision.roles) {
+            const rec = store.insert('UserRole', {
+                Name: r.name,
+                ParentRoleId: parent,
+                PortalType: r.portalType,
+                PortalAccountId: account.id,
+                PortalAccountOwnerId: owner?.id ?? null,
+                PortalRole: r.portalRole,
+                OpportunityAccessForAccountOwner: 'None'
+            });
+            parent = rec.id;
+            if (r.portalRole === decision.assign) assigned = rec.id;
+        }
+        fields.set('userroleid', assigned ? ApexId.of(assigned) : null);
+    }
+    return null;
+}
+
+/** The UserType a profile gives its users. */
+function userTypeOf(store: Store, profileId: string | null): UserType | null {
+    const profile = profileId ? store.get(profileId) : undefined;
+    return profile ? (profile.values.get('usertype') as UserType) : null;
+}
+
+/**
+ * Row rules of the platform model for one DML row, after field validation passed. May add derived fields to
+ * `fields` (UserType) and make the side effects the platform makes (assignments a license change removes).
+ */
 export function platformRowError(
     store: Store,
     op: 'insert' | 'update',
     objectName: string,
-    fields: ReadonlyMap<string, FieldValue>
+    fields: Map<string, FieldValue>,
+    id: string | null = null
 ): PlatformError | null {
     if (op === 'insert' && objectName === 'PermissionSetAssignment') return assignmentInsertError(store, fields);
+    if (op === 'update' && objectName === 'User' && id) return profileChange(store, id, fields);
+    if (op === 'insert' && objectName === 'User') {
+        const userType = userTypeOf(store, idText(fields.get('profileid')));
+        return userType ? externalUser(store, userType, fields, null) : null;
+    }
     return null;
 }

@@ -193,6 +193,8 @@ export class DmlEngine {
             if (!obj.updateable) throw new EmulatorError(`update of ${obj.name} is not supported by the local org`);
             const errors = validateRow(this.catalog, this.store, obj, fields, 'update', id.id18);
             if (errors.length) return new DmlResult(kind, id, errors.map(fail), false);
+            const rule = platformRowError(this.store, 'update', obj.name, fields, id.id18);
+            if (rule) return new DmlResult(kind, id, [fail(rule)], false);
             fields.delete('id');
             this.store.update(id.id18, Object.fromEntries(fields));
             return new DmlResult(kind, id, [], false);

@@ -219,12 +219,12 @@ test('PermissionSetAssignment inserts: license-bound sets, duplicates, project p
     const r = await loadProject([join(__dirname, '..', '..', '..', 'force-app')]);
     assert.deepEqual(r.diagnostics, []);
     const out = await r.project!.executeAnonymous(
-        "Profile p = [SELECT Id FROM Profile WHERE Name = 'Customer Community User'];\n" +
+        "Profile p = [SELECT Id FROM Profile WHERE Name = 'Standard User'];\n" +
             "User u = new User(ProfileId = p.Id, Username = 'u@x.invalid', Email = 'u@x.invalid', LastName = 'U', Alias = 'u',\n" +
             "    TimeZoneSidKey = 'America/Los_Angeles', LocaleSidKey = 'en_US', EmailEncodingKey = 'UTF-8', LanguageLocaleKey = 'en_US');\n" +
             'insert u;\n' +
             "PermissionSet app = [SELECT Id FROM PermissionSet WHERE Name = 'Community_User_Migrator'];\n" +
-            "UserLicense sf = [SELECT Id FROM UserLicense WHERE Name = 'Salesforce'];\n" +
+            "UserLicense sf = [SELECT Id FROM UserLicense WHERE Name = 'Customer Community'];\n" +
             "PermissionSet bound = new PermissionSet(Name = 'Bound', Label = 'Bound', LicenseId = sf.Id);\ninsert bound;\n" +
             'List<Database.SaveResult> rs = Database.insert(new List<PermissionSetAssignment>{\n' +
             '    new PermissionSetAssignment(AssigneeId = u.Id, PermissionSetId = bound.Id),\n' +
@@ -238,5 +238,24 @@ test('PermissionSetAssignment inserts: license-bound sets, duplicates, project p
     assert.deepEqual(
         out.debugLines.map((l) => l.replace(/^USER_DEBUG \[\d+\]\|\w+\|/, '')),
         ['FIELD_INTEGRITY_EXCEPTION', 'ok', 'DUPLICATE_VALUE', 'true']
+    );
+});
+
+test('external users: contact required, AccountId from the contact, portal roles on upgrade, license change drops assignments', async () => {
+    const lines = await run(
+        "Account acc = new Account(Name = 'Acme');\ninsert acc;\nContact c = new Contact(LastName = 'Cust', AccountId = acc.Id);\ninsert c;\nProfile cc = [SELECT Id FROM Profile WHERE Name = 'Customer Community User'];\nProfile ccp = [SELECT Id FROM Profile WHERE Name = 'Customer Community Plus User'];\nProfile std = [SELECT Id FROM Profile WHERE Name = 'Standard User'];\nUser u = new User(ProfileId = cc.Id, ContactId = c.Id, Username = 'cust@x.invalid', Email = 'c@x.invalid', LastName = 'Cust', Alias = 'cust',\n    TimeZoneSidKey = 'America/Los_Angeles', LocaleSidKey = 'en_US', EmailEncodingKey = 'UTF-8', LanguageLocaleKey = 'en_US');\nSystem.runAs(new User(Id = UserInfo.getUserId())) {\n    insert u;\n    PermissionSet ps = new PermissionSet(Name = 'Free', Label = 'Free');\n    insert ps;\n    insert new PermissionSetAssignment(AssigneeId = u.Id, PermissionSetId = ps.Id);\n    System.debug([SELECT UserType, AccountId, UserRoleId FROM User WHERE Id = :u.Id]);\n    u.ProfileId = ccp.Id;\n    update u;\n    System.debug([SELECT UserType, UserRole.Name FROM User WHERE Id = :u.Id].UserRole.Name);\n    System.debug([SELECT COUNT() FROM PermissionSetAssignment WHERE AssigneeId = :u.Id]);\n    System.debug([SELECT Name, PortalRole FROM UserRole WHERE PortalAccountId = :acc.Id ORDER BY Name]);\n    u.ProfileId = cc.Id;\n    try { update u; } catch (DmlException e) { System.debug(e.getDmlStatusCode(0)); }\n    User noContact = u.clone(false);\n    noContact.ProfileId = cc.Id;\n    noContact.ContactId = null;\n    noContact.Username = 'other@x.invalid';\n    noContact.CommunityNickname = null;\n    try { insert noContact; } catch (DmlException e) { System.debug(e.getMessage()); }\n}\n"
+    );
+    assert.deepEqual(lines, [
+        lines[0],
+        'Acme Customer User',
+        '0',
+        lines[3],
+        'FIELD_INTEGRITY_EXCEPTION',
+        'Insert failed. First exception on row 0; first error: FIELD_INTEGRITY_EXCEPTION, A user with an external (portal or community) license must have a contact.: [ContactId]'
+    ]);
+    assert.match(lines[0], /UserType=CspLitePortal, AccountId=001\w{15}, UserRoleId=null/);
+    assert.match(
+        lines[3],
+        /Name=Acme Customer Executive, PortalRole=Executive}, .*Name=Acme Customer Manager, .*Name=Acme Customer User, PortalRole=User}\)$/
     );
 });
