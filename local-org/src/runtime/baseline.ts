@@ -10,6 +10,7 @@ import type { SRecord } from '../org/store';
 import { BASELINE_LICENSES } from '../platform/licenses';
 import { DEFAULT_USER } from '../stdlib/system';
 import type { OrgData } from './org-data';
+import { recountSeats } from './dml-rules';
 
 /** The user the transaction runs as (UserInfo reads DEFAULT_USER, which this keeps in step). */
 export const runningUser = DEFAULT_USER;
@@ -64,6 +65,7 @@ export function seedBaseline(org: OrgData, sourceDirs: string[]): void {
         IsActive: true,
         UserType: 'Standard'
     });
+    recountSeats(store);
     DEFAULT_USER.id = baselineIds.adminUserId;
     DEFAULT_USER.profileId = baselineIds.adminProfileId;
     DEFAULT_USER.orgId = baselineIds.orgId;

@@ -189,6 +189,46 @@ function externalUser(
     return null;
 }
 
+/** The license a profile belongs to. */
+function licenseOfProfile(store: Store, profileId: string | null): string | null {
+    const profile = profileId ? store.get(profileId) : undefined;
+    return profile ? idText(profile.values.get('userlicenseid')) : null;
+}
+
+/**
+ * An active user takes a seat of their profile's license; one more than UserLicense.TotalLicenses fails with
+ * LICENSE_LIMIT_EXCEEDED.
+ */
+function seatError(store: Store, fields: ReadonlyMap<string, FieldValue>, selfId: string | null): PlatformError | null {
+    const self = selfId ? store.get(selfId) : undefined;
+    const value = (k: string): FieldValue => (fields.has(k) ? (fields.get(k) ?? null) : (self?.values.get(k) ?? null));
+    if (value('isactive') === false) return null;
+    const licenseId = licenseOfProfile(store, idText(value('profileid')));
+    const license = licenseId ? store.get(licenseId) : undefined;
+    if (!license) return null;
+    const used = activeUsersOf(store, license.id, selfId);
+    const total = Number(license.values.get('totallicenses') ?? 0);
+    return used + 1 > total ? platformError('licenseLimitExceeded', []) : null;
+}
+
+/** Active users whose profile holds this license (one user left out, e.g. the one being updated). */
+export function activeUsersOf(store: Store, licenseId: string, except: string | null = null): number {
+    let n = 0;
+    for (const u of store.rows('User')) {
+        if (u.id === except || u.values.get('isactive') !== true) continue;
+        if (licenseOfProfile(store, idText(u.values.get('profileid'))) === licenseId) n++;
+    }
+    return n;
+}
+
+/** Keeps UserLicense.UsedLicenses equal to the active users of each license (after User DML). */
+export function recountSeats(store: Store): void {
+    for (const lic of [...store.rows('UserLicense')]) {
+        const n = activeUsersOf(store, lic.id);
+        if (lic.values.get('usedlicenses') !== n) store.update(lic.id, { UsedLicenses: n });
+    }
+}
+
 /** The UserType a profile gives its users. */
 function userTypeOf(store: Store, profileId: string | null): UserType | null {
     const profile = profileId ? store.get(profileId) : undefined;
@@ -207,8 +247,11 @@ export function platformRowError(
     id: string | null = null
 ): PlatformError | null {
     if (op === 'insert' && objectName === 'PermissionSetAssignment') return assignmentInsertError(store, fields);
-    if (op === 'update' && objectName === 'User' && id) return profileChange(store, id, fields);
+    if (op === 'update' && objectName === 'User' && id)
+        return seatError(store, fields, id) ?? profileChange(store, id, fields);
     if (op === 'insert' && objectName === 'User') {
+        const seats = seatError(store, fields, null);
+        if (seats) return seats;
         const userType = userTypeOf(store, idText(fields.get('profileid')));
         return userType ? externalUser(store, userType, fields, null) : null;
     }

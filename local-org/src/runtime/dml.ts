@@ -19,7 +19,7 @@ import { ApexThrow } from './context';
 import { SObjectValue, setFields } from './sobject';
 import { ApexList } from './values';
 import { checkLimit } from './limits';
-import { platformRowError } from './dml-rules';
+import { platformRowError, recountSeats } from './dml-rules';
 
 export type DmlOp = 'insert' | 'update' | 'upsert' | 'delete' | 'undelete';
 
@@ -130,6 +130,7 @@ export class DmlEngine {
                 failures.map((x) => ({ index: x.index, id: x.r.id, error: x.r.errors[0] }))
             );
         }
+        if (rows.some((r) => r instanceof SObjectValue && r.obj.name === 'User')) recountSeats(this.store);
         // Only Ids come back to the caller's instances; other generated fields need a query (Apex guide, Insert).
         for (const [o, id] of newIds) o.values.set('id', id);
         return results;

@@ -259,3 +259,22 @@ test('external users: contact required, AccountId from the contact, portal roles
         /Name=Acme Customer Executive, PortalRole=Executive}, .*Name=Acme Customer Manager, .*Name=Acme Customer User, PortalRole=User}\)$/
     );
 });
+
+test('active users take seats of their license: UsedLicenses follows, one past TotalLicenses fails', async () => {
+    const lines = await run(
+        "Profile std = [SELECT Id FROM Profile WHERE Name = 'Standard User'];\n" +
+            "UserLicense sf = [SELECT TotalLicenses, UsedLicenses FROM UserLicense WHERE Name = 'Salesforce'];\n" +
+            "System.debug(sf.TotalLicenses + ' ' + sf.UsedLicenses);\n" +
+            'List<User> users = new List<User>();\n' +
+            'for (Integer i = 0; i < sf.TotalLicenses - sf.UsedLicenses + 1; i++) {\n' +
+            "    users.add(new User(ProfileId = std.Id, Username = 'seat' + i + '@x.invalid', Email = 's@x.invalid', LastName = 'S', Alias = 's',\n" +
+            "        TimeZoneSidKey = 'America/Los_Angeles', LocaleSidKey = 'en_US', EmailEncodingKey = 'UTF-8', LanguageLocaleKey = 'en_US'));\n" +
+            '}\n' +
+            'List<Database.SaveResult> rs = Database.insert(users, false);\n' +
+            'System.debug(rs[rs.size() - 1].getErrors()[0].getStatusCode());\n' +
+            "System.debug([SELECT UsedLicenses FROM UserLicense WHERE Name = 'Salesforce'].UsedLicenses);\n" +
+            'users[0].IsActive = false;\nupdate users[0];\n' +
+            "System.debug([SELECT UsedLicenses FROM UserLicense WHERE Name = 'Salesforce'].UsedLicenses);"
+    );
+    assert.deepEqual(lines, ['20 1', 'LICENSE_LIMIT_EXCEEDED', '20', '19']);
+});
