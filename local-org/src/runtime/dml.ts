@@ -20,6 +20,7 @@ import { SObjectValue, setFields } from './sobject';
 import { ApexList } from './values';
 import { checkLimit } from './limits';
 import { platformRowError, recountSeats } from './dml-rules';
+import { networkMemberDmlError } from '../platform/site-membership';
 
 export type DmlOp = 'insert' | 'update' | 'upsert' | 'delete' | 'undelete';
 
@@ -154,6 +155,9 @@ export class DmlEngine {
         );
         const mixedError = this.mixed.record(category, obj.name);
         if (mixedError) return new DmlResult(kind, id, [fail(mixedError)], false);
+        // NetworkMember allows update only (platform/site-membership.ts).
+        if (obj.name === 'NetworkMember' && op !== 'update')
+            return new DmlResult(kind, id, [fail(networkMemberDmlError(op))], false);
         if (effective === 'insert') {
             if (!obj.createable || obj.isPlatformEvent)
                 throw new EmulatorError(`insert of ${obj.name} is not supported by the local org`);

@@ -278,3 +278,12 @@ test('active users take seats of their license: UsedLicenses follows, one past T
     );
     assert.deepEqual(lines, ['20 1', 'LICENSE_LIMIT_EXCEEDED', '20', '19']);
 });
+
+test('NetworkMember rows cannot be inserted', async () => {
+    const r = await exec('insert new NetworkMember();');
+    assert.equal(r.success, false);
+    assert.match(
+        r.message!,
+        /^System\.DmlException: Insert failed\. First exception on row 0; first error: INVALID_OPERATION, DML operation Insert not allowed on NetworkMember: \[\]$/
+    );
+});
