@@ -336,6 +336,7 @@ export abstract class ExprCompiler extends SObjectCompiler {
                 }
             }
             if (tr.k === 'sobject') return this.sobjectStatic(tr, e.name, ctx, e.pos);
+            if (tr.k === 'builtin' && tr.name.toLowerCase() === 'trigger') return this.triggerVar(e.name, ctx, e.pos);
             if (tr.k === 'builtin' && tr.name === 'Schema.SObjectType') return this.schemaDescribe(e.name, ctx, e.pos);
             // Trigger.new...: built-in members we do not emulate yet.
             if (tr.k === 'builtin' || (tr.k === 'class' && tr.cls.builtin)) {

@@ -23,7 +23,9 @@ import {
     schema,
     writeField
 } from './sobject';
-import type { Frame } from './context';
+import { EmulatorError, type Frame } from './context';
+import { type TriggerContext, currentTrigger } from './triggers';
+import { enumValue } from './frames';
 import { SoqlError } from '../frontend/soql';
 
 export abstract class SObjectCompiler extends CallCompiler {
@@ -199,5 +201,60 @@ export abstract class SObjectCompiler extends CallCompiler {
             }
             throw e;
         }
+    }
+
+    /** `Trigger.new`, `Trigger.oldMap`, `Trigger.isBefore`...: typed by the trigger's object inside a trigger. */
+    protected triggerVar(name: string, ctx: MethodCtx, pos: Pos): CExpr {
+        const so: ApexType = { k: 'sobject', name: ctx.triggerObject ?? 'SObject' };
+        const lower = name.toLowerCase();
+        const flag = (test: (c: TriggerContext) => boolean): CExpr => ({
+            t: T.Boolean,
+            ev: () => {
+                const c = currentTrigger();
+                return c ? test(c) : false;
+            }
+        });
+        switch (lower) {
+            case 'new':
+                return { t: { k: 'list', elem: so }, ev: () => currentTrigger()?.newList ?? null };
+            case 'old':
+                return { t: { k: 'list', elem: so }, ev: () => currentTrigger()?.oldList ?? null };
+            case 'newmap':
+                return { t: { k: 'map', key: T.Id, value: so }, ev: () => currentTrigger()?.newMap ?? null };
+            case 'oldmap':
+                return { t: { k: 'map', key: T.Id, value: so }, ev: () => currentTrigger()?.oldMap ?? null };
+            case 'isexecuting':
+                return flag(() => true);
+            case 'isbefore':
+                return flag((c) => c.timing === 'before');
+            case 'isafter':
+                return flag((c) => c.timing === 'after');
+            case 'isinsert':
+            case 'isupdate':
+            case 'isdelete':
+            case 'isundelete':
+                return flag((c) => c.event === lower.slice(2));
+            case 'size':
+                return {
+                    t: T.Integer,
+                    ev: () => {
+                        const c = currentTrigger();
+                        if (!c) throw new EmulatorError('Trigger.size outside a trigger is not emulated');
+                        return c.size;
+                    }
+                };
+            case 'operationtype': {
+                const cls = this.types.builtins.byName.get('triggeroperation')!;
+                return {
+                    t: { k: 'class', cls },
+                    ev: () => {
+                        const c = currentTrigger();
+                        if (!c) return null;
+                        return enumValue(cls, cls.enumValues.indexOf(`${c.timing}_${c.event}`.toUpperCase()));
+                    }
+                };
+            }
+        }
+        return this.error(ctx.file, pos, `Variable does not exist: ${name}`);
     }
 }

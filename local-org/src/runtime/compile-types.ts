@@ -52,6 +52,8 @@ export interface MethodCtx {
     inLoop: number;
     /** Compiling a constructor or an initialiser, where final fields may be assigned. */
     initOrCtor?: boolean;
+    /** Compiling a trigger body: its object types Trigger.new and friends. */
+    triggerObject?: string;
 }
 
 export interface CoverageSink {

@@ -3,7 +3,7 @@
  * runs, problems become Diagnostics, and each expression/statement becomes a JS closure over a Frame.
  * This module compiles classes; expressions, statements and calls live in compile-*.ts.
  */
-import type { Block, Member, Stmt } from '../frontend/ast';
+import type { Block, Member, Stmt, TriggerDecl } from '../frontend/ast';
 import type { ClassSym, FieldSym, MethodSym } from '../semantic/symbols';
 import { T, typeName } from '../semantic/types';
 import { alwaysExits } from '../semantic/flow';
@@ -39,6 +39,25 @@ export class Compiler extends StmtCompiler {
                 }
             }
         }
+    }
+
+    /** Compiles a trigger body; it runs in a frame of its own (`Trigger.<Name>` in stack traces). */
+    compileTrigger(decl: TriggerDecl, objectName: string): () => void {
+        const ctx = this.newCtx(null, true, T.Void, decl.file);
+        ctx.triggerObject = objectName;
+        const body = this.block(decl.body, ctx);
+        const label = `Trigger.${decl.name}`;
+        return () => {
+            const f = enter(label, null, ctx.slots, EMPTY);
+            try {
+                body(f);
+            } catch (e) {
+                noteError(e);
+                throw e;
+            } finally {
+                tx().stack.pop();
+            }
+        };
     }
 
     /** Compiles anonymous Apex statements into a runnable body. */

@@ -16,8 +16,11 @@ import { ApexId } from '../stdlib/primitives/id';
 import { EmulatorError, tx } from './context';
 import { exceptionClasses, newException, npe } from './ops';
 import { ApexThrow } from './context';
-import { SObjectValue, setFields } from './sobject';
-import { ApexList } from './values';
+import { SObjectValue, recordSObject, setFields } from './sobject';
+import { type TriggerContext, fireTriggers, hasTriggers } from './triggers';
+import { isUncatchable } from '../semantic/builtin-classes';
+import { type ApexType, T } from '../semantic/types';
+import { ApexList, ApexMap } from './values';
 import { checkLimit } from './limits';
 import { platformRowError, recountSeats } from './dml-rules';
 import { networkMemberDmlError } from '../platform/site-membership';
@@ -106,23 +109,9 @@ export class DmlEngine {
         t.limits.dmlRows += rows.length;
         checkLimit('dmlRows', t.limits.dmlRows);
         const before = this.store.snapshot();
-        const results: DmlResult[] = [];
         const newIds: Array<[SObjectValue, ApexId]> = [];
-        for (const row of rows) {
-            if (!(row instanceof SObjectValue)) {
-                // A null element of the list (exact platform text unverified).
-                results.push(
-                    new DmlResult(
-                        RESULT_KIND[op],
-                        null,
-                        [new DbError('INVALID_ARGUMENT', 'Invalid argument: null', [])],
-                        false
-                    )
-                );
-                continue;
-            }
-            results.push(this.row(op, row, newIds));
-        }
+        const triggered = rows.some((r) => r instanceof SObjectValue && hasTriggers(r.obj.name));
+        const results = triggered ? this.withTriggers(op, rows, newIds, allOrNone) : this.plainRows(op, rows, newIds);
         const failures = results.map((r, index) => ({ r, index })).filter((x) => !x.r.success);
         if (failures.length && allOrNone) {
             this.store.restore(before);
@@ -134,6 +123,124 @@ export class DmlEngine {
         if (rows.some((r) => r instanceof SObjectValue && r.obj.name === 'User')) recountSeats(this.store);
         // Only Ids come back to the caller's instances; other generated fields need a query (Apex guide, Insert).
         for (const [o, id] of newIds) o.values.set('id', id);
+        return results;
+    }
+
+    private plainRows(op: DmlOp, rows: unknown[], newIds: Array<[SObjectValue, ApexId]>): DmlResult[] {
+        return rows.map((row) => (row instanceof SObjectValue ? this.row(op, row, newIds) : nullRow(op)));
+    }
+
+    /**
+     * DML on an object with triggers, in chunks of 200 rows: before triggers see editable copies holding the whole
+     * record (their changes are saved; whether they reach the caller's instances is unverified, so only Ids do),
+     * after triggers see the saved rows read-only; addError fails its row with FIELD_CUSTOM_VALIDATION_EXCEPTION.
+     */
+    private withTriggers(
+        op: DmlOp,
+        rows: unknown[],
+        newIds: Array<[SObjectValue, ApexId]>,
+        allOrNone: boolean
+    ): DmlResult[] {
+        if (op === 'upsert') {
+            // Upsert fires the insert triggers for rows without an Id and the update triggers for the others.
+            const withId = rows.filter((r) => r instanceof SObjectValue && r.id).length;
+            if (withId !== 0 && withId !== rows.length)
+                throw new EmulatorError(
+                    'upsert mixing new and existing rows of an object with triggers is not supported yet'
+                );
+            const as: DmlOp = withId ? 'update' : 'insert';
+            return this.withTriggers(as, rows, newIds, allOrNone).map(
+                (r) => new DmlResult(RESULT_KIND.upsert, r.id, r.errors, as === 'insert' && r.success)
+            );
+        }
+        const types = new Set(rows.filter((r) => r instanceof SObjectValue).map((r) => (r as SObjectValue).obj));
+        if (types.size !== 1)
+            throw new EmulatorError('DML of several object types with triggers is not supported by the local org yet');
+        const obj = [...types][0];
+        const so: ApexType = { k: 'sobject', name: obj.name };
+        const results: DmlResult[] = new Array(rows.length);
+        const list = (items: SObjectValue[]): ApexList => new ApexList(so, items);
+        const byId = (items: SObjectValue[]): ApexMap => {
+            const m = new ApexMap(T.Id, so);
+            for (const x of items) if (x.id) m.store.set(x.id, x);
+            return m;
+        };
+        for (let start = 0; start < rows.length; start += 200) {
+            const idx: number[] = [];
+            for (let i = start; i < Math.min(start + 200, rows.length); i++) {
+                if (rows[i] instanceof SObjectValue) idx.push(i);
+                else results[i] = nullRow(op);
+            }
+            const originals = idx.map((i) => rows[i] as SObjectValue);
+            const stored = (o: SObjectValue) => (o.id ? this.store.get(o.id, { allRows: true }) : undefined);
+            const olds = originals.map((o) => {
+                const rec = op === 'insert' ? undefined : stored(o);
+                if (!rec) return null;
+                const x = recordSObject(obj, rec.values);
+                x.readOnly = true;
+                return x;
+            });
+            const presentOlds = olds.filter((x): x is SObjectValue => x !== null);
+            let work = originals;
+            if (op === 'insert' || op === 'update') {
+                work = originals.map((o, k) => withChanges(olds[k], o));
+                fire(obj.name, {
+                    timing: 'before',
+                    event: op,
+                    newList: list(work),
+                    oldList: op === 'update' ? list(presentOlds) : null,
+                    newMap: op === 'update' ? byId(work) : null,
+                    oldMap: op === 'update' ? byId(presentOlds) : null,
+                    size: work.length
+                });
+            } else if (op === 'delete') {
+                fire(obj.name, {
+                    timing: 'before',
+                    event: 'delete',
+                    newList: null,
+                    oldList: list(presentOlds),
+                    newMap: null,
+                    oldMap: byId(presentOlds),
+                    size: presentOlds.length
+                });
+            }
+            const chunkIds: Array<[SObjectValue, ApexId]> = [];
+            idx.forEach((i, k) => {
+                const errors = (op === 'delete' ? olds[k]?.errors : work[k].errors) ?? [];
+                results[i] = errors.length
+                    ? new DmlResult(RESULT_KIND[op], originals[k].id, [customError(errors[0])], false)
+                    : this.row(op, work[k], chunkIds);
+            });
+            for (const [copy, id] of chunkIds) newIds.push([originals[work.indexOf(copy)], id]);
+            const savedK = idx.map((i, k) => (results[i].success ? k : -1)).filter((k) => k >= 0);
+            if (!savedK.length) continue;
+            const after = savedK.map((k) => {
+                const id = results[idx[k]].id!;
+                const x = recordSObject(obj, this.store.get(id, { allRows: true })!.values);
+                x.readOnly = true;
+                return x;
+            });
+            const afterOld = savedK.map((k) => olds[k]).filter((x): x is SObjectValue => x !== null);
+            const hasNew = op !== 'delete';
+            fire(obj.name, {
+                timing: 'after',
+                event: op,
+                newList: hasNew ? list(after) : null,
+                oldList: op === 'update' || op === 'delete' ? list(afterOld) : null,
+                newMap: hasNew ? byId(after) : null,
+                oldMap: op === 'update' || op === 'delete' ? byId(afterOld) : null,
+                size: savedK.length
+            });
+            savedK.forEach((k, n) => {
+                const errors = (hasNew ? after[n] : olds[k]!).errors;
+                if (!errors.length) return;
+                if (!allOrNone)
+                    throw new EmulatorError(
+                        'addError in an after trigger with allOrNone=false is not supported by the local org yet'
+                    );
+                results[idx[k]] = new DmlResult(RESULT_KIND[op], results[idx[k]].id, [customError(errors[0])], false);
+            });
+        }
         return results;
     }
 
@@ -237,6 +344,49 @@ export class DmlEngine {
             fields.set('communitynickname', `${base}.${++nicknameSeq}`.slice(0, 40));
         }
     }
+}
+
+/**
+ * Runs triggers. An exception a trigger does not catch fails the DML on the platform with a DmlException
+ * (CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY, "execution of BeforeInsert caused by: ..."); that wrapping is not
+ * emulated yet, so it is an EmulatorError rather than the raw exception reaching the caller's catch blocks.
+ */
+function fire(objectName: string, ctx: TriggerContext): void {
+    try {
+        fireTriggers(objectName, ctx);
+    } catch (e) {
+        if (e instanceof ApexThrow && !isUncatchable(e.ex.cls)) {
+            const msg = e.ex.fields.get('$message');
+            throw new EmulatorError(
+                `an uncaught ${e.ex.cls.qualifiedName} in the ${ctx.timing} ${ctx.event} trigger of ${objectName} (${String(msg)}) becomes a DmlException on the platform; not emulated yet`
+            );
+        }
+        throw e;
+    }
+}
+
+function nullRow(op: DmlOp): DmlResult {
+    // A null element of the list (exact platform text unverified).
+    return new DmlResult(RESULT_KIND[op], null, [new DbError('INVALID_ARGUMENT', 'Invalid argument: null', [])], false);
+}
+
+/** An addError message as the row's Database.Error. */
+function customError(message: string): DbError {
+    return new DbError('FIELD_CUSTOM_VALIDATION_EXCEPTION', message, []);
+}
+
+/**
+ * The editable Trigger.new row of a before trigger: the stored record (updates) with the caller's assigned fields
+ * on top; query-loaded fields keep counting as unchanged.
+ */
+function withChanges(old: SObjectValue | null, o: SObjectValue): SObjectValue {
+    const x = old ? recordSObject(o.obj, old.values) : new SObjectValue(o.obj);
+    for (const [k, v] of o.values) {
+        x.values.set(k, v);
+        if (o.loaded.has(k)) x.loaded.add(k);
+        else x.loaded.delete(k);
+    }
+    return x;
 }
 
 /** Generated nicknames, unique within the process (the platform derives one when none is given). */

@@ -14,7 +14,7 @@ import type {
     TestClassInfo,
     TestMethodResult
 } from '../api';
-import type { TypeDecl } from '../frontend/ast';
+import type { TriggerDecl, TypeDecl } from '../frontend/ast';
 import { parseAnonymous, parseClassFile, parseTriggerFile } from '../frontend/parse';
 import { makeBuiltinClasses } from '../semantic/builtin-classes';
 import { checkOverrides, declareMembers, declareNames, declareSupertypes } from '../semantic/declare';
@@ -33,6 +33,7 @@ import { Store } from '../org/store';
 import type { Snapshot } from '../org/store';
 import { OrgData, currentOrg } from './org-data';
 import { unsupportedMetadata } from './unsupported-metadata';
+import { triggers } from './triggers';
 import { schema } from './sobject';
 import { baselineIds, runningUser, seedBaseline } from './baseline';
 import type { CoverageSink } from './compile-types';
@@ -83,6 +84,7 @@ export async function loadProject(sourceDirs: string[], options: RuntimeOptions 
     const files = findSources(sourceDirs);
     const diagnostics: Diagnostic[] = [];
     const decls: TypeDecl[] = [];
+    const triggerDecls: TriggerDecl[] = [];
     let lines = 0;
     const cwd = process.cwd();
     for (const path of files) {
@@ -91,8 +93,9 @@ export async function loadProject(sourceDirs: string[], options: RuntimeOptions 
         const rel = relative(cwd, path);
         const file = rel && !rel.startsWith('..') ? rel : path;
         if (/\.trigger$/i.test(path)) {
-            // Triggers are parsed (syntax-checked); running them is not emulated yet (unsupported-metadata.ts).
-            diagnostics.push(...parseTriggerFile(src, file).diagnostics);
+            const t = parseTriggerFile(src, file);
+            diagnostics.push(...t.diagnostics);
+            if (t.decl) triggerDecls.push(t.decl);
         } else {
             const key = `${file}\0${src}`;
             let r = parseCache.get(key);
@@ -145,7 +148,12 @@ export async function loadProject(sourceDirs: string[], options: RuntimeOptions 
     const host = makeHost(hostRef, types, org);
     const compiler = new Compiler(types, host, org, coverage);
     hostRef.compiler = compiler;
-    if (!diagnostics.some((d) => d.kind === 'syntax')) for (const c of classes.values()) compiler.compileClass(c);
+    triggers.all = [];
+    triggers.stack = [];
+    if (!diagnostics.some((d) => d.kind === 'syntax')) {
+        for (const c of classes.values()) compiler.compileClass(c);
+        for (const t of triggerDecls) compileTrigger(t, org, compiler, diagnostics);
+    }
     diagnostics.push(...compiler.diagnostics);
     const checkMs = Date.now() - t1;
     const stats = { files: files.length, lines, parseMs, checkMs };
@@ -183,6 +191,33 @@ function buildOrg(sourceDirs: string[], diagnostics: Diagnostic[]): OrgData {
         });
     }
     return org;
+}
+
+const TRIGGER_EVENTS = new Set([
+    'before insert',
+    'before update',
+    'before delete',
+    'after insert',
+    'after update',
+    'after delete',
+    'after undelete'
+]);
+
+/** A trigger on a known object with valid events, compiled and registered to fire on DML. */
+function compileTrigger(t: TriggerDecl, org: OrgData, compiler: Compiler, diagnostics: Diagnostic[]): void {
+    const at = { file: t.file, line: t.pos.line, column: t.pos.col };
+    const obj = org.catalog.findObject(t.sobject);
+    if (!obj) {
+        diagnostics.push({ ...at, kind: 'semantic', message: `Invalid type: ${t.sobject}` });
+        return;
+    }
+    const bad = t.events.find((e) => !TRIGGER_EVENTS.has(e));
+    if (bad) {
+        diagnostics.push({ ...at, kind: 'semantic', message: `Invalid trigger event: ${bad}` });
+        return;
+    }
+    const run = compiler.compileTrigger(t, obj.name);
+    triggers.all.push({ name: t.name, object: obj.name.toLowerCase(), events: new Set(t.events), run });
 }
 
 function isTestClass(c: ClassSym): boolean {

@@ -36,6 +36,10 @@ export class SObjectValue {
      * works as on the platform.
      */
     readonly loaded = new Set<string>();
+    /** Trigger.new/old of an after trigger (and Trigger.old everywhere): writes throw FinalException. */
+    readOnly = false;
+    /** Messages of addError calls made on this row inside a trigger. */
+    readonly errors: string[] = [];
     constructor(readonly obj: ObjectDef) {}
 
     get id(): ApexId | null {
@@ -106,6 +110,8 @@ export function readField(o: SObjectValue, f: FieldDef): unknown {
 }
 
 export function writeField(o: SObjectValue, f: FieldDef, v: unknown): void {
+    // "Record is read-only": Trigger.new in after triggers and Trigger.old (Apex guide, trigger context).
+    if (o.readOnly) throw new ApexPrimitiveError('System.FinalException', 'Record is read-only');
     const key = f.name.toLowerCase();
     o.values.set(key, v === undefined ? null : v);
     o.loaded.delete(key);
@@ -166,4 +172,14 @@ export function setFields(o: SObjectValue, op: 'insert' | 'update'): Array<[Fiel
         out.push([f, v]);
     }
     return out;
+}
+
+/** A stored record as an SObject with every stored field readable (trigger context rows). */
+export function recordSObject(obj: ObjectDef, values: ReadonlyMap<string, unknown>): SObjectValue {
+    const o = new SObjectValue(obj);
+    for (const [k, v] of values) {
+        o.values.set(k, v);
+        o.loaded.add(k);
+    }
+    return o;
 }

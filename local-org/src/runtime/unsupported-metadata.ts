@@ -7,7 +7,6 @@ import { join, relative } from 'node:path';
 import type { Diagnostic } from '../api';
 
 const RULES: Array<{ test: RegExp; what: string }> = [
-    { test: /\.trigger$/i, what: 'Apex triggers are not run by the local org yet' },
     { test: /\.validationRule-meta\.xml$/i, what: 'validation rules are not enforced by the local org' },
     { test: /\.flow-meta\.xml$/i, what: 'flows are not run by the local org' },
     { test: /\.workflow-meta\.xml$/i, what: 'workflow rules are not run by the local org' },

@@ -26,6 +26,7 @@ import { isInstance, runtimeTypeName, widen } from '../runtime/ops';
 import { exceptionClasses } from '../runtime/ops';
 import { enumValue } from '../runtime/frames';
 import { EmulatorError } from '../runtime/context';
+import { currentTrigger } from '../runtime/triggers';
 import { typeName } from '../semantic/types';
 
 function i<S>(
@@ -95,6 +96,13 @@ const SOBJECT: BuiltinMethod[] = [
         return o.children.get(rel.toLowerCase()) ?? null;
     }),
     i<SObjectValue>('getSObjectType', [], 'Schema.SObjectType', (o) => new SObjectTypeValue(o.obj)),
+    // addError marks a row of the running trigger as failed (FIELD_CUSTOM_VALIDATION_EXCEPTION); outside a trigger
+    // its effect is not emulated.
+    i<SObjectValue>('addError', ['String'], 'void', (o, [m]) => {
+        if (!currentTrigger())
+            throw new EmulatorError('SObject.addError outside a trigger is not supported by the local org');
+        o.errors.push(m === null ? 'null' : String(m));
+    }),
     i<SObjectValue>('clone', [], 'T', (o) => cloneSObject(o, false, false)),
     i<SObjectValue>('clone', ['Boolean'], 'T', (o, [p]) => cloneSObject(o, p === true, false)),
     i<SObjectValue>('clone', ['Boolean', 'Boolean'], 'T', (o, [p, d]) => cloneSObject(o, p === true, d === true)),

@@ -140,7 +140,7 @@ test('the baseline org holds the project permission sets, custom permissions and
     assert.equal(lines[3], 'System Administrator / CEO');
 });
 
-test('DML needs SObject operands; triggers and validation rules in the sources are load diagnostics', async () => {
+test('DML needs SObject operands; validation rules in the sources are load diagnostics', async () => {
     assert.deepEqual(await problems("        String s = 'x';\n        insert s;"), [
         'semantic 4:9 DML requires SObject or SObject list type: String'
     ]);
@@ -155,10 +155,7 @@ test('DML needs SObject operands; triggers and validation rules in the sources a
     const r = await loadProject([dir]);
     assert.deepEqual(
         r.diagnostics.map((d) => `${d.kind} ${d.message}`),
-        [
-            'unsupported validation rules are not enforced by the local org: Name_Required.validationRule-meta.xml',
-            'unsupported Apex triggers are not run by the local org yet: AccountTrigger.trigger'
-        ]
+        ['unsupported validation rules are not enforced by the local org: Name_Required.validationRule-meta.xml']
     );
 });
 
@@ -285,5 +282,45 @@ test('NetworkMember rows cannot be inserted', async () => {
     assert.match(
         r.message!,
         /^System\.DmlException: Insert failed\. First exception on row 0; first error: INVALID_OPERATION, DML operation Insert not allowed on NetworkMember: \[\]$/
+    );
+});
+
+const TRIGGER = `trigger ContactTrigger on Contact (before insert, after insert) {
+    if (Trigger.isAfter) {
+        for (Contact c : Trigger.new) {
+            try { c.LastName = 'x'; } catch (FinalException e) { System.debug(e.getMessage()); }
+            if (c.LastName == 'boom') { Integer z = 1 / 0; }
+        }
+    }
+    System.debug(Trigger.operationType + ' ' + Trigger.size + ' ' + Trigger.isExecuting);
+}`;
+
+test('triggers: context variables, read-only rows after insert, an uncaught exception is loud', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'local-org-trg-'));
+    mkdirSync(join(dir, 'triggers'));
+    writeFileSync(join(dir, 'triggers', 'ContactTrigger.trigger'), TRIGGER);
+    const r = await loadProject([dir]);
+    assert.deepEqual(r.diagnostics, []);
+    const ok = await r.project!.executeAnonymous(
+        "System.debug(Trigger.new == null);\ninsert new List<Contact>{ new Contact(LastName = 'a'), new Contact(LastName = 'b') };",
+        'a.apex'
+    );
+    assert.equal(ok.success, true, ok.message ?? '');
+    assert.deepEqual(
+        ok.debugLines.map((l) => l.replace(/^USER_DEBUG \[\d+\]\|\w+\|/, '')),
+        ['true', 'BEFORE_INSERT 2 true', 'Record is read-only', 'Record is read-only', 'AFTER_INSERT 2 true']
+    );
+    const boom = await r.project!.executeAnonymous(
+        "try { insert new Contact(LastName = 'boom'); } catch (Exception e) { System.debug('caught'); }",
+        'b.apex'
+    );
+    assert.equal(boom.emulatorError, true);
+    assert.match(boom.message!, /uncaught System\.MathException in the after insert trigger of Contact/);
+    const bad = mkdtempSync(join(tmpdir(), 'local-org-trg-'));
+    writeFileSync(join(bad, 'T.trigger'), 'trigger T on NoSuchObject__c (before insert) { }');
+    const d = await loadProject([bad]);
+    assert.deepEqual(
+        d.diagnostics.map((x) => x.message),
+        ['Invalid type: NoSuchObject__c']
     );
 });
