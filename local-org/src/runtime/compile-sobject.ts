@@ -70,7 +70,7 @@ export abstract class SObjectCompiler extends CallCompiler {
                 }
             };
         const field = obj.fields.get(lower);
-        if (field) return this.fieldExpr(obj, field, tev, guard, safe);
+        if (field) return this.fieldExpr(obj, field, tev, guard);
         const parentRef = obj.parentRelationships.get(lower);
         if (parentRef) {
             const targets = parentRef.referenceTo ?? [];
@@ -105,10 +105,8 @@ export abstract class SObjectCompiler extends CallCompiler {
         obj: ObjectDef,
         field: FieldDef,
         tev: Ev,
-        guard: (fn: (o: SObjectValue, f: Frame) => unknown) => Ev,
-        safe: boolean
+        guard: (fn: (o: SObjectValue, f: Frame) => unknown) => Ev
     ): CExpr {
-        void safe;
         return {
             t: fieldApexType(field),
             ev: guard((o) => readField(o, field)),

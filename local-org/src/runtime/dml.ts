@@ -13,6 +13,7 @@ import { validateRow } from '../org/validate';
 import type { FieldValue } from '../org/values';
 import { type DmlOperation, MixedDmlTracker, dmlCategory } from '../platform/mixed-dml';
 import { ApexId } from '../stdlib/primitives/id';
+import { DEFAULT_USER } from '../stdlib/system';
 import { EmulatorError, tx } from './context';
 import { exceptionClasses, newException, npe } from './ops';
 import { ApexThrow } from './context';
@@ -381,6 +382,14 @@ function customError(message: string): DbError {
  */
 function withChanges(old: SObjectValue | null, o: SObjectValue): SObjectValue {
     const x = old ? recordSObject(o.obj, old.values) : new SObjectValue(o.obj);
+    if (!old) {
+        // A new row already carries the defaults the platform fills before triggers: checkbox defaults, OwnerId.
+        for (const f of o.obj.fields.values()) {
+            const k = f.name.toLowerCase();
+            if (f.type === 'boolean' && f.createable) x.values.set(k, f.defaultValue ?? false);
+            if (k === 'ownerid') x.values.set(k, ApexId.of(DEFAULT_USER.id));
+        }
+    }
     for (const [k, v] of o.values) {
         x.values.set(k, v);
         if (o.loaded.has(k)) x.loaded.add(k);

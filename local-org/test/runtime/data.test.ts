@@ -286,6 +286,7 @@ test('NetworkMember rows cannot be inserted', async () => {
 });
 
 const TRIGGER = `trigger ContactTrigger on Contact (before insert, after insert) {
+    if (Trigger.isBefore) System.debug(Trigger.new[0].OwnerId == UserInfo.getUserId());
     if (Trigger.isAfter) {
         for (Contact c : Trigger.new) {
             try { c.LastName = 'x'; } catch (FinalException e) { System.debug(e.getMessage()); }
@@ -308,7 +309,7 @@ test('triggers: context variables, read-only rows after insert, an uncaught exce
     assert.equal(ok.success, true, ok.message ?? '');
     assert.deepEqual(
         ok.debugLines.map((l) => l.replace(/^USER_DEBUG \[\d+\]\|\w+\|/, '')),
-        ['true', 'BEFORE_INSERT 2 true', 'Record is read-only', 'Record is read-only', 'AFTER_INSERT 2 true']
+        ['true', 'true', 'BEFORE_INSERT 2 true', 'Record is read-only', 'Record is read-only', 'AFTER_INSERT 2 true']
     );
     const boom = await r.project!.executeAnonymous(
         "try { insert new Contact(LastName = 'boom'); } catch (Exception e) { System.debug('caught'); }",
