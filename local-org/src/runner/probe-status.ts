@@ -7,7 +7,7 @@
  */
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Diagnostic } from '../api';
 import { runtimeLoadProject } from './loader';
 
@@ -40,6 +40,16 @@ export function diagnosticsOf(
     return diagnostics.filter((d) => d.line >= from && d.line < to);
 }
 
+function triggerFiles(folder: string): string[] {
+    const out: string[] = [];
+    for (const e of readdirSync(folder, { withFileTypes: true })) {
+        const p = join(folder, e.name);
+        if (e.isDirectory()) out.push(...triggerFiles(p));
+        else if (e.name.endsWith('.trigger')) out.push(p);
+    }
+    return out;
+}
+
 export async function measureClass(file: string): Promise<ProbeStatus[]> {
     const className = basename(file, '.cls');
     const source = readFileSync(file, 'utf8');
@@ -47,6 +57,8 @@ export async function measureClass(file: string): Promise<ProbeStatus[]> {
     const dir = mkdtempSync(join(tmpdir(), 'local-org-probe-'));
     try {
         copyFileSync(file, join(dir, basename(file)));
+        // Triggers act org-wide (they deploy with every probe), so each class is measured with the folder's triggers.
+        for (const t of triggerFiles(dirname(file))) copyFileSync(t, join(dir, basename(t)));
         const result = await runtimeLoadProject()([dir], {});
         if (!result.project) {
             return methods.map((m, i) => {
