@@ -33,7 +33,7 @@ import { Store } from '../org/store';
 import type { Snapshot } from '../org/store';
 import { OrgData, currentOrg } from './org-data';
 import { unsupportedMetadata } from './unsupported-metadata';
-import { triggers } from './triggers';
+import { type CompiledTrigger, triggers } from './triggers';
 import { schema } from './sobject';
 import { baselineIds, runningUser, seedBaseline } from './baseline';
 import type { CoverageSink } from './compile-types';
@@ -259,6 +259,18 @@ class Project implements LoadedProject {
         private readonly data: OrgData
     ) {
         this.baseline = data.store.snapshot();
+        this.triggers = triggers.all;
+        this.adminUserId = baselineIds.adminUserId;
+    }
+
+    private readonly triggers: CompiledTrigger[];
+    private readonly adminUserId: string;
+
+    /** Points the process-wide slots (schema, org, triggers) at this project: a process may load several. */
+    private activate(): void {
+        schema.catalog = this.data.catalog;
+        currentOrg.org = this.data;
+        triggers.all = this.triggers;
     }
 
     /** The fresh org's state: every test class starts from it. */
@@ -277,7 +289,7 @@ class Project implements LoadedProject {
         const o = { ...DEFAULTS, ...this.options, ...(options ?? {}) };
         // Mixed DML is judged per transaction.
         this.data.dmlEngine.mixed.reset();
-        runningUser.id = baselineIds.adminUserId;
+        runningUser.id = this.adminUserId;
         return new Tx(o.statementBudget, o.timeBudgetMs, o.timeZone, isTest);
     }
 
@@ -319,6 +331,7 @@ class Project implements LoadedProject {
         methodNames: string[],
         options?: RuntimeOptions
     ): Promise<TestMethodResult[]> {
+        this.activate();
         const cls = this.classes.get(className.toLowerCase());
         if (!cls || !isTestClass(cls)) throw new Error(`No @IsTest class named ${className}`);
         const results: TestMethodResult[] = [];
@@ -360,6 +373,7 @@ class Project implements LoadedProject {
     }
 
     async executeAnonymous(source: string, fileName: string, options?: RuntimeOptions): Promise<ExecResult> {
+        this.activate();
         const parsed = parseAnonymous(source, fileName);
         const fail = (message: string): ExecResult => ({
             success: false,

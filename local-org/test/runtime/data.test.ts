@@ -325,3 +325,30 @@ test('triggers: context variables, read-only rows after insert, an uncaught exce
         ['Invalid type: NoSuchObject__c']
     );
 });
+
+test('two projects loaded in one process keep their own org, schema and triggers', async () => {
+    const first = await project({});
+    const dir = mkdtempSync(join(tmpdir(), 'local-org-two-'));
+    mkdirSync(join(dir, 'triggers'));
+    writeFileSync(
+        join(dir, 'triggers', 'T.trigger'),
+        "trigger T on Account (before insert) { for (Account a : Trigger.new) a.Description = 'second'; }"
+    );
+    const second = (await loadProject([dir])).project!;
+    const a = await first.executeAnonymous(
+        "insert new Account(Name = 'x');\nSystem.debug([SELECT Description FROM Account].Description);",
+        'a.apex'
+    );
+    assert.deepEqual(
+        a.debugLines.map((l) => l.replace(/^USER_DEBUG \[\d+\]\|\w+\|/, '')),
+        ['null']
+    );
+    const b = await second.executeAnonymous(
+        "insert new Account(Name = 'x');\nSystem.debug([SELECT Description FROM Account].Description);",
+        'b.apex'
+    );
+    assert.deepEqual(
+        b.debugLines.map((l) => l.replace(/^USER_DEBUG \[\d+\]\|\w+\|/, '')),
+        ['second']
+    );
+});
