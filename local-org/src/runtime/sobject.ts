@@ -120,9 +120,10 @@ export function writeField(o: SObjectValue, f: FieldDef, v: unknown): void {
 export function readParent(o: SObjectValue, rel: string, relName: string): SObjectValue | null {
     const key = rel.toLowerCase();
     if (o.parents.has(key)) return o.parents.get(key) ?? null;
+    // Same exception as an unqueried field (quoted for relationships in public Q&A; exact text unverified).
     if (o.fromQuery)
-        throw new EmulatorError(
-            `reading ${o.obj.name}.${relName} that the query did not select is not emulated (platform behaviour unverified)`
+        sobjectError(
+            `SObject row was retrieved via SOQL without querying the requested field: ${o.obj.name}.${relName}`
         );
     return null;
 }
@@ -131,8 +132,12 @@ export function readChildren(o: SObjectValue, rel: string, relName: string): Ape
     const key = rel.toLowerCase();
     const v = o.children.get(key);
     if (v) return v;
+    if (o.fromQuery)
+        sobjectError(
+            `SObject row was retrieved via SOQL without querying the requested field: ${o.obj.name}.${relName}`
+        );
     throw new EmulatorError(
-        `reading the child relationship ${o.obj.name}.${relName} without a subquery is not emulated (platform behaviour unverified)`
+        `reading the child relationship ${o.obj.name}.${relName} of a row not built by a query is not emulated (platform behaviour unverified)`
     );
 }
 

@@ -352,3 +352,17 @@ test('two projects loaded in one process keep their own org, schema and triggers
         ['second']
     );
 });
+
+test('an unqueried relationship of a queried row throws SObjectException', async () => {
+    const lines = await run(
+        "Account a = new Account(Name = 'p');\ninsert a;\ninsert new Contact(LastName = 'c', AccountId = a.Id);\n" +
+            'Contact c = [SELECT Id, AccountId FROM Contact];\n' +
+            'try { System.debug(c.Account); } catch (SObjectException e) { System.debug(e.getMessage()); }\n' +
+            'Account q = [SELECT Id FROM Account];\n' +
+            'try { System.debug(q.Contacts); } catch (SObjectException e) { System.debug(e.getMessage()); }'
+    );
+    assert.deepEqual(lines, [
+        'SObject row was retrieved via SOQL without querying the requested field: Contact.Account',
+        'SObject row was retrieved via SOQL without querying the requested field: Account.Contacts'
+    ]);
+});
