@@ -366,3 +366,21 @@ test('an unqueried relationship of a queried row throws SObjectException', async
         'SObject row was retrieved via SOQL without querying the requested field: Account.Contacts'
     ]);
 });
+
+test('custom objects and fields from source metadata: typed fields, __r relationships, child subqueries', async () => {
+    const r = await loadProject([join(__dirname, '..', 'org', 'fixtures', 'pkg')]);
+    assert.deepEqual(r.diagnostics, []);
+    const out = await r.project!.executeAnonymous(
+        "Migration_Log__c log = new Migration_Log__c(Status__c = 'Pending', Rows__c = 3, User__c = UserInfo.getUserId(), Run_Key__c = 'k1');\n" +
+            "insert log;\ninsert new Migration_Step__c(Name = 's1', Log__c = log.Id);\n" +
+            'Migration_Log__c q = [SELECT Rows__c, Retried__c, User__r.Name, (SELECT Id FROM Steps__r) FROM Migration_Log__c];\n' +
+            "System.debug((q.Rows__c == 3) + ' ' + q.Retried__c + ' ' + q.User__r.Name + ' ' + q.Steps__r.size());\n" +
+            "try { insert new Migration_Log__c(Status__c = 'Done', Run_Key__c = 'k1'); } catch (DmlException e) { System.debug(e.getDmlStatusCode(0)); }",
+        'a.apex'
+    );
+    assert.equal(out.success, true, out.message ?? '');
+    assert.deepEqual(
+        out.debugLines.map((l) => l.replace(/^USER_DEBUG \[\d+\]\|\w+\|/, '')),
+        ['true true Local Admin 1', 'DUPLICATE_VALUE']
+    );
+});
