@@ -82,6 +82,26 @@ export interface LoadedProject {
     executeAnonymous(source: string, fileName: string, options?: RuntimeOptions): Promise<ExecResult>;
     /** Line coverage collected by every run so far. */
     coverage(): CoverageReport;
+    /**
+     * Outside tests, asynchronous Apex (Database.executeBatch, System.enqueueJob) waits in a queue: this runs one
+     * step of the oldest job (a batch's start, one execute chunk or its finish; a queueable's execute) in its own
+     * transaction and returns what it did, or null when nothing is queued. AsyncApexJob rows show the progress.
+     */
+    runNextAsyncStep(): AsyncStep | null;
+    /** Runs queued asynchronous work, and the work it chains, until none is left; returns the steps in order. */
+    drainAsync(maxSteps?: number): AsyncStep[];
+}
+
+/** One step of asynchronous Apex run by runNextAsyncStep. */
+export interface AsyncStep {
+    jobId: string;
+    jobType: string;
+    className: string;
+    phase: 'start' | 'execute' | 'finish';
+    /** False when the step ended with an uncaught Apex exception (its changes rolled back). */
+    ok: boolean;
+    /** `Type: message` of that exception. */
+    message: string | null;
 }
 
 export interface LoadResult {

@@ -5,7 +5,7 @@
  */
 import type { Block, Member, Stmt, TriggerDecl } from '../frontend/ast';
 import type { ClassSym, FieldSym, MethodSym } from '../semantic/symbols';
-import { T, typeName } from '../semantic/types';
+import { type ApexType, T, typeName } from '../semantic/types';
 import { alwaysExits } from '../semantic/flow';
 import { allInterfaces, methodLabel } from '../semantic/overloads';
 import { type Frame, tx } from './context';
@@ -13,6 +13,7 @@ import type { ApexObject } from './values';
 import { EMPTY, type Exec } from './compile-types';
 import { enter, instanceInitCode, noteError, propertyAccessors, staticInitCode, withFrame } from './frames';
 import { StmtCompiler } from './compile-stmt';
+import { deepCopy, queue } from './async';
 
 export class Compiler extends StmtCompiler {
     /** Compiles method, constructor, property and initialiser bodies of a class (signatures already declared). */
@@ -99,6 +100,32 @@ export class Compiler extends StmtCompiler {
             } finally {
                 tx().stack.pop();
             }
+        };
+        if (m.mods.annotations.some((a) => a.name.toLowerCase() === 'future')) this.makeFuture(m, file);
+    }
+
+    /**
+     * @future: checked when the class compiles (static, void, primitive parameters); a call enqueues the method with
+     * copies of its arguments instead of running it. Future methods:
+     * https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_invoking_future_methods.htm
+     */
+    private makeFuture(m: MethodSym, file: string): void {
+        if (!m.isStatic) this.error(file, m.pos, 'Future methods must be static');
+        if (m.returnType.k !== 'void') this.error(file, m.pos, 'Future methods must return void');
+        for (const p of m.params)
+            if (!primitiveOrCollection(p.type))
+                this.error(
+                    file,
+                    p.pos,
+                    `Unsupported parameter type ${typeName(p.type)}: future methods take primitive types or collections of them`
+                );
+        const run = m.invoke!;
+        const label = `${m.owner.qualifiedName}.${m.name}(${m.params.map((p) => typeName(p.type)).join(', ')})`;
+        m.invoke = (_self, args) => {
+            // The arguments are serialised when the call is made: later changes by the caller are not seen.
+            const copies = args.map((a) => deepCopy(a));
+            queue().enqueueFuture(m.owner, m.name, label, () => run(null, copies));
+            return null;
         };
     }
 
@@ -230,4 +257,11 @@ export class Compiler extends StmtCompiler {
         staticInitCode.set(cls, compileList(cls.staticInits, true));
         instanceInitCode.set(cls, compileList(cls.instanceInits, false));
     }
+}
+
+function primitiveOrCollection(t: ApexType): boolean {
+    if (t.k === 'prim') return true;
+    if (t.k === 'list' || t.k === 'set') return primitiveOrCollection(t.elem);
+    if (t.k === 'map') return primitiveOrCollection(t.key) && primitiveOrCollection(t.value);
+    return false;
 }

@@ -50,6 +50,8 @@ export class Tx {
     /** Counters saved by Test.startTest, restored by Test.stopTest; null outside. */
     savedLimits: LimitCounters | null = null;
     testStarted = false;
+    /** An asynchronous transaction (batch, queueable): the higher async governor limits apply. */
+    isAsync = false;
     limits: LimitCounters = {
         queries: 0,
         queryRows: 0,

@@ -11,6 +11,7 @@ import type { Compiler } from './compiler';
 import { type DataService, dynamicBinds } from './data';
 import { makeSet } from './frames';
 import { EmulatorError, tx } from './context';
+import { queue } from './async';
 import { debugString, isInstance, raise, runtimeTypeName, stringOf } from './ops';
 import {
     ApexList,
@@ -150,6 +151,8 @@ export function makeHost(ref: { compiler: Compiler | null }, types: TypeResolver
             if (!t.savedLimits) raise('System.FinalException', 'Testing has not started');
             t.limits = t.savedLimits;
             t.savedLimits = null;
+            // "All asynchronous calls made after the startTest method are collected ... run synchronously" at stopTest.
+            queue().drainForTest();
         },
         typeForName: (name) => {
             if (name === null) return null;

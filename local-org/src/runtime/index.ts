@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type {
+    AsyncStep,
     CoverageReport,
     Diagnostic,
     ExecResult,
@@ -40,7 +41,10 @@ import type { CoverageSink } from './compile-types';
 import { Compiler } from './compiler';
 import { ApexThrow, EmulatorError, Tx, current } from './context';
 import { makeHost } from './host';
+import type { ApexObject } from './values';
 import { exceptionClasses } from './ops';
+import { AsyncQueue, asyncQueue } from './async';
+import { MixedDmlTracker } from '../platform/mixed-dml';
 
 const DEFAULTS = { statementBudget: 5_000_000, timeBudgetMs: 30_000, timeZone: 'America/Los_Angeles' };
 
@@ -220,6 +224,15 @@ function compileTrigger(t: TriggerDecl, org: OrgData, compiler: Compiler, diagno
     triggers.all.push({ name: t.name, object: obj.name.toLowerCase(), events: new Set(t.events), run });
 }
 
+/** Calls an instance method of a project object by name and arity (virtual dispatch). */
+function callByName(target: ApexObject, name: string, args: unknown[]): unknown {
+    const m = target.cls.findMethods(name.toLowerCase()).find((x) => !x.isStatic && x.params.length === args.length);
+    const impl = m ? (target.cls.dispatch(m.sig) ?? m) : null;
+    if (!impl?.invoke)
+        throw new EmulatorError(`${target.cls.qualifiedName} has no method ${name} with ${args.length} arguments`);
+    return impl.invoke(target, args);
+}
+
 function isTestClass(c: ClassSym): boolean {
     return c.hasAnnotation('IsTest');
 }
@@ -261,6 +274,54 @@ class Project implements LoadedProject {
         this.baseline = data.store.snapshot();
         this.triggers = triggers.all;
         this.adminUserId = baselineIds.adminUserId;
+        this.async = new AsyncQueue(
+            data.store,
+            (isTest, fn) => this.asyncTx(isTest, fn),
+            (target, name, args) => callByName(target, name, args),
+            (locator) => data.locatorRows(locator)
+        );
+    }
+
+    /** Batch and queueable work: drained by Test.stopTest in tests, stepped by runNextAsyncStep outside them. */
+    private readonly async: AsyncQueue;
+
+    /** One asynchronous transaction: fresh statics and limits, its own mixed-DML context, the caller's tx restored. */
+    private asyncTx(isTest: boolean, fn: () => void): void {
+        const outer = current.tx;
+        const o = { ...DEFAULTS, ...this.options };
+        const budget = outer ? Math.max(1, outer.deadline - Date.now()) : o.timeBudgetMs;
+        const t = new Tx(outer?.statementBudget ?? o.statementBudget, budget, outer?.timeZone ?? o.timeZone, isTest);
+        t.isAsync = true;
+        const savedMixed = this.data.dmlEngine.mixed;
+        this.data.dmlEngine.mixed = new MixedDmlTracker();
+        current.tx = t;
+        try {
+            fn();
+        } finally {
+            current.tx = outer;
+            this.data.dmlEngine.mixed = savedMixed;
+            if (outer) outer.debug.push(...t.debug);
+        }
+    }
+
+    /**
+     * Outside tests: runs one step of the oldest queued job (a batch's start, one execute chunk or finish; a
+     * queueable's execute) in its own transaction, so progress is observable through AsyncApexJob. Null when idle.
+     */
+    runNextAsyncStep(): AsyncStep | null {
+        this.activate();
+        return this.async.runNextStep();
+    }
+
+    /** Runs queued asynchronous work (and the work it chains) until none is left; returns the steps run. */
+    drainAsync(maxSteps = 10_000): AsyncStep[] {
+        const steps: AsyncStep[] = [];
+        for (let i = 0; i < maxSteps; i++) {
+            const s = this.runNextAsyncStep();
+            if (!s) return steps;
+            steps.push(s);
+        }
+        throw new EmulatorError(`asynchronous work still queued after ${maxSteps} steps`);
     }
 
     private readonly triggers: CompiledTrigger[];
@@ -271,6 +332,7 @@ class Project implements LoadedProject {
         schema.catalog = this.data.catalog;
         currentOrg.org = this.data;
         triggers.all = this.triggers;
+        asyncQueue.current = this.async;
     }
 
     /** The fresh org's state: every test class starts from it. */
@@ -338,6 +400,7 @@ class Project implements LoadedProject {
         const setup = setupMethod(cls);
         let setupFailure: RunOutcome | null = null;
         this.data.store.restore(this.baseline);
+        this.async.reset();
         if (setup) {
             // @TestSetup runs once; part 2 snapshots the data it creates and restores it for each method.
             const m = cls.findMethods(setup.toLowerCase())[0];
@@ -349,6 +412,8 @@ class Project implements LoadedProject {
         for (const name of methodNames) {
             const start = Date.now();
             this.data.store.restore(afterSetup);
+            // Work a test enqueued and never ran (no stopTest) is discarded with the test's data.
+            this.async.reset();
             const m = cls.findMethods(name.toLowerCase()).find((x) => x.params.length === 0 && x.isStatic);
             let out: RunOutcome;
             if (!m)
@@ -360,6 +425,8 @@ class Project implements LoadedProject {
                 };
             else if (setupFailure) out = setupFailure;
             else out = this.run(this.newTx(options, true), () => m.invoke!(null, []));
+            // Async work a test left queued dies with the test (its data is rolled back too).
+            this.async.reset();
             results.push({
                 className: cls.name,
                 methodName: m?.name ?? name,

@@ -123,6 +123,26 @@ export class OrgData implements DataService {
         }
     }
 
+    /** The rows of a batch's QueryLocator: up to 50 million, not counted against the query-row limit. */
+    locatorRows(locator: unknown): { rows: unknown[]; elemType: string } {
+        if (!(locator instanceof QueryLocatorValue))
+            throw new EmulatorError(
+                'a batch start that returns neither a QueryLocator nor an Iterable is not emulated'
+            );
+        const bind = locator.bind;
+        const r = this.soql.query(locator.soql, {
+            bind: (b) => {
+                if (!bind) throw new EmulatorError(`SOQL bind :${b.text} has no scope to resolve it in`);
+                return bindValue(bind(b.text));
+            },
+            timeZone: tx().timeZone,
+            nowMs: Date.now()
+        });
+        if (r.kind !== 'rows')
+            throw new EmulatorError('a QueryLocator over an aggregate or COUNT() query is not emulated');
+        return { rows: r.rows.map((row) => this.toSObject(row)), elemType: r.plan.root.name };
+    }
+
     private toSObject(row: QueryRow): SObjectValue {
         const obj: ObjectDef = this.catalog.object(row.type);
         const o = new SObjectValue(obj);

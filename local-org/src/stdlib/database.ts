@@ -4,6 +4,7 @@
  */
 import type { BuiltinMethod } from './builtin';
 import { type RuntimeHost, register } from './registry';
+import { type AsyncContextValue, queue } from '../runtime/async';
 
 function s(
     name: string,
@@ -47,8 +48,9 @@ const DATABASE: BuiltinMethod[] = [
     s('getQueryLocator', ['String'], 'Database.QueryLocator', ([q], h) => h.query(q as string, undefined, 'locator')),
     s('setSavepoint', [], 'Savepoint', (_a, h) => h.dml('setSavepoint', [])),
     s('rollback', ['Savepoint'], 'void', (a, h) => h.dml('rollback', a)),
-    s('executeBatch', ['Object'], 'Id', (a, h) => h.dml('executeBatch', a)),
-    s('executeBatch', ['Object', 'Integer'], 'Id', (a, h) => h.dml('executeBatch', a))
+    // Default scope 200 (Database.executeBatch reference).
+    s('executeBatch', ['Object'], 'Id', ([job]) => queue().executeBatch(job, 200)),
+    s('executeBatch', ['Object', 'Integer'], 'Id', ([job, scope]) => queue().executeBatch(job, scope))
 ];
 for (const [op, result] of DML_OPS) {
     DATABASE.push(
@@ -73,6 +75,18 @@ for (const [op, result] of DML_OPS.filter(([o]) => o === 'delete' || o === 'unde
     );
 }
 
+function jobId(name: string): BuiltinMethod {
+    return {
+        name,
+        isStatic: false,
+        params: [],
+        returns: 'Id',
+        impl: (self) => (self as AsyncContextValue).jobId
+    };
+}
+
 export function registerDatabase(): void {
     register('Database', DATABASE);
+    register('Database.BatchableContext', [jobId('getJobId')]);
+    register('QueueableContext', [jobId('getJobId')]);
 }

@@ -11,6 +11,7 @@ import type { BuiltinMethod } from './builtin';
 import { PRIMITIVE_TYPES } from './primitives';
 import { ApexDate, ApexDatetime } from './primitives/datetime';
 import { type RuntimeHost, register } from './registry';
+import { queue } from '../runtime/async';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Impl = (self: any, args: any, host: RuntimeHost) => unknown;
@@ -36,6 +37,8 @@ function plainFailure(h: RuntimeHost, msg: unknown): string {
 }
 
 const SYSTEM: BuiltinMethod[] = [
+    s('enqueueJob', ['Object'], 'Id', (_s, [job]) => queue().enqueueJob(job)),
+    s('abortJob', ['String'], 'void', (_s, [id]) => queue().abortJob(id)),
     s('debug', ['Object'], 'void', (_s, [m], h) => h.debug('DEBUG', m)),
     s('debug', ['LoggingLevel', 'Object'], 'void', (_s, [lvl, m]: [{ name: string }, unknown], h) =>
         h.debug(lvl.name, m)

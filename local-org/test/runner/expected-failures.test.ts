@@ -15,7 +15,9 @@ const EXPECTED: Record<string, string> = {
     uncaughtCustomException: 'ExpectedFailureProbes.ProbeException: boom',
     uncaughtMathException: 'System.MathException: Divide by 0',
     uncaughtNullPointerException: 'System.NullPointerException: Attempt to de-reference a null object',
-    uncaughtListException: 'System.ListException: List index out of bounds: 3'
+    uncaughtListException: 'System.ListException: List index out of bounds: 3',
+    batchWithMoreRowsThanItsScopeInATest:
+        'System.UnexpectedException: No more than one executeBatch can be called from within a testmethod. Please make sure the iterable returned from your start method matches the batch size, resulting in one executeBatch invocation.'
 };
 
 const missing = runtimeMissing();

@@ -1,5 +1,12 @@
 /** A scripted LoadedProject for runner tests: outcomes come from a table instead of Apex. */
-import type { ExecResult, LoadedProject, RuntimeOptions, TestClassInfo, TestMethodResult } from '../../src/api';
+import type {
+    AsyncStep,
+    ExecResult,
+    LoadedProject,
+    RuntimeOptions,
+    TestClassInfo,
+    TestMethodResult
+} from '../../src/api';
 
 export interface FakeMethod {
     name: string;
@@ -72,6 +79,14 @@ export class FakeProject implements LoadedProject {
 
     coverage() {
         return { classes: [] };
+    }
+
+    runNextAsyncStep(): AsyncStep | null {
+        return null;
+    }
+
+    drainAsync(): AsyncStep[] {
+        return [];
     }
 }
 

@@ -1,0 +1,366 @@
+/**
+ * Asynchronous Apex through the real runtime: batch steps outside tests (runNextAsyncStep / drainAsync), AsyncApexJob
+ * rows, failing chunks, Stateful, chaining, abortJob, the flex queue, and stopTest in tests.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { load, project } from '../runtime/helpers';
+
+const BATCH = `
+public class RenameBatch implements Database.Batchable<SObject>, Database.Stateful {
+    public Integer executes = 0;
+    public Integer failOn = -1;
+    public Database.QueryLocator start(Database.BatchableContext bc) {
+        return Database.getQueryLocator('SELECT Id, Name FROM Account ORDER BY Name');
+    }
+    public void execute(Database.BatchableContext bc, List<Account> scope) {
+        executes++;
+        for (Account a : scope) a.Phone = 'done';
+        update scope;
+        if (executes == failOn) throw new IllegalArgumentException('chunk ' + executes);
+    }
+    public void finish(Database.BatchableContext bc) {
+        insert new Account(Name = 'zz finish ' + executes + ' ' + bc.getJobId());
+    }
+}`;
+
+const STATELESS = `
+public class Stateless implements Database.Batchable<SObject> {
+    public Integer seen = 0;
+    public static Integer calls = 0;
+    public List<Account> start(Database.BatchableContext bc) {
+        seen = 10;
+        return [SELECT Id FROM Account];
+    }
+    public void execute(Database.BatchableContext bc, List<Account> scope) {
+        seen += scope.size();
+        calls++;
+        insert new Contact(LastName = 'seen ' + seen + ' calls ' + calls);
+    }
+    public void finish(Database.BatchableContext bc) {
+        Database.executeBatch(new Chained());
+    }
+}`;
+
+const CHAINED = `
+public class Chained implements Database.Batchable<SObject> {
+    public List<Account> start(Database.BatchableContext bc) { return new List<Account>(); }
+    public void execute(Database.BatchableContext bc, List<Account> scope) {}
+    public void finish(Database.BatchableContext bc) { insert new Account(Name = 'chained finish'); }
+}`;
+
+const QUEUEABLE = `
+public class Q implements Queueable {
+    public Integer depth;
+    public Q(Integer depth) { this.depth = depth; }
+    public void execute(QueueableContext qc) {
+        insert new Account(Name = 'q ' + depth);
+        if (depth < 2) System.enqueueJob(new Q(depth + 1));
+    }
+}`;
+
+const accounts = (n: number): string =>
+    `List<Account> l = new List<Account>(); for (Integer i = 0; i < ${n}; i++) l.add(new Account(Name = 'a' + String.valueOf(i).leftPad(3, '0'))); insert l;`;
+
+async function debug(p: Awaited<ReturnType<typeof project>>, src: string): Promise<string[]> {
+    const r = await p.executeAnonymous(src, 'check.apex');
+    assert.ok(r.success, `${r.message}`);
+    return r.debugLines.map((l) => l.replace(/^USER_DEBUG \[\d+\]\|\w+\|/, ''));
+}
+
+const JOB = `AsyncApexJob j = [SELECT Status, JobType, JobItemsProcessed, TotalJobItems, NumberOfErrors, ExtendedStatus FROM AsyncApexJob ORDER BY CreatedDate LIMIT 1];
+System.debug(j.Status + ' ' + j.JobType + ' ' + j.JobItemsProcessed + '/' + j.TotalJobItems + ' errors ' + j.NumberOfErrors + ' ' + j.ExtendedStatus);`;
+
+describe('batch Apex outside tests', () => {
+    it('runs start, one execute per chunk and finish as separate observable steps', async () => {
+        const p = await project({ 'RenameBatch.cls': BATCH });
+        await debug(p, accounts(5) + ' Database.executeBatch(new RenameBatch(), 2);');
+        assert.deepEqual(await debug(p, JOB), ['Queued BatchApex 0/0 errors 0 null']);
+        const start = p.runNextAsyncStep();
+        assert.equal(start?.phase, 'start');
+        assert.deepEqual(await debug(p, JOB), ['Processing BatchApex 0/3 errors 0 null']);
+        assert.equal(p.runNextAsyncStep()?.phase, 'execute');
+        assert.deepEqual(await debug(p, JOB), ['Processing BatchApex 1/3 errors 0 null']);
+        const rest = p.drainAsync();
+        assert.deepEqual(
+            rest.map((s) => s.phase),
+            ['execute', 'execute', 'finish']
+        );
+        assert.deepEqual(await debug(p, JOB), ['Completed BatchApex 3/3 errors 0 null']);
+        const [finish] = await debug(p, "System.debug([SELECT Name FROM Account WHERE Name LIKE 'zz%'].Name);");
+        // Database.Stateful: the counter survives the three execute transactions; getJobId is the job's Id.
+        assert.match(finish, /^zz finish 3 707\w{15}$/);
+        assert.equal(p.runNextAsyncStep(), null);
+    });
+
+    it('a failing execute rolls back its chunk, counts an error and the job goes on to finish', async () => {
+        const p = await project({ 'RenameBatch.cls': BATCH });
+        await debug(p, accounts(4) + ' RenameBatch b = new RenameBatch(); b.failOn = 1; Database.executeBatch(b, 2);');
+        const steps = p.drainAsync();
+        assert.deepEqual(
+            steps.map((s) => [s.phase, s.ok, s.message]),
+            [
+                ['start', true, null],
+                ['execute', false, 'System.IllegalArgumentException: chunk 1'],
+                ['execute', true, null],
+                ['finish', true, null]
+            ]
+        );
+        assert.deepEqual(await debug(p, JOB), [
+            'Completed BatchApex 2/2 errors 1 First error: System.IllegalArgumentException: chunk 1'
+        ]);
+        assert.deepEqual(await debug(p, "System.debug([SELECT COUNT() FROM Account WHERE Phone = 'done']);"), ['2']);
+    });
+
+    it('without Stateful each execute gets the state start left, statics are fresh, and finish can chain', async () => {
+        const p = await project({ 'Stateless.cls': STATELESS, 'Chained.cls': CHAINED });
+        await debug(p, accounts(3) + ' Database.executeBatch(new Stateless(), 2);');
+        const steps = p.drainAsync();
+        assert.deepEqual(
+            steps.map((s) => `${s.className}.${s.phase}`),
+            [
+                'Stateless.start',
+                'Stateless.execute',
+                'Stateless.execute',
+                'Stateless.finish',
+                'Chained.start',
+                'Chained.finish'
+            ]
+        );
+        assert.deepEqual(
+            await debug(
+                p,
+                'for (Contact c : [SELECT LastName FROM Contact ORDER BY LastName]) System.debug(c.LastName);'
+            ),
+            ['seen 11 calls 1', 'seen 12 calls 1']
+        );
+        assert.deepEqual(await debug(p, "System.debug([SELECT COUNT() FROM Account WHERE Name = 'chained finish']);"), [
+            '1'
+        ]);
+    });
+
+    it('System.abortJob stops a job between steps', async () => {
+        const p = await project({ 'RenameBatch.cls': BATCH });
+        await debug(p, accounts(4) + ' Database.executeBatch(new RenameBatch(), 2);');
+        p.runNextAsyncStep();
+        p.runNextAsyncStep();
+        await debug(p, 'System.abortJob([SELECT Id FROM AsyncApexJob LIMIT 1].Id);');
+        assert.equal(p.runNextAsyncStep(), null);
+        assert.deepEqual(await debug(p, JOB), ['Aborted BatchApex 1/2 errors 0 null']);
+    });
+
+    it('a sixth batch waits in the flex queue (Holding) until one of the five finishes', async () => {
+        const p = await project({ 'RenameBatch.cls': BATCH });
+        await debug(p, 'for (Integer i = 0; i < 6; i++) Database.executeBatch(new RenameBatch());');
+        assert.deepEqual(
+            await debug(p, 'for (AsyncApexJob j : [SELECT Status FROM AsyncApexJob]) System.debug(j.Status);'),
+            ['Queued', 'Queued', 'Queued', 'Queued', 'Queued', 'Holding']
+        );
+        // Jobs run one after another, oldest first: each finish inserts an Account the next batch's start reads.
+        assert.equal(p.drainAsync().length, 2 + 3 * 5);
+    });
+
+    it('a job enqueued by a transaction that rolls back never runs', async () => {
+        const p = await project({ 'RenameBatch.cls': BATCH });
+        const r = await p.executeAnonymous(
+            'Database.executeBatch(new RenameBatch()); Integer i = null; i++;',
+            'x.apex'
+        );
+        assert.equal(r.success, false);
+        assert.equal(p.runNextAsyncStep(), null);
+    });
+
+    it('rejects RaisesPlatformEvents loudly (no platform events in the local org)', async () => {
+        const p = await project({
+            'Ev.cls': `public class Ev implements Database.Batchable<SObject>, Database.RaisesPlatformEvents {
+                public List<Account> start(Database.BatchableContext bc) { return new List<Account>(); }
+                public void execute(Database.BatchableContext bc, List<Account> scope) {}
+                public void finish(Database.BatchableContext bc) {}
+            }`
+        });
+        const r = await p.executeAnonymous('Database.executeBatch(new Ev());', 'x.apex');
+        assert.equal(r.emulatorError, true);
+        assert.match(r.message ?? '', /RaisesPlatformEvents needs platform events/);
+    });
+});
+
+describe('queueable Apex outside tests', () => {
+    it('chains one job per execute and records Queueable jobs', async () => {
+        const p = await project({ 'Q.cls': QUEUEABLE });
+        await debug(p, 'System.enqueueJob(new Q(0));');
+        const steps = p.drainAsync();
+        assert.deepEqual(
+            steps.map((s) => [s.jobType, s.phase, s.ok]),
+            [
+                ['Queueable', 'execute', true],
+                ['Queueable', 'execute', true],
+                ['Queueable', 'execute', true]
+            ]
+        );
+        assert.deepEqual(
+            await debug(
+                p,
+                "for (AsyncApexJob j : [SELECT Status, JobType FROM AsyncApexJob]) System.debug(j.JobType + ' ' + j.Status);"
+            ),
+            ['Queueable Completed', 'Queueable Completed', 'Queueable Completed']
+        );
+    });
+
+    it('a queueable may enqueue only one job', async () => {
+        const p = await project({
+            'Two.cls': `public class Two implements Queueable {
+                public void execute(QueueableContext qc) { System.enqueueJob(new Two()); System.enqueueJob(new Two()); }
+            }`
+        });
+        await debug(p, 'System.enqueueJob(new Two());');
+        const first = p.runNextAsyncStep()!;
+        assert.equal(first.ok, false);
+        assert.equal(first.message, 'System.LimitException: Too many queueable jobs added to the queue: 2');
+        // The failed transaction rolled back, so the job it enqueued never existed.
+        assert.equal(p.runNextAsyncStep(), null);
+    });
+
+    it('limits a synchronous transaction to 50 enqueued jobs', async () => {
+        const p = await project({ 'Q.cls': QUEUEABLE });
+        const r = await p.executeAnonymous('for (Integer i = 0; i < 51; i++) System.enqueueJob(new Q(5));', 'x.apex');
+        assert.equal(r.success, false);
+        assert.equal(r.message, 'System.LimitException: Too many queueable jobs added to the queue: 51');
+    });
+
+    it('async transactions may run 200 SOQL queries', async () => {
+        const p = await project({
+            'Many.cls': `public class Many implements Queueable {
+                public void execute(QueueableContext qc) {
+                    for (Integer i = 0; i < 200; i++) Integer n = [SELECT COUNT() FROM Account];
+                    System.debug(Limits.getQueries());
+                    Integer n = [SELECT COUNT() FROM Account];
+                }
+            }`
+        });
+        await debug(p, 'System.enqueueJob(new Many());');
+        const [s] = p.drainAsync();
+        assert.equal(s.message, 'System.LimitException: Too many SOQL queries: 201');
+    });
+});
+
+describe('async Apex in tests', () => {
+    it('an exception in a batch execute fails the test at stopTest and finish never runs', async () => {
+        const p = await project({
+            'RenameBatch.cls': BATCH,
+            'T.cls': `@IsTest private class T {
+                @IsTest static void fails() {
+                    insert new Account(Name = 'a');
+                    RenameBatch b = new RenameBatch();
+                    b.failOn = 1;
+                    Test.startTest();
+                    Database.executeBatch(b);
+                    Test.stopTest();
+                }
+            }`
+        });
+        const [r] = await p.runTestClass('T', ['fails']);
+        assert.equal(r.outcome, 'Fail');
+        assert.equal(r.message, 'System.IllegalArgumentException: chunk 1');
+    });
+
+    it('work enqueued without startTest/stopTest never runs in the test', async () => {
+        const p = await project({
+            'Q.cls': QUEUEABLE,
+            'T.cls': `@IsTest private class T {
+                @IsTest static void queued() {
+                    Id id = System.enqueueJob(new Q(5));
+                    Assert.areEqual('Queued', [SELECT Status FROM AsyncApexJob WHERE Id = :id].Status);
+                    Assert.areEqual(0, [SELECT COUNT() FROM Account]);
+                }
+            }`
+        });
+        const [r] = await p.runTestClass('T', ['queued']);
+        assert.equal(r.outcome, 'Pass', r.message ?? '');
+        assert.equal(p.runNextAsyncStep(), null);
+    });
+
+    it('a batch started from a running batch fails the test (one executeBatch per test)', async () => {
+        const p = await project({
+            'Stateless.cls': STATELESS,
+            'Chained.cls': CHAINED,
+            'T.cls': `@IsTest private class T {
+                @IsTest static void chains() {
+                    Test.startTest();
+                    Database.executeBatch(new Stateless());
+                    Test.stopTest();
+                }
+            }`
+        });
+        const [r] = await p.runTestClass('T', ['chains']);
+        assert.equal(r.outcome, 'Fail');
+        assert.match(r.message ?? '', /^System\.UnexpectedException: No more than one executeBatch/);
+    });
+});
+
+describe('@future methods', () => {
+    const F = `public class F {
+        @future public static void add(String name) { insert new Account(Name = name); }
+    }`;
+
+    it('a call is queued as a Future job and runs later in its own transaction', async () => {
+        const p = await project({ 'F.cls': F });
+        assert.deepEqual(await debug(p, "F.add('x'); System.debug([SELECT COUNT() FROM Account]);"), ['0']);
+        const steps = p.drainAsync();
+        assert.deepEqual(
+            steps.map((s) => [s.jobType, s.className, s.ok]),
+            [['Future', 'F', true]]
+        );
+        assert.deepEqual(
+            await debug(
+                p,
+                "AsyncApexJob j = [SELECT JobType, MethodName, Status FROM AsyncApexJob]; System.debug(j.JobType + ' ' + j.MethodName + ' ' + j.Status); System.debug([SELECT COUNT() FROM Account]);"
+            ),
+            ['Future add Completed', '1']
+        );
+    });
+
+    it('allows 50 future calls in a transaction', async () => {
+        const p = await project({ 'F.cls': F });
+        const r = await p.executeAnonymous("for (Integer i = 0; i < 51; i++) F.add('x');", 'x.apex');
+        assert.equal(r.message, 'System.LimitException: Too many future calls: 51');
+    });
+
+    it('cannot be called from a batch', async () => {
+        const p = await project({
+            'F.cls': F,
+            'B.cls': `public class B implements Database.Batchable<SObject> {
+                public List<Account> start(Database.BatchableContext bc) { F.add('in start'); return new List<Account>(); }
+                public void execute(Database.BatchableContext bc, List<Account> scope) {}
+                public void finish(Database.BatchableContext bc) {}
+            }`
+        });
+        await debug(p, 'Database.executeBatch(new B());');
+        const [start] = p.drainAsync();
+        assert.equal(
+            start.message,
+            'System.AsyncException: Future method cannot be called from a future or batch method: F.add(String)'
+        );
+    });
+
+    it('must be static and void with primitive parameters (load diagnostics)', async () => {
+        const r = await load({
+            'G.cls': `public class G {
+                @future public void notStatic() {}
+                @future public static Integer returns() { return 1; }
+                @future public static void takesRows(List<Account> rows) {}
+                @future public static void takesIds(Set<Id> ids, Map<String, Integer> m) {}
+            }`
+        });
+        assert.deepEqual(
+            r.diagnostics.map((d) => [d.line, d.message]),
+            [
+                [2, 'Future methods must be static'],
+                [3, 'Future methods must return void'],
+                [
+                    4,
+                    'Unsupported parameter type List<Account>: future methods take primitive types or collections of them'
+                ]
+            ]
+        );
+    });
+});
