@@ -5,11 +5,11 @@
 import type { Block, Stmt } from '../frontend/ast';
 import { isUncatchable } from '../semantic/builtin-classes';
 import type { ClassSym } from '../semantic/symbols';
-import { assignable, prim, T, typeName } from '../semantic/types';
+import { type ApexType, assignable, prim, T, typeName } from '../semantic/types';
 import { ApexThrow, EmulatorError, type Frame } from './context';
 import { castTo, isInstance, npe, translate, widen } from './ops';
 import { ApexList, ApexObject, ApexSet, keyEquals } from './values';
-import { type Exec, type MethodCtx, Scope } from './compile-types';
+import { type CExpr, type Exec, type MethodCtx, Scope } from './compile-types';
 import { enumValue, tick } from './frames';
 import { ExprCompiler } from './compile-expr';
 
@@ -270,7 +270,8 @@ export abstract class StmtCompiler extends ExprCompiler {
         const it = this.expr(s.iter, ctx);
         // A project class implementing Iterable<T> is walked through iterator()/hasNext()/next().
         const iterable =
-            it.t.k === 'class' && [...allInterfacesOf(it.t.cls)].some((i) => i.builtin && i.name === 'Iterable');
+            it.t.k === 'class' &&
+            [it.t.cls, ...allInterfacesOf(it.t.cls)].some((i) => i.builtin && i.name === 'Iterable');
         const elemT = it.t.k === 'list' || it.t.k === 'set' ? it.t.elem : T.Any;
         if (it.t.k !== 'list' && it.t.k !== 'set' && it.t.k !== 'any' && !iterable && !it.poisoned)
             this.error(ctx.file, s.iter.pos, `Loop must iterate over collection: ${typeName(it.t)}`);
@@ -284,9 +285,12 @@ export abstract class StmtCompiler extends ExprCompiler {
         ctx.scope = saved;
         const ev = it.ev;
         if (iterable) {
+            const overCollection = this.forEachItems(ev, slot, type, body);
             return (f) => {
                 const c = ev(f);
                 if (c === null || c === undefined) npe();
+                // An Iterable-typed value may hold a List or Set (both are Iterable).
+                if (c instanceof ApexList || c instanceof ApexSet) return overCollection(f);
                 const iter = this.host.callMethod(c, 'iterator', []);
                 if (iter === null) npe();
                 while (this.host.callMethod(iter, 'hasNext', []) === true) {
@@ -299,6 +303,10 @@ export abstract class StmtCompiler extends ExprCompiler {
                 return 0;
             };
         }
+        return this.forEachItems(ev, slot, type, body);
+    }
+
+    private forEachItems(ev: CExpr['ev'], slot: number, type: ApexType, body: (f: Frame) => number): Exec {
         return (f) => {
             const c = ev(f);
             if (c === null || c === undefined) npe();

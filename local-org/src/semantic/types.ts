@@ -155,6 +155,9 @@ export function assignable(from: ApexType, to: ApexType): 'exact' | 'widen' | nu
         return from.elem.name === 'SObject' || assignable(from.elem, to.elem) ? 'widen' : null;
     if (from.k === 'list' && to.k === 'list') return assignable(from.elem, to.elem) ? 'widen' : null;
     if (from.k === 'set' && to.k === 'set') return assignable(from.elem, to.elem) ? 'widen' : null;
+    // List and Set implement Iterable (its type argument is not modelled).
+    if ((from.k === 'list' || from.k === 'set') && to.k === 'class' && to.cls.builtin && to.cls.name === 'Iterable')
+        return 'widen';
     if (from.k === 'map' && to.k === 'map')
         return assignable(from.key, to.key) && assignable(from.value, to.value) ? 'widen' : null;
     return null;

@@ -184,6 +184,38 @@ describe('batch Apex outside tests', () => {
     });
 });
 
+describe('batch starts that return an Iterable', () => {
+    it('a project Iterable class is walked through iterator(), hasNext() and next()', async () => {
+        const p = await project({
+            'Rows.cls': `public class Rows implements Iterable<Account>, Iterator<Account> {
+                Integer i = 0;
+                public Iterator<Account> iterator() { return this; }
+                public Boolean hasNext() { return i < 3; }
+                public Account next() { i++; return new Account(Name = 'it ' + i); }
+            }`,
+            'B.cls': `public class B implements Database.Batchable<SObject> {
+                public Iterable<SObject> start(Database.BatchableContext bc) { return (Iterable<SObject>) new Rows(); }
+                public void execute(Database.BatchableContext bc, List<Account> scope) { insert scope; }
+                public void finish(Database.BatchableContext bc) {}
+            }`
+        });
+        await debug(p, 'Database.executeBatch(new B(), 2);');
+        assert.deepEqual(
+            p.drainAsync().map((s) => s.phase),
+            ['start', 'execute', 'execute', 'finish']
+        );
+        assert.deepEqual(await debug(p, "System.debug([SELECT COUNT() FROM Account WHERE Name LIKE 'it %']);"), ['3']);
+    });
+
+    it('a List is an Iterable, also in a for-each loop', async () => {
+        const p = await project({});
+        assert.deepEqual(
+            await debug(p, "Iterable<String> it = new List<String>{ 'a', 'b' }; for (String s : it) System.debug(s);"),
+            ['a', 'b']
+        );
+    });
+});
+
 describe('queueable Apex outside tests', () => {
     it('chains one job per execute and records Queueable jobs', async () => {
         const p = await project({ 'Q.cls': QUEUEABLE });
