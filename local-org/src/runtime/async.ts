@@ -228,7 +228,8 @@ export class AsyncQueue {
         // "You can't chain queueable jobs in an Apex test" (Queueable Apex, Adding Queueable Jobs).
         if (fromQueueable && t.isTest) raise('System.AsyncException', 'Maximum stack depth has been reached.');
         t.limits.queueableJobs++;
-        const max = fromQueueable ? 1 : 50;
+        // "In asynchronous transactions (for example, from a batch Apex job), you can add only one job" (limits page).
+        const max = this.running ? 1 : 50;
         if (t.limits.queueableJobs > max)
             raise('System.LimitException', `Too many queueable jobs added to the queue: ${t.limits.queueableJobs}`);
         return this.newJob('Queueable', target, 0).id;

@@ -252,6 +252,27 @@ describe('queueable Apex outside tests', () => {
         assert.equal(p.runNextAsyncStep(), null);
     });
 
+    it('a batch execute may enqueue only one job too', async () => {
+        const p = await project({
+            'Q.cls': QUEUEABLE,
+            'B.cls': `public class B implements Database.Batchable<SObject> {
+                public List<Account> start(Database.BatchableContext bc) { return new List<Account>{ new Account(Name = 'r') }; }
+                public void execute(Database.BatchableContext bc, List<Account> scope) { System.enqueueJob(new Q(5)); System.enqueueJob(new Q(5)); }
+                public void finish(Database.BatchableContext bc) {}
+            }`
+        });
+        await debug(p, 'Database.executeBatch(new B());');
+        const steps = p.drainAsync();
+        assert.deepEqual(
+            steps.map((s) => [s.phase, s.message]),
+            [
+                ['start', null],
+                ['execute', 'System.LimitException: Too many queueable jobs added to the queue: 2'],
+                ['finish', null]
+            ]
+        );
+    });
+
     it('limits a synchronous transaction to 50 enqueued jobs', async () => {
         const p = await project({ 'Q.cls': QUEUEABLE });
         const r = await p.executeAnonymous('for (Integer i = 0; i < 51; i++) System.enqueueJob(new Q(5));', 'x.apex');
