@@ -215,7 +215,8 @@ export class AsyncQueue {
         if (tx().isTest && this.running?.kind === 'BatchApex')
             raise('System.UnexpectedException', ONE_EXECUTE_IN_TESTS);
         // "If you set a higher value for a QueryLocator ... Salesforce chunks the records into smaller batches of up to 2,000".
-        return this.newJob('BatchApex', target, Math.min(n, MAX_SCOPE)).id;
+        // The job is serialised when it is submitted: later changes the caller makes to the object are not seen.
+        return this.newJob('BatchApex', deepCopy(target) as ApexObject, Math.min(n, MAX_SCOPE)).id;
     }
 
     /** System.enqueueJob(queueable). */
@@ -232,7 +233,7 @@ export class AsyncQueue {
         const max = this.running ? 1 : 50;
         if (t.limits.queueableJobs > max)
             raise('System.LimitException', `Too many queueable jobs added to the queue: ${t.limits.queueableJobs}`);
-        return this.newJob('Queueable', target, 0).id;
+        return this.newJob('Queueable', deepCopy(target) as ApexObject, 0).id;
     }
 
     /** A call of an @future method: "Too many future calls: 51"; none from a future or batch transaction. */
@@ -375,6 +376,9 @@ export class AsyncQueue {
         const done = (status: string, extra: Record<string, unknown> = {}): void => {
             this.pending.splice(this.pending.indexOf(job), 1);
             this.row(job.id, { Status: status, CompletedDate: now, ...extra });
+            // A finished batch frees a slot: the oldest job of the flex queue moves to Queued.
+            const next = this.pending.find((j) => this.isHolding(j));
+            if (job.kind === 'BatchApex' && next) this.row(next.id, { Status: 'Queued' });
         };
         if (job.kind !== 'BatchApex') {
             if (out.ok) done('Completed');
