@@ -102,6 +102,8 @@ export interface AsyncStep {
     ok: boolean;
     /** `Type: message` of that exception. */
     message: string | null;
+    /** The step's USER_DEBUG lines (in tests they also join the test's log). */
+    debugLines: string[];
 }
 
 export interface LoadResult {

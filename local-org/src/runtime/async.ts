@@ -63,7 +63,7 @@ const ONE_EXECUTE_IN_TESTS =
     'No more than one executeBatch can be called from within a testmethod. Please make sure the iterable returned from your start method matches the batch size, resulting in one executeBatch invocation.';
 
 /** Runs fn in a fresh transaction like the one that enqueued the work (same budgets, time zone and test flag). */
-export type TxRunner = (isTest: boolean, fn: () => void) => void;
+export type TxRunner = (isTest: boolean, fn: () => void, debug: string[]) => void;
 
 const MAX_ACTIVE_BATCHES = 5;
 const MAX_SCOPE = 2000;
@@ -297,7 +297,8 @@ export class AsyncQueue {
             className: job.cls.qualifiedName,
             phase,
             ok: true,
-            message: null
+            message: null,
+            debugLines: []
         };
         const ctxType = job.kind === 'BatchApex' ? 'Database.BatchableContext' : 'System.QueueableContext';
         const ctx = new AsyncContextValue(job.id, ctxType);
@@ -305,16 +306,20 @@ export class AsyncQueue {
         this.running = job;
         const before = this.store.snapshot();
         try {
-            this.runTx(inTest, () => {
-                if (job.future) job.future();
-                else if (job.kind === 'Queueable') this.call(job.instance!, 'execute', [ctx]);
-                else if (phase === 'start') this.start(job, ctx, inTest);
-                else if (phase === 'execute') {
-                    const chunk = job.chunks[job.nextChunk];
-                    const list = new ApexList({ k: 'sobject', name: job.elemType }, chunk);
-                    this.call(this.instanceFor(job), 'execute', [ctx, list]);
-                } else this.call(this.instanceFor(job), 'finish', [ctx]);
-            });
+            this.runTx(
+                inTest,
+                () => {
+                    if (job.future) job.future();
+                    else if (job.kind === 'Queueable') this.call(job.instance!, 'execute', [ctx]);
+                    else if (phase === 'start') this.start(job, ctx, inTest);
+                    else if (phase === 'execute') {
+                        const chunk = job.chunks[job.nextChunk];
+                        const list = new ApexList({ k: 'sobject', name: job.elemType }, chunk);
+                        this.call(this.instanceFor(job), 'execute', [ctx, list]);
+                    } else this.call(this.instanceFor(job), 'finish', [ctx]);
+                },
+                out.debugLines
+            );
         } catch (e) {
             if (!(e instanceof ApexThrow)) throw e;
             // In a test an unhandled exception of async work fails the test at stopTest, and later steps (finish)

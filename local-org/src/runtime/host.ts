@@ -129,6 +129,7 @@ export function makeHost(ref: { compiler: Compiler | null }, types: TypeResolver
             return (t.limits as unknown as Record<string, number>)[counter] ?? 0;
         },
         isRunningTest: () => tx().isTest,
+        isAsync: () => tx().isAsync,
         startTest: () => {
             const t = tx();
             // Calling startTest twice is an error on the platform (exact text unverified).

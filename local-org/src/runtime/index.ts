@@ -276,7 +276,7 @@ class Project implements LoadedProject {
         this.adminUserId = baselineIds.adminUserId;
         this.async = new AsyncQueue(
             data.store,
-            (isTest, fn) => this.asyncTx(isTest, fn),
+            (isTest, fn, debug) => this.asyncTx(isTest, fn, debug),
             (target, name, args) => callByName(target, name, args),
             (locator) => data.locatorRows(locator)
         );
@@ -286,7 +286,7 @@ class Project implements LoadedProject {
     private readonly async: AsyncQueue;
 
     /** One asynchronous transaction: fresh statics and limits, its own mixed-DML context, the caller's tx restored. */
-    private asyncTx(isTest: boolean, fn: () => void): void {
+    private asyncTx(isTest: boolean, fn: () => void, debug: string[]): void {
         const outer = current.tx;
         const o = { ...DEFAULTS, ...this.options };
         const budget = outer ? Math.max(1, outer.deadline - Date.now()) : o.timeBudgetMs;
@@ -300,6 +300,7 @@ class Project implements LoadedProject {
         } finally {
             current.tx = outer;
             this.data.dmlEngine.mixed = savedMixed;
+            debug.push(...t.debug);
             if (outer) outer.debug.push(...t.debug);
         }
     }

@@ -43,6 +43,8 @@ export interface RuntimeHost extends BuiltinHost {
     typeNameOf(value: unknown): string;
     limit(counter: string): number;
     isRunningTest(): boolean;
+    /** Whether the running transaction is asynchronous (batch, queueable, future). */
+    isAsync(): boolean;
     /** Test.startTest / Test.stopTest: a fresh set of limit counters in between. */
     startTest(): void;
     stopTest(): void;

@@ -121,6 +121,9 @@ const LIMIT_NAMES: Array<[string, string, number]> = [
     ['EmailInvocations', 'emailInvocations', 10]
 ];
 
+/** Limits that differ in asynchronous transactions (batch, queueable, future): the limits page, per-transaction table. */
+const ASYNC_LIMITS: Record<string, number> = { queries: 200, queueableJobs: 1 };
+
 const LIMITS: BuiltinMethod[] = [
     // CPU time is approximated by the transaction's elapsed wall-clock milliseconds; the 10,000 ms limit is not enforced.
     s('getCpuTime', [], 'Integer', (_s, _a, h) => h.limit('cpuTime')),
@@ -130,7 +133,7 @@ LIMITS.push(
     ...LIMIT_NAMES.flatMap(([name, counter, max]) => [
         s(`get${name}`, [], 'Integer', (_s, _a, h) => h.limit(counter)),
         // Synchronous limits: https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_gov_limits.htm
-        s(`getLimit${name}`, [], 'Integer', () => max)
+        s(`getLimit${name}`, [], 'Integer', (_s, _a, h) => (h.isAsync() ? (ASYNC_LIMITS[counter] ?? max) : max))
     ])
 );
 

@@ -301,8 +301,8 @@ describe('queueable Apex outside tests', () => {
         const p = await project({
             'Many.cls': `public class Many implements Queueable {
                 public void execute(QueueableContext qc) {
+                    System.debug(Limits.getLimitQueries() + ' ' + Limits.getLimitQueueableJobs());
                     for (Integer i = 0; i < 200; i++) Integer n = [SELECT COUNT() FROM Account];
-                    System.debug(Limits.getQueries());
                     Integer n = [SELECT COUNT() FROM Account];
                 }
             }`
@@ -310,6 +310,11 @@ describe('queueable Apex outside tests', () => {
         await debug(p, 'System.enqueueJob(new Many());');
         const [s] = p.drainAsync();
         assert.equal(s.message, 'System.LimitException: Too many SOQL queries: 201');
+        assert.deepEqual(s.debugLines, ['USER_DEBUG [3]|DEBUG|200 1']);
+        assert.deepEqual(
+            await debug(p, "System.debug(Limits.getLimitQueries() + ' ' + Limits.getLimitQueueableJobs());"),
+            ['100 50']
+        );
     });
 });
 
