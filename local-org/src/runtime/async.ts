@@ -7,6 +7,7 @@
  */
 import type { AsyncStep } from '../api';
 import type { ClassSym } from '../semantic/symbols';
+import type { ApexType } from '../semantic/types';
 import type { Store } from '../org/store';
 import type { ApexId } from '../stdlib/primitives/id';
 import { ApexDatetime } from '../stdlib/primitives/datetime';
@@ -46,7 +47,8 @@ interface Job {
     scope: number;
     phase: Phase;
     chunks: unknown[][];
-    elemType: string;
+    /** Element type of the lists execute receives. */
+    elemType: ApexType;
     nextChunk: number;
     /** Non-Stateful batches: the instance as start left it, copied for every execute and finish. */
     afterStart: ApexObject | null;
@@ -163,7 +165,7 @@ export class AsyncQueue {
             scope,
             phase: kind === 'BatchApex' ? 'start' : 'execute',
             chunks: [],
-            elemType: 'SObject',
+            elemType: { k: 'sobject', name: 'SObject' },
             nextChunk: 0,
             afterStart: null,
             collected: t.testStarted,
@@ -314,7 +316,7 @@ export class AsyncQueue {
                     else if (phase === 'start') this.start(job, ctx, inTest);
                     else if (phase === 'execute') {
                         const chunk = job.chunks[job.nextChunk];
-                        const list = new ApexList({ k: 'sobject', name: job.elemType }, chunk);
+                        const list = new ApexList(job.elemType, chunk);
                         this.call(this.instanceFor(job), 'execute', [ctx, list]);
                     } else this.call(this.instanceFor(job), 'finish', [ctx]);
                 },
@@ -356,19 +358,21 @@ export class AsyncQueue {
         let rows: unknown[];
         if (r === null || r === undefined)
             raise('System.NullPointerException', 'Attempt to de-reference a null object');
-        if (r instanceof ApexList) {
-            rows = r.items.slice();
-            job.elemType = r.elemType.k === 'sobject' ? r.elemType.name : 'SObject';
+        if (r instanceof ApexList || r instanceof ApexSet) {
+            rows = r instanceof ApexList ? r.items.slice() : r.store.keys();
+            job.elemType = r.elemType;
         } else if (r instanceof ApexObject) {
             const it = this.call(r, 'iterator', []);
             if (!(it instanceof ApexObject))
                 throw new EmulatorError('a batch Iterable whose iterator() is not an Apex class is not emulated');
             rows = [];
             while (this.call(it, 'hasNext', []) === true) rows.push(this.call(it, 'next', []));
+            // Iterable<T> keeps no run-time T: rows that are all SObjects make a List<SObject>, others a List<Object>.
+            if (!rows.every((x) => x instanceof SObjectValue)) job.elemType = { k: 'object' };
         } else {
             const l = this.locatorRows(r);
             rows = l.rows;
-            job.elemType = l.elemType;
+            job.elemType = { k: 'sobject', name: l.elemType };
         }
         for (let i = 0; i < rows.length; i += job.scope) job.chunks.push(rows.slice(i, i + job.scope));
         // In a test only one execute may run: more rows than the scope fail the test at stopTest (raised there).

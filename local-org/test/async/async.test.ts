@@ -214,6 +214,23 @@ describe('batch starts that return an Iterable', () => {
         assert.deepEqual(await debug(p, "System.debug([SELECT COUNT() FROM Account WHERE Name LIKE 'it %']);"), ['3']);
     });
 
+    it('a Batchable<String> gets its Strings in execute', async () => {
+        const p = await project({
+            'S.cls': `public class S implements Database.Batchable<String> {
+                public Iterable<String> start(Database.BatchableContext bc) { return new Set<String>{ 'x', 'y', 'z' }; }
+                public void execute(Database.BatchableContext bc, List<String> scope) {
+                    System.debug(String.join(scope, ','));
+                }
+                public void finish(Database.BatchableContext bc) {}
+            }`
+        });
+        await debug(p, 'Database.executeBatch(new S(), 2);');
+        assert.deepEqual(
+            p.drainAsync().flatMap((s) => s.debugLines.map((l) => l.replace(/^USER_DEBUG \[\d+\]\|\w+\|/, ''))),
+            ['x,y', 'z']
+        );
+    });
+
     it('a List is an Iterable, also in a for-each loop', async () => {
         const p = await project({});
         assert.deepEqual(
