@@ -104,6 +104,8 @@ export class DmlEngine {
         const single = target instanceof SObjectValue;
         const rows: unknown[] = single ? [target] : target instanceof ApexList ? target.items : [];
         if (!single && !(target instanceof ApexList)) throw new EmulatorError(`DML ${op} on a non-SObject value`);
+        // DML on an empty list is a no-op that consumes no limits (observed in orgs; LEDGER LIM-02).
+        if (rows.length === 0) return [];
         const t = tx();
         t.limits.dmlStatements++;
         checkLimit('dmlStatements', t.limits.dmlStatements);
