@@ -41,6 +41,20 @@ export interface LimitCounters {
     emailInvocations: number;
 }
 
+/** Counters at the start of a transaction, or after Test.startTest. */
+export function freshLimits(): LimitCounters {
+    return {
+        queries: 0,
+        queryRows: 0,
+        dmlStatements: 0,
+        dmlRows: 0,
+        callouts: 0,
+        queueableJobs: 0,
+        futureCalls: 0,
+        emailInvocations: 0
+    };
+}
+
 export class Tx {
     readonly statics = new Map<ClassSym, Map<string, unknown>>();
     /** Classes whose static initialisation has started in this transaction. */
@@ -52,16 +66,7 @@ export class Tx {
     testStarted = false;
     /** An asynchronous transaction (batch, queueable): the higher async governor limits apply. */
     isAsync = false;
-    limits: LimitCounters = {
-        queries: 0,
-        queryRows: 0,
-        dmlStatements: 0,
-        dmlRows: 0,
-        callouts: 0,
-        queueableJobs: 0,
-        futureCalls: 0,
-        emailInvocations: 0
-    };
+    limits: LimitCounters = freshLimits();
     statements = 0;
     /** Stack trace at the point a non-Apex (emulator) error was first seen. */
     errorStack: string | null = null;

@@ -10,7 +10,7 @@ import { ApexDouble } from '../stdlib/primitives/numbers';
 import type { Compiler } from './compiler';
 import { type DataService, dynamicBinds } from './data';
 import { makeSet } from './frames';
-import { EmulatorError, tx } from './context';
+import { EmulatorError, freshLimits, tx } from './context';
 import { queue } from './async';
 import { debugString, isInstance, raise, runtimeTypeName, stringOf } from './ops';
 import {
@@ -136,16 +136,7 @@ export function makeHost(ref: { compiler: Compiler | null }, types: TypeResolver
             if (t.testStarted) raise('System.FinalException', 'Testing already started');
             t.testStarted = true;
             t.savedLimits = t.limits;
-            t.limits = {
-                queries: 0,
-                queryRows: 0,
-                dmlStatements: 0,
-                dmlRows: 0,
-                callouts: 0,
-                queueableJobs: 0,
-                futureCalls: 0,
-                emailInvocations: 0
-            };
+            t.limits = freshLimits();
         },
         stopTest: () => {
             const t = tx();
