@@ -24,6 +24,24 @@ export interface RuntimeOptions {
     timeBudgetMs?: number;
     /** IANA time zone of the running user (UserInfo.getTimeZone, Date/Datetime local parts). */
     timeZone?: string;
+    /**
+     * What happens to a user's NetworkMember rows when a profile change drops a site's profile or permission set:
+     * 'staleRowsStay' (default, the seed runbook) or 'recompute' (KB 000390958). Read per transaction.
+     */
+    siteMembership?: 'staleRowsStay' | 'recompute';
+    /**
+     * Experience Cloud sites of the baseline org (Apex cannot create Network rows, and Apex DML on
+     * NetworkMemberGroup is refused). Read once, by loadProject.
+     */
+    sites?: SiteSeed[];
+}
+
+/** One site of the baseline org and the profiles or permission sets (by Name) whose users are its members. */
+export interface SiteSeed {
+    name: string;
+    urlPathPrefix?: string;
+    status?: 'UnderConstruction' | 'Live' | 'DownForMaintenance';
+    members: string[];
 }
 
 /** One @IsTest class as discovered in the loaded sources. */

@@ -99,6 +99,12 @@ export const MESSAGES = {
         confidence: 'unverified',
         source: 'https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_dml_non_dml_objects.htm'
     },
+    networkMemberGroupDml: {
+        statusCode: 'INVALID_OPERATION',
+        text: 'DML operation {0} not allowed on NetworkMemberGroup',
+        confidence: 'unverified',
+        source: 'https://sfdcian.com/manage-community-member-programmatically/'
+    },
     roleOnNonRoleLicense: {
         statusCode: 'FIELD_INTEGRITY_EXCEPTION',
         text: "A user with this license can't have a role.",

@@ -3,6 +3,7 @@
  * long flags with a space or `=`, short aliases, repeatable list flags that also take comma-separated values.
  */
 import type { RuntimeOptions } from '../api';
+import { readSitesFile } from '../runtime/sites';
 
 export type ResultFormat = 'human' | 'json' | 'junit';
 export const RESULT_FORMATS: readonly ResultFormat[] = ['human', 'json', 'junit'];
@@ -53,6 +54,8 @@ const FLAGS: FlagSpec[] = [
     { long: 'statement-budget', kind: 'single', commands: ['test', 'exec'] },
     { long: 'time-budget-ms', kind: 'single', commands: ['test', 'exec'] },
     { long: 'time-zone', kind: 'single', commands: ['test', 'exec'] },
+    { long: 'site-membership', kind: 'single', commands: ['test', 'exec'] },
+    { long: 'sites', kind: 'single', commands: ['test', 'exec'] },
     { long: 'help', short: 'h', kind: 'boolean', commands: ['test', 'exec'] }
 ];
 
@@ -126,6 +129,20 @@ function runtimeOptions(single: Map<string, string>): RuntimeOptions {
     const zone = single.get('time-zone');
     if (zone !== undefined) {
         options.timeZone = timeZone(zone);
+    }
+    const mode = single.get('site-membership');
+    if (mode !== undefined) {
+        if (mode !== 'stale-rows-stay' && mode !== 'recompute')
+            throw new UsageError(`--site-membership must be stale-rows-stay or recompute, got "${mode}"`);
+        options.siteMembership = mode === 'recompute' ? 'recompute' : 'staleRowsStay';
+    }
+    const sitesFile = single.get('sites');
+    if (sitesFile !== undefined) {
+        try {
+            options.sites = readSitesFile(sitesFile);
+        } catch (e) {
+            throw new UsageError(`--sites: ${e instanceof Error ? e.message : String(e)}`);
+        }
     }
     return options;
 }
@@ -218,8 +235,10 @@ USAGE
   local-org test --source-dir <dir> [--source-dir <dir>...] [--class-names A,B | --tests A.m1,B.m2]
                  [--result-format human|json|junit] [--output-dir <dir>]
                  [--statement-budget N] [--time-budget-ms N] [--time-zone Area/City]
+                 [--sites sites.json] [--site-membership stale-rows-stay|recompute]
   local-org exec --source-dir <dir> [--source-dir <dir>...] --file script.apex
                  [--statement-budget N] [--time-budget-ms N] [--time-zone Area/City]
+                 [--sites sites.json] [--site-membership stale-rows-stay|recompute]
   local-org --help
 
 TEST FLAGS
@@ -239,6 +258,10 @@ RUNTIME FLAGS
   --statement-budget <N>    Statements one transaction may execute before it is stopped.
   --time-budget-ms <N>      Wall-clock milliseconds one transaction may take.
   --time-zone <Area/City>   Time zone of the running user (UserInfo, Date/Datetime local parts).
+  --sites <file>            Experience Cloud sites of the baseline org: {"sites": [{"name", "urlPathPrefix",
+                            "status", "members": [profile or permission set names]}]}.
+  --site-membership <mode>  stale-rows-stay (default): a profile change keeps the old sites' NetworkMember rows;
+                            recompute: it removes the rows the new profile and permission sets no longer grant.
 
 EXIT CODES
   0  every selected test passed (exec: the script completed)

@@ -24,7 +24,9 @@ import { type ApexType, T } from '../semantic/types';
 import { ApexList, ApexMap } from './values';
 import { checkLimit } from './limits';
 import { platformRowError, recountSeats } from './dml-rules';
-import { networkMemberDmlError } from '../platform/site-membership';
+import { type StaleMembershipMode, networkMemberDmlError } from '../platform/site-membership';
+import { platformError } from '../platform/errors';
+import { syncMembership } from './sites';
 
 export type DmlOp = 'insert' | 'update' | 'upsert' | 'delete' | 'undelete';
 
@@ -89,6 +91,8 @@ function fail(e: DmlError | { statusCode: string; message: string; fields: strin
 export class DmlEngine {
     /** The transaction's mixed-DML context; System.runAs swaps in a fresh one for its block. */
     mixed = new MixedDmlTracker();
+    /** RuntimeOptions.siteMembership of the transaction (set by the runtime for each transaction). */
+    siteMembership: StaleMembershipMode = 'staleRowsStay';
 
     constructor(
         private readonly catalog: Catalog,
@@ -268,6 +272,12 @@ export class DmlEngine {
         // NetworkMember allows update only (platform/site-membership.ts).
         if (obj.name === 'NetworkMember' && op !== 'update')
             return new DmlResult(kind, id, [fail(networkMemberDmlError(op))], false);
+        // Apex DML on NetworkMemberGroup is reported to fail although the API allows create/update (platform-facts §1);
+        // never more lenient than an org: refused, sites come from RuntimeOptions.sites.
+        if (obj.name === 'NetworkMemberGroup') {
+            const verb = op.charAt(0).toUpperCase() + op.slice(1);
+            return new DmlResult(kind, id, [fail(platformError('networkMemberGroupDml', [], verb))], false);
+        }
         if (effective === 'insert') {
             if (!obj.createable || obj.isPlatformEvent)
                 throw new EmulatorError(`insert of ${obj.name} is not supported by the local org`);
@@ -277,6 +287,9 @@ export class DmlEngine {
             if (rule) return new DmlResult(kind, null, [fail(rule)], false);
             if (obj.name === 'User') this.userDefaults(fields);
             const rec = this.store.insert(obj.name, Object.fromEntries(fields));
+            if (obj.name === 'User') syncMembership(this.store, rec.id, this.siteMembership);
+            if (obj.name === 'PermissionSetAssignment')
+                syncMembership(this.store, String(fields.get('assigneeid')), this.siteMembership);
             const newId = ApexId.of(rec.id);
             newIds.push([o, newId]);
             return new DmlResult(kind, newId, [], true);
@@ -311,7 +324,10 @@ export class DmlEngine {
             const rule = platformRowError(this.store, 'update', obj.name, fields, id.id18);
             if (rule) return new DmlResult(kind, id, [fail(rule)], false);
             fields.delete('id');
+            const profileBefore = String(existing.values.get('profileid'));
             this.store.update(id.id18, Object.fromEntries(fields));
+            if (obj.name === 'User' && fields.has('profileid') && String(fields.get('profileid')) !== profileBefore)
+                syncMembership(this.store, id.id18, this.siteMembership);
             return new DmlResult(kind, id, [], false);
         }
         if (effective === 'delete') {

@@ -12,6 +12,7 @@ import type {
     LoadResult,
     LoadedProject,
     RuntimeOptions,
+    SiteSeed,
     TestClassInfo,
     TestMethodResult
 } from '../api';
@@ -37,6 +38,7 @@ import { unsupportedMetadata } from './unsupported-metadata';
 import { type CompiledTrigger, triggers } from './triggers';
 import { schema } from './sobject';
 import { baselineIds, runningUser, seedBaseline } from './baseline';
+import { seedSites } from './sites';
 import type { CoverageSink } from './compile-types';
 import { Compiler } from './compiler';
 import { ApexThrow, EmulatorError, Tx, current } from './context';
@@ -141,7 +143,7 @@ export async function loadProject(sourceDirs: string[], options: RuntimeOptions 
         classes.set(lower, declareNames(d, null, diagnostics));
     }
     const types = new TypeResolver(classes, builtins);
-    const org = buildOrg(sourceDirs, diagnostics);
+    const org = buildOrg(sourceDirs, diagnostics, options.sites ?? []);
     diagnostics.push(...unsupportedMetadata(sourceDirs));
     types.sobjectNames = (lower) => org.catalog.findObject(lower)?.name ?? null;
     for (const c of classes.values()) declareSupertypes(c, types, diagnostics);
@@ -169,7 +171,7 @@ export async function loadProject(sourceDirs: string[], options: RuntimeOptions 
  * The org behind the project: standard objects, the project's custom objects and fields, and the baseline records
  * every fresh org has. A metadata problem is a load diagnostic (unknown metadata fails loudly).
  */
-function buildOrg(sourceDirs: string[], diagnostics: Diagnostic[]): OrgData {
+function buildOrg(sourceDirs: string[], diagnostics: Diagnostic[], sites: readonly SiteSeed[]): OrgData {
     const catalog = Catalog.standard();
     try {
         loadMetadata(catalog, sourceDirs);
@@ -184,6 +186,7 @@ function buildOrg(sourceDirs: string[], diagnostics: Diagnostic[]): OrgData {
     currentOrg.org = org;
     try {
         seedBaseline(org, sourceDirs);
+        seedSites(store, sites);
     } catch (e) {
         if (!(e instanceof SchemaError || e instanceof Error)) throw e;
         diagnostics.push({
@@ -352,6 +355,7 @@ class Project implements LoadedProject {
         const o = { ...DEFAULTS, ...this.options, ...(options ?? {}) };
         // Mixed DML is judged per transaction.
         this.data.dmlEngine.mixed.reset();
+        this.data.dmlEngine.siteMembership = o.siteMembership ?? 'staleRowsStay';
         runningUser.id = this.adminUserId;
         return new Tx(o.statementBudget, o.timeBudgetMs, o.timeZone, isTest);
     }

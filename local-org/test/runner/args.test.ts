@@ -1,5 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs, UsageError } from '../../src/runner/args';
 import type { Command, ExecCommand, TestCommand } from '../../src/runner/args';
 
@@ -178,5 +181,38 @@ describe('parseArgs: errors', () => {
 
     it('rejects a value for --help', () => {
         assert.match(usageError(['test', '--help=yes']), /takes no value/);
+    });
+});
+
+describe('parseArgs: site options', () => {
+    it('reads --site-membership and a --sites file', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'local-org-args-'));
+        const file = join(dir, 'sites.json');
+        writeFileSync(file, '{"sites":[{"name":"Portal","members":["Customer Community User"]}]}');
+        const cmd = asTest(parseArgs(['test', '--source-dir', 's', '--site-membership', 'recompute', '--sites', file]));
+        assert.equal(cmd.options.siteMembership, 'recompute');
+        assert.deepEqual(cmd.options.sites, [
+            { name: 'Portal', urlPathPrefix: undefined, status: undefined, members: ['Customer Community User'] }
+        ]);
+        const exec = parseArgs(['exec', '--source-dir', 's', '-f', 'x.apex', '--site-membership=stale-rows-stay']);
+        assert.equal((exec as ExecCommand).options.siteMembership, 'staleRowsStay');
+    });
+
+    it('rejects an unknown mode and a bad sites file, naming the file and entry', () => {
+        assert.match(
+            usageError(['test', '--source-dir', 's', '--site-membership', 'sometimes']),
+            /--site-membership must be stale-rows-stay or recompute, got "sometimes"/
+        );
+        const dir = mkdtempSync(join(tmpdir(), 'local-org-args-'));
+        const file = join(dir, 'bad.json');
+        writeFileSync(file, '{"sites":[{"name":"Portal","members":"everyone"}]}');
+        assert.match(
+            usageError(['test', '--source-dir', 's', '--sites', file]),
+            /--sites: .*bad\.json: sites\[0\]: "members" must be a list/
+        );
+        assert.match(
+            usageError(['test', '--source-dir', 's', '--sites', join(dir, 'none.json')]),
+            /none\.json: cannot be read/
+        );
     });
 });
