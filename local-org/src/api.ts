@@ -34,6 +34,11 @@ export interface RuntimeOptions {
      * NetworkMemberGroup is refused). Read once, by loadProject.
      */
     sites?: SiteSeed[];
+    /**
+     * Path of a fault file (src/faults/faults.ts): chosen DML fails with chosen status codes, chosen batch classes are
+     * aborted. Local-only. Read once, by loadProject; each test method starts with fresh fault counters.
+     */
+    faults?: string;
 }
 
 /** One site of the baseline org and the profiles or permission sets (by Name) whose users are its members. */

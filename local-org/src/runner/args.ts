@@ -4,6 +4,7 @@
  */
 import type { RuntimeOptions } from '../api';
 import { readSitesFile } from '../runtime/sites';
+import { FaultConfigError, loadFaults } from '../faults/faults';
 
 export type ResultFormat = 'human' | 'json' | 'junit';
 export const RESULT_FORMATS: readonly ResultFormat[] = ['human', 'json', 'junit'];
@@ -56,6 +57,7 @@ const FLAGS: FlagSpec[] = [
     { long: 'time-zone', kind: 'single', commands: ['test', 'exec'] },
     { long: 'site-membership', kind: 'single', commands: ['test', 'exec'] },
     { long: 'sites', kind: 'single', commands: ['test', 'exec'] },
+    { long: 'faults', kind: 'single', commands: ['test', 'exec'] },
     { long: 'help', short: 'h', kind: 'boolean', commands: ['test', 'exec'] }
 ];
 
@@ -143,6 +145,17 @@ function runtimeOptions(single: Map<string, string>): RuntimeOptions {
         } catch (e) {
             throw new UsageError(`--sites: ${e instanceof Error ? e.message : String(e)}`);
         }
+    }
+    const faultsFile = single.get('faults');
+    if (faultsFile !== undefined) {
+        try {
+            // Checked here so a bad file is bad usage (exit 2); loadProject reads it again.
+            loadFaults(faultsFile);
+        } catch (e) {
+            if (!(e instanceof FaultConfigError)) throw e;
+            throw new UsageError(`--faults: ${e.message}`);
+        }
+        options.faults = faultsFile;
     }
     return options;
 }
@@ -235,10 +248,10 @@ USAGE
   local-org test --source-dir <dir> [--source-dir <dir>...] [--class-names A,B | --tests A.m1,B.m2]
                  [--result-format human|json|junit] [--output-dir <dir>]
                  [--statement-budget N] [--time-budget-ms N] [--time-zone Area/City]
-                 [--sites sites.json] [--site-membership stale-rows-stay|recompute]
+                 [--sites sites.json] [--site-membership stale-rows-stay|recompute] [--faults faults.json]
   local-org exec --source-dir <dir> [--source-dir <dir>...] --file script.apex
                  [--statement-budget N] [--time-budget-ms N] [--time-zone Area/City]
-                 [--sites sites.json] [--site-membership stale-rows-stay|recompute]
+                 [--sites sites.json] [--site-membership stale-rows-stay|recompute] [--faults faults.json]
   local-org --help
 
 TEST FLAGS
@@ -262,6 +275,8 @@ RUNTIME FLAGS
                             "status", "members": [profile or permission set names]}]}.
   --site-membership <mode>  stale-rows-stay (default): a profile change keeps the old sites' NetworkMember rows;
                             recompute: it removes the rows the new profile and permission sets no longer grant.
+  --faults <file>           Local-only fault injection: chosen DML fails with chosen status codes, chosen batch
+                            classes are aborted after N executes (see the README, "Fault injection").
 
 EXIT CODES
   0  every selected test passed (exec: the script completed)

@@ -16,6 +16,7 @@ import { ApexThrow, EmulatorError, current, tx } from './context';
 import { raise } from './ops';
 import { SObjectValue, cloneSObject } from './sobject';
 import { ApexList, ApexMap, ApexObject, ApexSet } from './values';
+import type { FaultInjector } from '../faults/faults';
 
 /** Database.BatchableContext / System.QueueableContext: the job's Id. */
 export class AsyncContextValue {
@@ -249,6 +250,9 @@ export class AsyncQueue {
         this.newJob('Future', null, 0, { cls, method, run });
     }
 
+    /** RuntimeOptions.faults, armed by the runtime; null when no fault file was given. */
+    faults: FaultInjector | null = null;
+
     /** System.abortJob: a job not yet finished is Aborted; its remaining steps never run. */
     abortJob(id: unknown): void {
         if (id === null) raise('System.NullPointerException', 'Attempt to de-reference a null object');
@@ -412,6 +416,8 @@ export class AsyncQueue {
             this.row(job.id, fields);
             job.nextChunk++;
             if (job.nextChunk >= job.chunks.length) job.phase = 'finish';
+            // An injected abort (local-only) ends the job as System.abortJob would, after this execute.
+            if (this.faults?.shouldAbortBatch(job.cls.qualifiedName, job.nextChunk)) this.abortJob(job.id);
             return;
         }
         if (!out.ok)

@@ -27,6 +27,7 @@ import { platformRowError, recountSeats } from './dml-rules';
 import { type StaleMembershipMode, networkMemberDmlError } from '../platform/site-membership';
 import { platformError } from '../platform/errors';
 import { syncMembership } from './sites';
+import type { FaultInjector } from '../faults/faults';
 
 export type DmlOp = 'insert' | 'update' | 'upsert' | 'delete' | 'undelete';
 
@@ -93,6 +94,10 @@ export class DmlEngine {
     mixed = new MixedDmlTracker();
     /** RuntimeOptions.siteMembership of the transaction (set by the runtime for each transaction). */
     siteMembership: StaleMembershipMode = 'staleRowsStay';
+    /** RuntimeOptions.faults, armed by the runtime; null when no fault file was given. */
+    faults: FaultInjector | null = null;
+    /** The current statement's injected row errors, by the caller's row instance. */
+    private injected = new Map<SObjectValue, DbError>();
 
     constructor(
         private readonly catalog: Catalog,
@@ -117,6 +122,7 @@ export class DmlEngine {
         checkLimit('dmlRows', t.limits.dmlRows);
         const before = this.store.snapshot();
         const newIds: Array<[SObjectValue, ApexId]> = [];
+        this.injected = this.injectFaults(op, rows);
         const triggered = rows.some((r) => r instanceof SObjectValue && hasTriggers(r.obj.name));
         const results = triggered ? this.withTriggers(op, rows, newIds, allOrNone) : this.plainRows(op, rows, newIds);
         const failures = results.map((r, index) => ({ r, index })).filter((x) => !x.r.success);
@@ -134,7 +140,36 @@ export class DmlEngine {
     }
 
     private plainRows(op: DmlOp, rows: unknown[], newIds: Array<[SObjectValue, ApexId]>): DmlResult[] {
-        return rows.map((row) => (row instanceof SObjectValue ? this.row(op, row, newIds) : nullRow(op)));
+        return rows.map((row) => {
+            if (!(row instanceof SObjectValue)) return nullRow(op);
+            const injected = this.injected.get(row);
+            return injected ? new DmlResult(RESULT_KIND[op], row.id, [injected], false) : this.row(op, row, newIds);
+        });
+    }
+
+    /**
+     * Asks the fault injector (local-only, src/faults/faults.ts) which rows of this statement fail, once per object
+     * type in the statement; those rows become ordinary per-row errors in place of their save.
+     */
+    private injectFaults(op: DmlOp, rows: unknown[]): Map<SObjectValue, DbError> {
+        const out = new Map<SObjectValue, DbError>();
+        if (!this.faults) return out;
+        const byType = new Map<string, SObjectValue[]>();
+        for (const r of rows) {
+            if (!(r instanceof SObjectValue)) continue;
+            const list = byType.get(r.obj.name) ?? [];
+            list.push(r);
+            byType.set(r.obj.name, list);
+        }
+        for (const [type, list] of byType) {
+            const facts = list.map((r) => ({
+                fields: new Set([...r.values.keys()].filter((k) => k !== 'id' && (op === 'insert' || !r.loaded.has(k))))
+            }));
+            this.faults.beforeDml(op, type, facts).forEach((e, i) => {
+                if (e) out.set(list[i], new DbError(e.statusCode, e.message, e.fields));
+            });
+        }
+        return out;
     }
 
     /**
@@ -214,9 +249,12 @@ export class DmlEngine {
             const chunkIds: Array<[SObjectValue, ApexId]> = [];
             idx.forEach((i, k) => {
                 const errors = (op === 'delete' ? olds[k]?.errors : work[k].errors) ?? [];
+                const injected = this.injected.get(originals[k]);
                 results[i] = errors.length
                     ? new DmlResult(RESULT_KIND[op], originals[k].id, [customError(errors[0])], false)
-                    : this.row(op, work[k], chunkIds);
+                    : injected
+                      ? new DmlResult(RESULT_KIND[op], originals[k].id, [injected], false)
+                      : this.row(op, work[k], chunkIds);
             });
             for (const [copy, id] of chunkIds) newIds.push([originals[work.indexOf(copy)], id]);
             const savedK = idx.map((i, k) => (results[i].success ? k : -1)).filter((k) => k >= 0);

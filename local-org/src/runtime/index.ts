@@ -39,6 +39,7 @@ import { type CompiledTrigger, triggers } from './triggers';
 import { schema } from './sobject';
 import { baselineIds, runningUser, seedBaseline } from './baseline';
 import { seedSites } from './sites';
+import { type Fault, FaultConfigError, FaultInjector, loadFaults } from '../faults/faults';
 import type { CoverageSink } from './compile-types';
 import { Compiler } from './compiler';
 import { ApexThrow, EmulatorError, Tx, current } from './context';
@@ -144,6 +145,15 @@ export async function loadProject(sourceDirs: string[], options: RuntimeOptions 
     }
     const types = new TypeResolver(classes, builtins);
     const org = buildOrg(sourceDirs, diagnostics, options.sites ?? []);
+    let faults: Fault[] = [];
+    if (options.faults !== undefined) {
+        try {
+            faults = loadFaults(options.faults);
+        } catch (e) {
+            if (!(e instanceof FaultConfigError)) throw e;
+            diagnostics.push({ kind: 'unsupported', file: options.faults, line: 1, column: 1, message: e.message });
+        }
+    }
     diagnostics.push(...unsupportedMetadata(sourceDirs));
     types.sobjectNames = (lower) => org.catalog.findObject(lower)?.name ?? null;
     for (const c of classes.values()) declareSupertypes(c, types, diagnostics);
@@ -164,7 +174,7 @@ export async function loadProject(sourceDirs: string[], options: RuntimeOptions 
     const checkMs = Date.now() - t1;
     const stats = { files: files.length, lines, parseMs, checkMs };
     if (diagnostics.length) return { diagnostics: sortDiagnostics(diagnostics), stats };
-    return { diagnostics: [], stats, project: new Project(classes, compiler, types, coverage, options, org) };
+    return { diagnostics: [], stats, project: new Project(classes, compiler, types, coverage, options, org, faults) };
 }
 
 /**
@@ -272,7 +282,8 @@ class Project implements LoadedProject {
         private readonly types: TypeResolver,
         private readonly cov: CoverageSink,
         private readonly options: RuntimeOptions,
-        private readonly data: OrgData
+        private readonly data: OrgData,
+        private readonly faults: readonly Fault[] = []
     ) {
         this.baseline = data.store.snapshot();
         this.triggers = triggers.all;
@@ -283,6 +294,14 @@ class Project implements LoadedProject {
             (target, name, args) => callByName(target, name, args),
             (locator) => data.locatorRows(locator)
         );
+        this.armFaults();
+    }
+
+    /** Fresh fault counters (RuntimeOptions.faults) for the DML layer and the async queue. */
+    private armFaults(): void {
+        const injector = this.faults.length ? new FaultInjector(this.faults) : null;
+        this.data.dmlEngine.faults = injector;
+        this.async.faults = injector;
     }
 
     /** Batch and queueable work: drained by Test.stopTest in tests, stepped by runNextAsyncStep outside them. */
@@ -406,6 +425,7 @@ class Project implements LoadedProject {
         let setupFailure: RunOutcome | null = null;
         this.data.store.restore(this.baseline);
         this.async.reset();
+        this.armFaults();
         if (setup) {
             // @TestSetup runs once; part 2 snapshots the data it creates and restores it for each method.
             const m = cls.findMethods(setup.toLowerCase())[0];
@@ -419,6 +439,8 @@ class Project implements LoadedProject {
             this.data.store.restore(afterSetup);
             // Work a test enqueued and never ran (no stopTest) is discarded with the test's data.
             this.async.reset();
+            // Fault counters start over with each method, as its data does.
+            this.armFaults();
             const m = cls.findMethods(name.toLowerCase()).find((x) => x.params.length === 0 && x.isStatic);
             let out: RunOutcome;
             if (!m)

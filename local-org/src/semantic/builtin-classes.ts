@@ -82,6 +82,7 @@ export const BUILTIN_ENUMS: Record<string, string[]> = {
         'PORTAL_USER_ALREADY_EXISTS_FOR_CONTACT',
         'REQUIRED_FIELD_MISSING',
         'STRING_TOO_LONG',
+        'UNABLE_TO_LOCK_ROW',
         'UNDELETE_FAILED',
         'UNKNOWN_EXCEPTION'
     ],
