@@ -4,12 +4,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RuntimeOptions, SiteSeed } from '../../src/api';
 import { loadProject } from '../../src/runtime/index';
 import { parseSites } from '../../src/runtime/sites';
+import { project } from './helpers';
 
 const SITES: SiteSeed[] = [
     { name: 'Staff', members: ['Standard User'] },
@@ -124,4 +125,12 @@ test('parseSites names the file and the entry of each problem', () => {
         /sites\[0\]: "status" must be one of/
     );
     assert.throws(() => parseSites('{"sites":[{"name":"A","members":[],"x":1}]}', 's.json'), /unknown key "x"/);
+});
+
+test('the site membership probe passes with a seeded site that covers its profile', async () => {
+    const probe = readFileSync(join(__dirname, '..', '..', 'probes', 'ProbeSiteMembership.cls'), 'utf8');
+    const sites: SiteSeed[] = [{ name: 'Staff', members: ['Standard User'] }];
+    const p = await project({ 'ProbeSiteMembership.cls': probe }, { sites });
+    const [ok] = await p.runTestClass('ProbeSiteMembership', ['aNewUserJoinsTheSitesOfItsProfile']);
+    assert.equal(ok.outcome, 'Pass', ok.message ?? '');
 });
