@@ -104,7 +104,7 @@ export type Stmt =
           fin: Block | null;
       }
     | { k: 'switch'; pos: Pos; expr: Expr; whens: WhenClause[] }
-    | { k: 'dml'; pos: Pos; op: string; exprs: Expr[] }
+    | { k: 'dml'; pos: Pos; op: string; exprs: Expr[]; asUser?: boolean }
     | { k: 'runAs'; pos: Pos; args: Expr[]; body: Block };
 
 export interface Block {

@@ -490,7 +490,11 @@ class Lowerer {
         if (s.switchStatement()) return this.switchStmt(s.switchStatement(), at);
         for (const op of ['insert', 'update', 'delete', 'undelete', 'upsert'] as const) {
             const d = s[`${op}Statement`]();
-            if (d) return { k: 'dml', pos: at, op, exprs: [this.expr(d.expression())] };
+            if (d) {
+                // `insert as user` / `as system` (Apex user-mode DML).
+                const asUser = !!d.accessLevel?.()?.USER();
+                return { k: 'dml', pos: at, op, exprs: [this.expr(d.expression())], asUser };
+            }
         }
         if (s.mergeStatement())
             return {

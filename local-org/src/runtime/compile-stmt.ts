@@ -12,6 +12,7 @@ import { ApexList, ApexObject, ApexSet, keyEquals } from './values';
 import { type CExpr, type Exec, type MethodCtx, Scope } from './compile-types';
 import { enumValue, tick } from './frames';
 import { ExprCompiler } from './compile-expr';
+import { requireUserModeSupported } from './user-mode';
 
 /** Every interface a class implements, directly or through superclasses and other interfaces. */
 function* allInterfacesOf(cls: ClassSym): Generator<ClassSym> {
@@ -188,7 +189,9 @@ export abstract class StmtCompiler extends ExprCompiler {
                 if (!isRows) this.error(ctx.file, s.pos, `DML requires SObject or SObject list type: ${typeName(t)}`);
                 const exprs = compiled.map((c) => c.ev);
                 const op = s.op;
+                const asUser = s.asUser === true;
                 return (f) => {
+                    if (asUser) requireUserModeSupported(`${op} as user`);
                     this.data.dml(
                         op,
                         exprs.map((e) => e(f))

@@ -21,6 +21,7 @@ import { MixedDmlTracker } from '../platform/mixed-dml';
 import { restoreUser, runningUser, switchUser } from './baseline';
 import { ApexList, ApexObject, ApexSet } from './values';
 import { ApexId } from '../stdlib/primitives/id';
+import { requireUserModeSupported } from './user-mode';
 
 /** One AggregateResult row: keys (alias, exprN, grouped field) looked up ignoring case. */
 export class AggregateValue {
@@ -97,6 +98,8 @@ export class OrgData implements DataService {
                 timeZone: t.timeZone,
                 nowMs: Date.now()
             });
+            if (r.plan.security === 'USER_MODE' || r.plan.security === 'SECURITY_ENFORCED')
+                requireUserModeSupported(`WITH ${r.plan.security}`);
             t.limits.queryRows += r.rowsCounted;
             checkLimit('queryRows', t.limits.queryRows);
             if (mode === 'count') {
@@ -140,6 +143,8 @@ export class OrgData implements DataService {
         });
         if (r.kind !== 'rows')
             throw new EmulatorError('a QueryLocator over an aggregate or COUNT() query is not emulated');
+        if (r.plan.security === 'USER_MODE' || r.plan.security === 'SECURITY_ENFORCED')
+            requireUserModeSupported(`WITH ${r.plan.security}`);
         return { rows: r.rows.map((row) => this.toSObject(row)), elemType: r.plan.root.name };
     }
 
