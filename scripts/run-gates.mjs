@@ -59,7 +59,17 @@ export const GATES = [
     {
         name: 'probes',
         what: 'probe Apex tests through npx local-org test',
-        cmd: node('local-org/bin/local-org.js', 'test', '--source-dir', 'local-org/probes', '--result-format', 'human')
+        // Seeded sites give the site-membership probe something to derive (a real org has its own sites).
+        cmd: node(
+            'local-org/bin/local-org.js',
+            'test',
+            '--source-dir',
+            'local-org/probes',
+            '--sites',
+            'local-org/probe-sites.json',
+            '--result-format',
+            'human'
+        )
     },
     {
         name: 'apex',
