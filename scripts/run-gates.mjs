@@ -73,8 +73,17 @@ export const GATES = [
     },
     {
         name: 'apex',
-        what: "the app's Apex tests (force-app) through npx local-org test",
-        cmd: node('local-org/bin/local-org.js', 'test', '--source-dir', 'force-app', '--result-format', 'human')
+        what: "the app's Apex tests (force-app) through npx local-org test, with line coverage",
+        // Coverage is reported, not yet enforced: add '--min-coverage', '<pct>' here to make it a gate.
+        cmd: node(
+            'local-org/bin/local-org.js',
+            'test',
+            '--source-dir',
+            'force-app',
+            '--code-coverage',
+            '--result-format',
+            'human'
+        )
     }
 ];
 

@@ -88,9 +88,18 @@ export interface ExecResult {
     emulatorError: boolean;
 }
 
-/** Apex line coverage: for each class, executable lines and those that ran. */
+/**
+ * Apex line coverage: for each class (inner classes count in their outer class) and trigger, executable lines and
+ * those that ran. Test classes are listed too; reporters leave them out, as the platform does.
+ */
 export interface CoverageReport {
-    classes: Array<{ name: string; file: string; coveredLines: number[]; uncoveredLines: number[] }>;
+    classes: Array<{
+        name: string;
+        file: string;
+        type: 'ApexClass' | 'ApexTrigger';
+        coveredLines: number[];
+        uncoveredLines: number[];
+    }>;
 }
 
 /** A loaded, checked project. Produced by `loadProject` when there are no diagnostics. */

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import type { LoadedProject, RuntimeOptions } from './api';
 import { HELP_TEXT, parseArgs, UsageError } from './runner/args';
 import type { ExecCommand, TestCommand } from './runner/args';
+import { checkMinCoverage, summariseCoverage } from './runner/coverage';
 import { formatDiagnostics } from './runner/diagnostics';
 import { EXIT_EMULATOR_ERROR, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, exitCodeForResults } from './runner/exit-codes';
 import { formatHuman } from './runner/human-reporter';
@@ -92,6 +93,12 @@ async function runTests(cmd: TestCommand, deps: CliDeps, commandStart: number): 
         testTotalTimeMs: end - runStart,
         commandTimeMs: end - commandStart
     });
+    if (cmd.codeCoverage) {
+        report.coverage = summariseCoverage(
+            project.coverage(),
+            project.testClasses().map((c) => c.name)
+        );
+    }
     if (cmd.outputDir !== null) {
         await writeOutputDir(cmd.outputDir, report, cmd.resultFormat);
     }
@@ -109,7 +116,16 @@ async function runTests(cmd: TestCommand, deps: CliDeps, commandStart: number): 
             deps.stdout(formatHuman(report));
             break;
     }
-    return exitCodeForResults(results);
+    const exit = exitCodeForResults(results);
+    if (cmd.minCoverage !== null && report.coverage) {
+        const shortfall = checkMinCoverage(report.coverage, cmd.minCoverage);
+        if (shortfall !== null) {
+            deps.stderr(shortfall);
+            // A coverage shortfall fails the run like a failing test; an emulator error (3) still wins.
+            return exit === EXIT_OK ? EXIT_FAILURE : exit;
+        }
+    }
+    return exit;
 }
 
 async function runExec(cmd: ExecCommand, deps: CliDeps): Promise<number> {

@@ -16,6 +16,10 @@ export interface TestCommand {
     tests: string[];
     resultFormat: ResultFormat;
     outputDir: string | null;
+    /** --code-coverage, or implied by --min-coverage. */
+    codeCoverage: boolean;
+    /** --min-coverage: org-wide percentage (0-100) the non-test classes and triggers must reach, else exit 1. */
+    minCoverage: number | null;
     options: RuntimeOptions;
 }
 
@@ -23,6 +27,8 @@ export interface ExecCommand {
     command: 'exec';
     sourceDirs: string[];
     file: string;
+    /** --seed-plan: an `sf data import tree` plan loaded through DML before the script runs. */
+    seedPlan: string | null;
     options: RuntimeOptions;
 }
 
@@ -58,6 +64,9 @@ const FLAGS: FlagSpec[] = [
     { long: 'site-membership', kind: 'single', commands: ['test', 'exec'] },
     { long: 'sites', kind: 'single', commands: ['test', 'exec'] },
     { long: 'faults', kind: 'single', commands: ['test', 'exec'] },
+    { long: 'code-coverage', short: 'c', kind: 'boolean', commands: ['test'] },
+    { long: 'min-coverage', kind: 'single', commands: ['test'] },
+    { long: 'seed-plan', kind: 'single', commands: ['test', 'exec'] },
     { long: 'help', short: 'h', kind: 'boolean', commands: ['test', 'exec'] }
 ];
 
@@ -173,6 +182,7 @@ export function parseArgs(argv: string[]): Command {
     const lists = new Map<string, string[]>();
     const single = new Map<string, string>();
     let help = false;
+    const booleans = new Set<string>();
     for (let i = 1; i < argv.length; i++) {
         const token = argv[i];
         const found = findFlag(token);
@@ -189,7 +199,8 @@ export function parseArgs(argv: string[]): Command {
             if (inlineValue !== null) {
                 throw new UsageError(`flag --${spec.long} takes no value`);
             }
-            help = true;
+            if (spec.long === 'help') help = true;
+            else booleans.add(spec.long);
             continue;
         }
         let value = inlineValue;
@@ -223,7 +234,17 @@ export function parseArgs(argv: string[]): Command {
         if (file === undefined || file.trim() === '') {
             throw new UsageError('missing required flag --file (-f)');
         }
-        return { command: 'exec', sourceDirs, file, options };
+        const seedPlan = single.get('seed-plan') ?? null;
+        if (seedPlan !== null && seedPlan.trim() === '') throw new UsageError('--seed-plan needs a plan file');
+        return { command: 'exec', sourceDirs, file, seedPlan, options };
+    }
+    if (single.has('seed-plan')) {
+        // An Apex test without SeeAllData sees no org data but setup records, so a seeded test run would test
+        // something a real org never runs. Tests create their data (@TestSetup); exec and the server seed.
+        throw new UsageError(
+            '--seed-plan does not apply to "test": Apex tests do not see org data (no SeeAllData); ' +
+                'create test data in @TestSetup, and use --seed-plan with "exec"'
+        );
     }
     const classNames = splitList(lists.get('class-names') ?? [], true);
     const tests = splitList(lists.get('tests') ?? [], true);
@@ -239,7 +260,26 @@ export function parseArgs(argv: string[]): Command {
     if (outputDir !== null && outputDir.trim() === '') {
         throw new UsageError('--output-dir needs a directory');
     }
-    return { command: 'test', sourceDirs, classNames, tests, resultFormat: format as ResultFormat, outputDir, options };
+    const minText = single.get('min-coverage');
+    let minCoverage: number | null = null;
+    if (minText !== undefined) {
+        if (!/^\d+(\.\d+)?$/.test(minText) || Number(minText) > 100) {
+            throw new UsageError(`--min-coverage must be a percentage from 0 to 100, got "${minText}"`);
+        }
+        minCoverage = Number(minText);
+    }
+    const codeCoverage = booleans.has('code-coverage') || minCoverage !== null;
+    return {
+        command: 'test',
+        sourceDirs,
+        classNames,
+        tests,
+        resultFormat: format as ResultFormat,
+        outputDir,
+        codeCoverage,
+        minCoverage,
+        options
+    };
 }
 
 export const HELP_TEXT = `local-org: run this project's Apex and Apex tests without a Salesforce org.
@@ -247,9 +287,10 @@ export const HELP_TEXT = `local-org: run this project's Apex and Apex tests with
 USAGE
   local-org test --source-dir <dir> [--source-dir <dir>...] [--class-names A,B | --tests A.m1,B.m2]
                  [--result-format human|json|junit] [--output-dir <dir>]
+                 [--code-coverage] [--min-coverage <pct>]
                  [--statement-budget N] [--time-budget-ms N] [--time-zone Area/City]
                  [--sites sites.json] [--site-membership stale-rows-stay|recompute] [--faults faults.json]
-  local-org exec --source-dir <dir> [--source-dir <dir>...] --file script.apex
+  local-org exec --source-dir <dir> [--source-dir <dir>...] --file script.apex [--seed-plan plan.json]
                  [--statement-budget N] [--time-budget-ms N] [--time-zone Area/City]
                  [--sites sites.json] [--site-membership stale-rows-stay|recompute] [--faults faults.json]
   local-org --help
@@ -263,9 +304,15 @@ TEST FLAGS
   -d, --output-dir <dir>    Also write the report files there, as sf does: test-run-id.txt,
                             test-result-<runId>.json, test-result-<runId>-junit.xml, plus
                             test-result.txt (human) or test-result.xml (junit).
+  -c, --code-coverage       Report Apex line coverage of the non-test classes and triggers: a table in the
+                            human report, a "coverage" section in JSON (sf's shape).
+  --min-coverage <pct>      Exit 1 when the org-wide coverage is below pct (0-100), listing the classes below.
+                            Implies --code-coverage.
 
 EXEC FLAGS
   -f, --file <path>         Anonymous Apex to run in one transaction; System.debug lines go to stdout.
+  --seed-plan <plan.json>   Load an sf data import tree plan through DML (triggers, validation and platform
+                            rules run) before the script. Not for "test": tests see no org data.
 
 RUNTIME FLAGS
   --statement-budget <N>    Statements one transaction may execute before it is stopped.

@@ -3,6 +3,7 @@
  * with one row per method (TEST NAME, OUTCOME, MESSAGE with the stack trace under it, RUNTIME (MS)).
  * Emulator errors show OUTCOME "EmulatorError" and a prefixed message, and the summary counts them apart.
  */
+import type { CoverageSummary } from './coverage';
 import type { RunReport } from './report';
 import { formatTable } from './table';
 
@@ -20,7 +21,9 @@ export function formatHuman(report: RunReport): string {
         ['Test Total Time', `${s.testTotalTimeMs} ms`],
         ['Command Time', `${s.commandTimeMs} ms`],
         ['Org Id', s.orgId],
-        ['Username', s.username]
+        ['Username', s.username],
+        // sf adds this row only when coverage was asked for.
+        ...(report.coverage ? [['Org Wide Coverage', report.coverage.orgWideCoverage] as [string, string]] : [])
     ];
     const summary = formatTable(
         'Test Summary',
@@ -49,5 +52,29 @@ export function formatHuman(report: RunReport): string {
             runtime: row.result.outcome === 'Fail' ? '' : String(row.runTimeMs)
         }))
     );
-    return `${summary}\n${results}`;
+    return `${summary}\n${results}` + (report.coverage ? `\n${formatCoverageTable(report.coverage)}` : '');
+}
+
+/** sf shows at most this many uncovered lines per class, then "..." (apex-node UNCOVERED_LINES_ARRAY_LIMIT). */
+const UNCOVERED_LINES_SHOWN = 5;
+
+/** "Apex Code Coverage by Class": CLASSES, PERCENT, UNCOVERED LINES, as apex-node's formatCodeCov prints it. */
+export function formatCoverageTable(coverage: CoverageSummary): string {
+    return formatTable(
+        'Apex Code Coverage by Class',
+        [
+            { key: 'name', label: 'CLASSES' },
+            { key: 'percent', label: 'PERCENT' },
+            { key: 'uncovered', label: 'UNCOVERED LINES' }
+        ],
+        coverage.classes.map((c) => ({
+            name: c.name,
+            percent: c.percentage,
+            uncovered: c.uncoveredLines
+                .slice(0, UNCOVERED_LINES_SHOWN)
+                .map(String)
+                .concat(c.uncoveredLines.length > UNCOVERED_LINES_SHOWN ? ['...'] : [])
+                .join(',')
+        }))
+    );
 }

@@ -13,6 +13,7 @@ export const KEY_PREFIX = {
     apexTestQueueItem: '709',
     asyncApexJob: '707',
     apexClass: '01p',
+    apexTrigger: '01q',
     organization: '00D',
     user: '005'
 } as const;

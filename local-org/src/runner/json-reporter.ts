@@ -7,6 +7,8 @@
  *                           "[local-org EmulatorError] ".
  */
 import type { TestOutcome } from '../api';
+import { toJsonCoverage } from './coverage';
+import type { JsonCoverage } from './coverage';
 import type { RunReport } from './report';
 
 /** The `status` sf puts in its JSON: 0, or 100 when any test failed (plugin-apex FAILURE_EXIT_CODE). */
@@ -44,11 +46,16 @@ export interface JsonSummary {
     testExecutionTime: string;
     testTotalTime: string;
     emulatorErrors: number;
+    /** With --code-coverage, as sf adds them. */
+    orgWideCoverage?: string;
+    testRunCoverage?: string;
 }
 
 export interface JsonRunResult {
     summary: JsonSummary;
     tests: JsonTestRow[];
+    /** With --code-coverage: plugin-apex's CliCoverageResult. */
+    coverage?: JsonCoverage;
 }
 
 export interface JsonOutput {
@@ -59,7 +66,7 @@ export interface JsonOutput {
 /** The `result` object: what sf also writes to test-result-<runId>.json in --output-dir. */
 export function toJsonResult(report: RunReport): JsonRunResult {
     const s = report.summary;
-    return {
+    const result: JsonRunResult = {
         summary: {
             failRate: s.failRate,
             failing: s.failing,
@@ -93,6 +100,12 @@ export function toJsonResult(report: RunReport): JsonRunResult {
             LocalOrgOutcome: row.result.outcome
         }))
     };
+    if (report.coverage) {
+        result.coverage = toJsonCoverage(report.coverage);
+        result.summary.orgWideCoverage = report.coverage.orgWideCoverage;
+        result.summary.testRunCoverage = report.coverage.testRunCoverage;
+    }
+    return result;
 }
 
 export function toJsonOutput(report: RunReport): JsonOutput {

@@ -3,6 +3,7 @@
  * `sf apex run test` prints. Built once, so human, JSON and JUnit output always agree.
  */
 import type { TestMethodResult } from '../api';
+import type { CoverageSummary } from './coverage';
 import { IdMinter, KEY_PREFIX, apexClassId, makeId } from './ids';
 
 /** Prefix of the message of every EmulatorError row, so a gap is never mistaken for an Apex failure. */
@@ -53,6 +54,8 @@ export interface RunSummary {
 export interface RunReport {
     summary: RunSummary;
     rows: ReportRow[];
+    /** Present with --code-coverage (or --min-coverage). */
+    coverage?: CoverageSummary;
 }
 
 export interface RunTiming {

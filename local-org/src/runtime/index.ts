@@ -234,7 +234,7 @@ function compileTrigger(t: TriggerDecl, org: OrgData, compiler: Compiler, diagno
         return;
     }
     const run = compiler.compileTrigger(t, obj.name);
-    triggers.all.push({ name: t.name, object: obj.name.toLowerCase(), events: new Set(t.events), run });
+    triggers.all.push({ name: t.name, file: t.file, object: obj.name.toLowerCase(), events: new Set(t.events), run });
 }
 
 /** Calls an instance method of a project object by name and arity (virtual dispatch). */
@@ -528,17 +528,21 @@ class Project implements LoadedProject {
 
     coverage(): CoverageReport {
         const classes: CoverageReport['classes'] = [];
-        for (const c of this.classes.values()) {
-            const all = this.cov.lines.get(c.file) ?? new Set<number>();
-            const hit = this.cov.hit.get(c.file) ?? new Set<number>();
+        const add = (name: string, file: string, type: 'ApexClass' | 'ApexTrigger'): void => {
+            const all = this.cov.lines.get(file) ?? new Set<number>();
+            const hit = this.cov.hit.get(file) ?? new Set<number>();
             const sorted = [...all].sort((a, b) => a - b);
             classes.push({
-                name: c.name,
-                file: c.file,
+                name,
+                file,
+                type,
                 coveredLines: sorted.filter((l) => hit.has(l)),
                 uncoveredLines: sorted.filter((l) => !hit.has(l))
             });
-        }
+        };
+        for (const c of this.classes.values()) add(c.name, c.file, 'ApexClass');
+        // Triggers count toward coverage as on the platform (a deployment needs each trigger covered).
+        for (const t of this.triggers) add(t.name, t.file, 'ApexTrigger');
         return { classes };
     }
 }

@@ -21,6 +21,8 @@ export interface TriggerContext {
 
 export interface CompiledTrigger {
     name: string;
+    /** Source file of the trigger, the key of its coverage lines. */
+    file: string;
     /** Lower-case object name. */
     object: string;
     /** 'before insert', 'after update'... */

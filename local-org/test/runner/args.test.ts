@@ -31,6 +31,8 @@ describe('parseArgs: test', () => {
             tests: [],
             resultFormat: 'human',
             outputDir: null,
+            codeCoverage: false,
+            minCoverage: null,
             options: {}
         });
     });
@@ -107,7 +109,7 @@ describe('parseArgs: test', () => {
 describe('parseArgs: exec and help', () => {
     it('parses exec with -f and --file', () => {
         const a = parseArgs(['exec', '--source-dir', 's', '-f', 'x.apex']) as ExecCommand;
-        assert.deepEqual(a, { command: 'exec', sourceDirs: ['s'], file: 'x.apex', options: {} });
+        assert.deepEqual(a, { command: 'exec', sourceDirs: ['s'], file: 'x.apex', seedPlan: null, options: {} });
         const b = parseArgs(['exec', '--source-dir', 's', '--file=y.apex', '--time-zone', 'UTC']) as ExecCommand;
         assert.equal(b.file, 'y.apex');
         assert.deepEqual(b.options, { timeZone: 'UTC' });
