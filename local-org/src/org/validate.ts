@@ -218,7 +218,8 @@ export function checkReferences(
 
 /**
  * Unique and external-Id-unique fields: DUPLICATE_VALUE, "duplicate value found: <field> duplicates value on
- * record with id: <id>"; User.Username gives DUPLICATE_USERNAME (text in SOURCES.md). Text compares ignore case
+ * record with id: <id>"; User.Username gives DUPLICATE_USERNAME and User.CommunityNickname DUPLICATE_COMM_NICKNAME
+ * (texts in SOURCES.md). Text compares ignore case
  * unless the field is case-sensitive.
  */
 export function checkUnique(
@@ -239,6 +240,14 @@ export function checkUnique(
                 message:
                     "Duplicate Username.<br>The username already exists in this or another Salesforce organization. Usernames must be unique across all Salesforce organizations. To resolve, use a different username (it doesn't need to match the user's email address). ",
                 fields: ['Username']
+            });
+        } else if (obj.name === 'User' && f.name === 'CommunityNickname') {
+            // The API's StatusCode list has a code of its own for nicknames; the text is unverified (SOURCES.md).
+            out.push({
+                statusCode: 'DUPLICATE_COMM_NICKNAME',
+                message:
+                    'Duplicate Nickname.<br>Another user has already selected this nickname.<br>Please select another.',
+                fields: ['CommunityNickname']
             });
         } else {
             out.push({

@@ -160,6 +160,17 @@ test('DUPLICATE_VALUE for unique custom fields (case-insensitive) and DUPLICATE_
     assert.deepEqual(dup[0].fields, ['Username']);
 });
 
+test('DUPLICATE_COMM_NICKNAME for a User.CommunityNickname another user holds', () => {
+    const store = new Store(catalog);
+    const first = store.insert('User', { Username: 'one@b.c', LastName: 'A', CommunityNickname: 'Nick' });
+    const dup = checkUnique(store, user, fields({ Username: 'two@b.c', CommunityNickname: 'nick' }), null);
+    assert.deepEqual(
+        dup.map((e) => [e.statusCode, e.fields]),
+        [['DUPLICATE_COMM_NICKNAME', ['CommunityNickname']]]
+    );
+    assert.deepEqual(checkUnique(store, user, fields({ CommunityNickname: 'Nick' }), first.id), []);
+});
+
 test('validateRow runs the checks in order and stops at an Id problem', () => {
     const store = new Store(catalog);
     assert.deepEqual(
