@@ -19,6 +19,8 @@ import { writeOutputDir } from './runner/output-dir';
 import { buildReport, EMULATOR_MESSAGE_PREFIX } from './runner/report';
 import { runSelected } from './runner/run';
 import { selectTests, SelectionError } from './runner/select';
+import { SeedLoadError, seedPlan } from './seed/load';
+import { SeedPlanError } from './seed/plan';
 
 /** Everything main touches outside itself, so tests can run it against a fake project. */
 export interface CliDeps {
@@ -138,6 +140,10 @@ async function runExec(cmd: ExecCommand, deps: CliDeps): Promise<number> {
     if (!project) {
         return EXIT_USAGE;
     }
+    if (cmd.seedPlan !== null) {
+        const seeded = await seedFromPlan(project, cmd.seedPlan, deps);
+        if (seeded !== EXIT_OK) return seeded;
+    }
     let result;
     try {
         result = await project.executeAnonymous(source, cmd.file, cmd.options);
@@ -158,6 +164,28 @@ async function runExec(cmd: ExecCommand, deps: CliDeps): Promise<number> {
         deps.stderr(result.stackTrace + '\n');
     }
     return result.emulatorError ? EXIT_EMULATOR_ERROR : EXIT_FAILURE;
+}
+
+/** --seed-plan: the plan's records through DML before the script; a refused row stops everything. */
+async function seedFromPlan(project: LoadedProject, planPath: string, deps: CliDeps): Promise<number> {
+    try {
+        const seeded = await seedPlan(project, planPath);
+        const total = [...seeded.counts.values()].reduce((a, b) => a + b, 0);
+        const parts = [...seeded.counts].map(([object, n]) => `${object} ${n}`).join(', ');
+        // stderr, so stdout keeps only the script's debug lines, as sf apex run prints them.
+        deps.stderr(`Seeded ${total} records from ${planPath} (${parts}) in ${seeded.chunks} transactions\n`);
+        return EXIT_OK;
+    } catch (err) {
+        if (err instanceof SeedPlanError) {
+            deps.stderr(`local-org: --seed-plan: ${err.message}\n`);
+            return EXIT_USAGE;
+        }
+        if (err instanceof SeedLoadError) {
+            deps.stderr(`${err.emulatorError ? EMULATOR_MESSAGE_PREFIX : 'local-org: '}--seed-plan: ${err.message}\n`);
+            return err.emulatorError ? EXIT_EMULATOR_ERROR : EXIT_FAILURE;
+        }
+        throw err;
+    }
 }
 
 export async function main(argv: string[], overrides: Partial<CliDeps> = {}): Promise<number> {
