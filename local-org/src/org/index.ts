@@ -18,7 +18,7 @@ export {
     checkUpdateId
 } from './validate';
 export type { DmlError, WriteOp } from './validate';
-export { SoqlEngine } from './soql/engine';
+export { SoqlEngine, SHUFFLE_UNORDERED_ENV, shuffleUnorderedByEnv } from './soql/engine';
 export type { QueryResult, QueryRow, AggregateRow, ExecContext, BindResult } from './soql/exec';
 export type { Plan } from './soql/plan';
 export { platformMessage } from './soql/errors';

@@ -6,6 +6,7 @@ import { ApexDatetime, ApexDate, ApexDecimal, ApexId } from '../../src/org/value
 import { makeOrg, NOW, parent, type Row } from './fixture';
 import { likeToRegExp } from '../../src/org/soql/like';
 import { makeField } from '../../src/org/schema/catalog';
+import { SHUFFLE_UNORDERED_ENV, shuffleUnorderedByEnv } from '../../src/org/soql/engine';
 
 function soqlError(fn: () => unknown): SoqlError {
     try {
@@ -799,4 +800,27 @@ test('execution-time rejections: OFFSET bind over 2000, a list after =, a non-st
         /LIKE needs a string/
     );
     assert.equal(soqlError(() => org.rows('SELECT Id FROM Contact WHERE Birthdate IN (TODAY)')).kind, 'unsupported');
+});
+
+test('--shuffle-unordered: the environment switch shuffles unordered results unless the context says otherwise', () => {
+    const org = makeOrg();
+    for (let i = 0; i < 20; i++) org.store.insert('Account', { Name: `B${String(i).padStart(2, '0')}` });
+    let seed = 11;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const ids = (r: ReturnType<typeof org.q>) => (r.kind === 'rows' ? r.rows.map((x) => x.id) : []);
+    const plain = ids(org.q('SELECT Name FROM Account'));
+    const saved = process.env[SHUFFLE_UNORDERED_ENV];
+    process.env[SHUFFLE_UNORDERED_ENV] = '1';
+    try {
+        assert.equal(shuffleUnorderedByEnv(), true);
+        const shuffled = ids(org.q('SELECT Name FROM Account', {}, { random }));
+        assert.notDeepEqual(shuffled, plain);
+        assert.deepEqual(new Set(shuffled), new Set(plain));
+        assert.deepEqual(ids(org.q('SELECT Name FROM Account', {}, { random, shuffleUnordered: false })), plain);
+    } finally {
+        if (saved === undefined) delete process.env[SHUFFLE_UNORDERED_ENV];
+        else process.env[SHUFFLE_UNORDERED_ENV] = saved;
+    }
+    assert.equal(shuffleUnorderedByEnv(), false);
+    assert.deepEqual(ids(org.q('SELECT Name FROM Account', {}, { random })), plain);
 });

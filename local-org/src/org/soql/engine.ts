@@ -9,6 +9,17 @@ import { Executor } from './exec';
 import type { Plan } from './plan';
 import { Planner } from './plan';
 
+/**
+ * The environment switch behind `local-org test --shuffle-unordered`: results without ORDER BY come back shuffled,
+ * so tests that rely on an order the platform does not promise fail here. Read per query (the CLI sets it while
+ * parsing its arguments, before anything loads); an ExecContext's own `shuffleUnordered` wins over it.
+ */
+export const SHUFFLE_UNORDERED_ENV = 'LOCAL_ORG_SHUFFLE_UNORDERED';
+
+export function shuffleUnorderedByEnv(): boolean {
+    return process.env[SHUFFLE_UNORDERED_ENV] === '1';
+}
+
 export class SoqlEngine {
     private readonly plans = new Map<string, Plan>();
 
@@ -29,6 +40,8 @@ export class SoqlEngine {
 
     /** Runs a query. Count `rowsCounted` against the 50,000 query-row limit; the counters live in the runtime. */
     query(text: string, ctx: ExecContext): QueryResult {
-        return new Executor(this.store, ctx).run(this.prepare(text));
+        const effective =
+            ctx.shuffleUnordered === undefined && shuffleUnorderedByEnv() ? { ...ctx, shuffleUnordered: true } : ctx;
+        return new Executor(this.store, effective).run(this.prepare(text));
     }
 }
