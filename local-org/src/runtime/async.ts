@@ -17,6 +17,7 @@ import { raise } from './ops';
 import { SObjectValue, cloneSObject } from './sobject';
 import { ApexList, ApexMap, ApexObject, ApexSet } from './values';
 import type { FaultInjector } from '../faults/faults';
+import { EventBus } from '../async/events';
 
 /** Database.BatchableContext / System.QueueableContext: the job's Id. */
 export class AsyncContextValue {
@@ -124,19 +125,24 @@ export class AsyncQueue {
     private running: Job | null = null;
     /** True while Test.stopTest drains the queue. */
     private draining = false;
+    /** Platform events waiting for delivery (src/async/events.ts). */
+    readonly events: EventBus;
 
     constructor(
         private readonly store: Store,
         private readonly runTx: TxRunner,
         private readonly call: (target: ApexObject, name: string, args: unknown[]) => unknown,
         private readonly locatorRows: (locator: unknown) => { rows: unknown[]; elemType: string }
-    ) {}
+    ) {
+        this.events = new EventBus(store, () => store.catalog, runTx);
+    }
 
     /** Forgets all work (a new test method or a reloaded org). */
     reset(): void {
         this.pending.length = 0;
         this.running = null;
         this.draining = false;
+        this.events.reset();
     }
 
     get size(): number {
@@ -210,10 +216,6 @@ export class AsyncQueue {
             throw new EmulatorError(
                 `Database.executeBatch with scope ${n} is not emulated (its platform error is unverified)`
             );
-        if (implementsBuiltin(target.cls, 'Database.RaisesPlatformEvents'))
-            throw new EmulatorError(
-                'Database.RaisesPlatformEvents needs platform events (BatchApexErrorEvent), which the local org lacks'
-            );
         // Help article 000386014: a test runs one executeBatch; one started from a running batch (chaining) fails it.
         if (tx().isTest && this.running?.kind === 'BatchApex')
             raise('System.UnexpectedException', ONE_EXECUTE_IN_TESTS);
@@ -272,6 +274,8 @@ export class AsyncQueue {
         this.draining = true;
         this.prune();
         try {
+            // "The Test.stopTest() statement causes the event publishing to be carried out" (Deliver Test Event Messages).
+            this.events.deliverForTest(true);
             for (;;) {
                 const job = this.pending.find((j) => j.collected && !j.fromAsync);
                 if (!job) break;
@@ -288,6 +292,9 @@ export class AsyncQueue {
 
     /** Outside tests: one step of the oldest job that is not holding; null when nothing is queued. */
     runNextStep(): AsyncStep | null {
+        // Events published by a finished transaction are delivered before further job steps.
+        const delivered = this.events.nextStep();
+        if (delivered) return delivered;
         this.prune();
         const job = this.pending.find((j) => !this.isHolding(j)) ?? this.pending[0];
         if (!job) return null;
@@ -328,6 +335,8 @@ export class AsyncQueue {
             );
         } catch (e) {
             if (!(e instanceof ApexThrow)) throw e;
+            if (job.kind === 'BatchApex' && implementsBuiltin(job.cls, 'Database.RaisesPlatformEvents'))
+                this.publishBatchError(job, phase, e, inTest);
             // In a test an unhandled exception of async work fails the test at stopTest, and later steps (finish)
             // never run (salesforce.stackexchange.com/questions/268192).
             if (inTest) {
@@ -350,6 +359,39 @@ export class AsyncQueue {
         }
         this.advance(job, out);
         return out;
+    }
+
+    /**
+     * Database.RaisesPlatformEvents: an unhandled exception of start, execute or finish publishes a
+     * BatchApexErrorEvent (https://developer.salesforce.com/docs/platform/platform-events/guide/sforce-api-objects-batchapexerrorevent.html).
+     */
+    private publishBatchError(job: Job, phase: Phase, e: ApexThrow, inTest: boolean): void {
+        const msg = e.ex.fields.get('$message');
+        let scope: string | null = null;
+        let exceeds = false;
+        if (phase === 'execute') {
+            // JobScope: the Ids of the records of the failed execute, comma-separated, at most 40,000 characters.
+            const ids = (job.chunks[job.nextChunk] ?? [])
+                .map((x) => (x instanceof SObjectValue ? x.id?.id18 : undefined))
+                .filter((x): x is string => !!x);
+            const text = ids.join(',');
+            exceeds = text.length > 40000;
+            scope = ids.length ? (exceeds ? text.slice(0, 40000) : text) : null;
+        }
+        this.events.publishSystem(
+            'BatchApexErrorEvent',
+            {
+                AsyncApexJobId: job.id.id18,
+                DoesExceedJobScopeMaxLength: exceeds,
+                ExceptionType: e.ex.cls.qualifiedName,
+                JobScope: scope,
+                Message: msg === null || msg === undefined ? null : String(msg),
+                Phase: phase.toUpperCase(),
+                RequestId: null,
+                StackTrace: e.ex.exStack || null
+            },
+            inTest
+        );
     }
 
     private instanceFor(job: Job): ApexObject {

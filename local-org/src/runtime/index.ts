@@ -48,6 +48,8 @@ import type { ApexObject } from './values';
 import { exceptionClasses } from './ops';
 import { AsyncQueue, asyncQueue } from './async';
 import { MixedDmlTracker } from '../platform/mixed-dml';
+import { type PublishBehavior, readPublishBehaviors } from '../async/events';
+import { registerAsyncBindings } from '../async/bindings';
 
 const DEFAULTS = { statementBudget: 5_000_000, timeBudgetMs: 30_000, timeZone: 'America/Los_Angeles' };
 
@@ -64,6 +66,7 @@ function ensureStdlib(): void {
     registerDatabase();
     registerTimeZone();
     registerSObjects();
+    registerAsyncBindings();
 }
 
 function findSources(dirs: string[]): string[] {
@@ -145,6 +148,13 @@ export async function loadProject(sourceDirs: string[], options: RuntimeOptions 
     }
     const types = new TypeResolver(classes, builtins);
     const org = buildOrg(sourceDirs, diagnostics, options.sites ?? []);
+    let eventBehaviors = new Map<string, PublishBehavior>();
+    try {
+        eventBehaviors = readPublishBehaviors(sourceDirs);
+    } catch (e) {
+        if (!(e instanceof EmulatorError)) throw e;
+        diagnostics.push({ kind: 'unsupported', file: sourceDirs[0] ?? '.', line: 1, column: 1, message: e.message });
+    }
     let faults: Fault[] = [];
     if (options.faults !== undefined) {
         try {
@@ -174,7 +184,11 @@ export async function loadProject(sourceDirs: string[], options: RuntimeOptions 
     const checkMs = Date.now() - t1;
     const stats = { files: files.length, lines, parseMs, checkMs };
     if (diagnostics.length) return { diagnostics: sortDiagnostics(diagnostics), stats };
-    return { diagnostics: [], stats, project: new Project(classes, compiler, types, coverage, options, org, faults) };
+    return {
+        diagnostics: [],
+        stats,
+        project: new Project(classes, compiler, types, coverage, options, org, faults, eventBehaviors)
+    };
 }
 
 /**
@@ -228,7 +242,8 @@ function compileTrigger(t: TriggerDecl, org: OrgData, compiler: Compiler, diagno
         diagnostics.push({ ...at, kind: 'semantic', message: `Invalid type: ${t.sobject}` });
         return;
     }
-    const bad = t.events.find((e) => !TRIGGER_EVENTS.has(e));
+    // "Only after insert triggers are supported for platform events" (platform events considerations).
+    const bad = t.events.find((e) => !TRIGGER_EVENTS.has(e) || (obj.isPlatformEvent && e !== 'after insert'));
     if (bad) {
         diagnostics.push({ ...at, kind: 'semantic', message: `Invalid trigger event: ${bad}` });
         return;
@@ -283,7 +298,8 @@ class Project implements LoadedProject {
         private readonly cov: CoverageSink,
         private readonly options: RuntimeOptions,
         private readonly data: OrgData,
-        private readonly faults: readonly Fault[] = []
+        private readonly faults: readonly Fault[] = [],
+        eventBehaviors = new Map<string, PublishBehavior>()
     ) {
         this.baseline = data.store.snapshot();
         this.triggers = triggers.all;
@@ -294,6 +310,7 @@ class Project implements LoadedProject {
             (target, name, args) => callByName(target, name, args),
             (locator) => data.locatorRows(locator)
         );
+        this.async.events.behaviors = eventBehaviors;
         this.armFaults();
     }
 

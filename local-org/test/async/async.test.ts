@@ -177,17 +177,45 @@ describe('batch Apex outside tests', () => {
         assert.equal(p.runNextAsyncStep(), null);
     });
 
-    it('rejects RaisesPlatformEvents loudly (no platform events in the local org)', async () => {
+    it('a RaisesPlatformEvents batch publishes a BatchApexErrorEvent for each failed step', async () => {
         const p = await project({
             'Ev.cls': `public class Ev implements Database.Batchable<SObject>, Database.RaisesPlatformEvents {
-                public List<Account> start(Database.BatchableContext bc) { return new List<Account>(); }
-                public void execute(Database.BatchableContext bc, List<Account> scope) {}
-                public void finish(Database.BatchableContext bc) {}
+                public Database.QueryLocator start(Database.BatchableContext bc) {
+                    return Database.getQueryLocator('SELECT Id FROM Account ORDER BY Name');
+                }
+                public void execute(Database.BatchableContext bc, List<Account> scope) {
+                    throw new IllegalArgumentException('bad chunk');
+                }
+                public void finish(Database.BatchableContext bc) { Integer x = null; x++; }
+            }`,
+            'Seen.trigger': `trigger Seen on BatchApexErrorEvent(after insert) {
+                for (BatchApexErrorEvent e : Trigger.new) System.debug(e.Phase + ' ' + e.ExceptionType + ' ' + e.Message + ' ' + (e.AsyncApexJobId.length()) + ' ' + e.JobScope + ' ' + e.DoesExceedJobScopeMaxLength);
             }`
         });
-        const r = await p.executeAnonymous('Database.executeBatch(new Ev());', 'x.apex');
-        assert.equal(r.emulatorError, true);
-        assert.match(r.message ?? '', /RaisesPlatformEvents needs platform events/);
+        const ids = await debug(
+            p,
+            "insert new List<Account>{ new Account(Name = 'a'), new Account(Name = 'b') }; Database.executeBatch(new Ev(), 1); System.debug([SELECT Id FROM Account ORDER BY Name]);"
+        );
+        const steps = p.drainAsync();
+        const lines = steps.flatMap((s) => s.debugLines.map((l) => l.replace(/^USER_DEBUG \[\d+\]\|\w+\|/, '')));
+        const [a, b] = [...ids[0].matchAll(/001\w{15}/g)].map((m) => m[0]);
+        assert.deepEqual(lines, [
+            `EXECUTE System.IllegalArgumentException bad chunk 18 ${a} false`,
+            `EXECUTE System.IllegalArgumentException bad chunk 18 ${b} false`,
+            'FINISH System.NullPointerException Attempt to de-reference a null object 18 null false'
+        ]);
+        assert.deepEqual(
+            steps.map((s) => `${s.jobType} ${s.phase} ${s.ok}`),
+            [
+                'BatchApex start true',
+                'BatchApex execute false',
+                'PlatformEvent execute true',
+                'BatchApex execute false',
+                'PlatformEvent execute true',
+                'BatchApex finish false',
+                'PlatformEvent execute true'
+            ]
+        );
     });
 });
 
