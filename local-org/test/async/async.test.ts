@@ -219,6 +219,29 @@ describe('batch Apex outside tests', () => {
     });
 });
 
+describe('BatchApexErrorEvent', () => {
+    it('is published for a LimitException too, with the limit text', async () => {
+        const p = await project({
+            'Lim.cls': `public class Lim implements Database.Batchable<SObject>, Database.RaisesPlatformEvents {
+                public List<Account> start(Database.BatchableContext bc) { return [SELECT Id FROM Account]; }
+                public void execute(Database.BatchableContext bc, List<Account> scope) {
+                    for (Integer i = 0; i < 151; i++) insert new Contact(LastName = 'c' + i);
+                }
+                public void finish(Database.BatchableContext bc) {}
+            }`,
+            'Seen.trigger': `trigger Seen on BatchApexErrorEvent(after insert) {
+                for (BatchApexErrorEvent e : Trigger.new) System.debug(e.Phase + ' ' + e.ExceptionType + ' ' + e.Message);
+            }`
+        });
+        await debug(p, "insert new Account(Name = 'x'); Database.executeBatch(new Lim());");
+        const lines = p
+            .drainAsync()
+            .flatMap((s) => s.debugLines.map((l) => l.replace(/^USER_DEBUG \[\d+\]\|\w+\|/, '')));
+        assert.deepEqual(lines, ['EXECUTE System.LimitException Too many DML statements: 151']);
+        assert.deepEqual(await debug(p, 'System.debug([SELECT COUNT() FROM Contact]);'), ['0']);
+    });
+});
+
 describe('batch starts that return an Iterable', () => {
     it('a project Iterable class is walked through iterator(), hasNext() and next()', async () => {
         const p = await project({
