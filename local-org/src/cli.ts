@@ -6,7 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { LoadedProject, RuntimeOptions } from './api';
 import { HELP_TEXT, parseArgs, UsageError } from './runner/args';
-import type { ExecCommand, TestCommand } from './runner/args';
+import type { ExecCommand, SeedCommand, TestCommand } from './runner/args';
 import { checkMinCoverage, summariseCoverage } from './runner/coverage';
 import { formatDiagnostics } from './runner/diagnostics';
 import { EXIT_EMULATOR_ERROR, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, exitCodeForResults } from './runner/exit-codes';
@@ -21,6 +21,14 @@ import { runSelected } from './runner/run';
 import { selectTests, SelectionError } from './runner/select';
 import { SeedLoadError, seedPlan } from './seed/load';
 import { SeedPlanError } from './seed/plan';
+import {
+    buildSyntheticFast,
+    countRecords,
+    generateSynthetic,
+    loadSyntheticThroughDml,
+    SUMMARY_OBJECTS
+} from './seed/synthetic';
+import { formatTable } from './runner/table';
 
 /** Everything main touches outside itself, so tests can run it against a fake project. */
 export interface CliDeps {
@@ -136,9 +144,17 @@ async function runExec(cmd: ExecCommand, deps: CliDeps): Promise<number> {
     if (source === null) {
         throw new UsageError(`cannot read --file ${cmd.file}`);
     }
-    const project = await load(deps, cmd.sourceDirs, cmd.options);
+    const plan = cmd.synthetic ? generateSynthetic(cmd.synthetic) : null;
+    const project = await load(deps, cmd.sourceDirs, plan ? { ...cmd.options, sites: plan.sites } : cmd.options);
     if (!project) {
         return EXIT_USAGE;
+    }
+    if (plan) {
+        const t0 = deps.now();
+        await buildSyntheticFast(project, plan);
+        deps.stderr(
+            `Built a synthetic org (${plan.users.length} users, seed ${plan.options.seed}) in ${Math.round(deps.now() - t0)} ms\n`
+        );
     }
     if (cmd.seedPlan !== null) {
         const seeded = await seedFromPlan(project, cmd.seedPlan, deps);
@@ -164,6 +180,36 @@ async function runExec(cmd: ExecCommand, deps: CliDeps): Promise<number> {
         deps.stderr(result.stackTrace + '\n');
     }
     return result.emulatorError ? EXIT_EMULATOR_ERROR : EXIT_FAILURE;
+}
+
+/** `local-org seed`: builds the synthetic org and prints what it holds. */
+async function runSeed(cmd: SeedCommand, deps: CliDeps): Promise<number> {
+    await checkDirs(cmd.sourceDirs);
+    const plan = generateSynthetic(cmd.synthetic);
+    const project = await load(deps, cmd.sourceDirs, { ...cmd.options, sites: plan.sites });
+    if (!project) return EXIT_USAGE;
+    const t0 = deps.now();
+    try {
+        if (cmd.via === 'dml') await loadSyntheticThroughDml(project, plan);
+        else await buildSyntheticFast(project, plan);
+    } catch (err) {
+        if (!(err instanceof SeedLoadError)) throw err;
+        deps.stderr(`${err.emulatorError ? EMULATOR_MESSAGE_PREFIX : 'local-org: '}seed: ${err.message}\n`);
+        return err.emulatorError ? EXIT_EMULATOR_ERROR : EXIT_FAILURE;
+    }
+    const ms = Math.round(deps.now() - t0);
+    const counts = await countRecords(project, SUMMARY_OBJECTS);
+    deps.stdout(
+        formatTable(
+            `Synthetic org (seed ${plan.options.seed}, ${cmd.via} path, ${ms} ms)`,
+            [
+                { key: 'object', label: 'OBJECT' },
+                { key: 'rows', label: 'ROWS' }
+            ],
+            counts.map(([object, n]) => ({ object, rows: String(n) }))
+        )
+    );
+    return EXIT_OK;
 }
 
 /** --seed-plan: the plan's records through DML before the script; a refused row stops everything. */
@@ -201,6 +247,8 @@ export async function main(argv: string[], overrides: Partial<CliDeps> = {}): Pr
                 return await runTests(cmd, deps, commandStart);
             case 'exec':
                 return await runExec(cmd, deps);
+            case 'seed':
+                return await runSeed(cmd, deps);
         }
     } catch (err) {
         if (err instanceof UsageError) {

@@ -5,6 +5,8 @@
 import type { RuntimeOptions } from '../api';
 import { readSitesFile } from '../runtime/sites';
 import { FaultConfigError, loadFaults } from '../faults/faults';
+import { parseSyntheticSpec, SyntheticSpecError } from '../seed/synthetic';
+import type { SyntheticOptions } from '../seed/synthetic';
 import { SHUFFLE_UNORDERED_ENV } from '../org/soql/engine';
 
 export type ResultFormat = 'human' | 'json' | 'junit';
@@ -30,15 +32,28 @@ export interface ExecCommand {
     file: string;
     /** --seed-plan: an `sf data import tree` plan loaded through DML before the script runs. */
     seedPlan: string | null;
+    /** --synthetic (with --seed): a synthetic org built (fast path) before the script runs. */
+    synthetic: SyntheticOptions | null;
     options: RuntimeOptions;
 }
 
 export interface HelpCommand {
     command: 'help';
-    topic: 'test' | 'exec' | null;
+    topic: CommandName | null;
 }
 
-export type Command = TestCommand | ExecCommand | HelpCommand;
+/** `local-org seed`: builds a synthetic org and reports what it holds (a dry run of what exec/the server load). */
+export interface SeedCommand {
+    command: 'seed';
+    sourceDirs: string[];
+    synthetic: SyntheticOptions;
+    /** fast (default): the store written directly; dml: every record through Apex DML (small orgs). */
+    via: 'fast' | 'dml';
+    options: RuntimeOptions;
+}
+
+export type CommandName = 'test' | 'exec' | 'seed';
+export type Command = TestCommand | ExecCommand | SeedCommand | HelpCommand;
 
 /** Bad usage: the CLI prints the message and exits 2 before loading anything. */
 export class UsageError extends Error {
@@ -49,27 +64,30 @@ interface FlagSpec {
     long: string;
     short?: string;
     kind: 'list' | 'single' | 'boolean';
-    commands: Array<'test' | 'exec'>;
+    commands: CommandName[];
 }
 
 const FLAGS: FlagSpec[] = [
-    { long: 'source-dir', kind: 'list', commands: ['test', 'exec'] },
+    { long: 'source-dir', kind: 'list', commands: ['test', 'exec', 'seed'] },
     { long: 'class-names', short: 'n', kind: 'list', commands: ['test'] },
     { long: 'tests', short: 't', kind: 'list', commands: ['test'] },
     { long: 'result-format', short: 'r', kind: 'single', commands: ['test'] },
     { long: 'output-dir', short: 'd', kind: 'single', commands: ['test'] },
     { long: 'file', short: 'f', kind: 'single', commands: ['exec'] },
-    { long: 'statement-budget', kind: 'single', commands: ['test', 'exec'] },
-    { long: 'time-budget-ms', kind: 'single', commands: ['test', 'exec'] },
-    { long: 'time-zone', kind: 'single', commands: ['test', 'exec'] },
+    { long: 'statement-budget', kind: 'single', commands: ['test', 'exec', 'seed'] },
+    { long: 'time-budget-ms', kind: 'single', commands: ['test', 'exec', 'seed'] },
+    { long: 'time-zone', kind: 'single', commands: ['test', 'exec', 'seed'] },
     { long: 'site-membership', kind: 'single', commands: ['test', 'exec'] },
     { long: 'sites', kind: 'single', commands: ['test', 'exec'] },
     { long: 'faults', kind: 'single', commands: ['test', 'exec'] },
     { long: 'code-coverage', short: 'c', kind: 'boolean', commands: ['test'] },
     { long: 'min-coverage', kind: 'single', commands: ['test'] },
     { long: 'seed-plan', kind: 'single', commands: ['test', 'exec'] },
+    { long: 'synthetic', kind: 'single', commands: ['exec', 'seed'] },
+    { long: 'seed', kind: 'single', commands: ['exec', 'seed'] },
+    { long: 'via', kind: 'single', commands: ['seed'] },
     { long: 'shuffle-unordered', kind: 'boolean', commands: ['test', 'exec'] },
-    { long: 'help', short: 'h', kind: 'boolean', commands: ['test', 'exec'] }
+    { long: 'help', short: 'h', kind: 'boolean', commands: ['test', 'exec', 'seed'] }
 ];
 
 function findFlag(token: string): { spec: FlagSpec; inlineValue: string | null } | null {
@@ -171,15 +189,43 @@ function runtimeOptions(single: Map<string, string>): RuntimeOptions {
     return options;
 }
 
+/** --synthetic and --seed; the synthetic org brings its own sites, so --sites cannot be given with it. */
+function syntheticOptions(single: Map<string, string>, options: RuntimeOptions): SyntheticOptions | null {
+    const spec = single.get('synthetic');
+    const seed = single.get('seed');
+    if (spec === undefined) {
+        if (seed !== undefined) throw new UsageError('--seed needs --synthetic');
+        return null;
+    }
+    let parsed: SyntheticOptions;
+    try {
+        parsed = parseSyntheticSpec(spec);
+    } catch (e) {
+        if (!(e instanceof SyntheticSpecError)) throw e;
+        throw new UsageError(`--synthetic: ${e.message}`);
+    }
+    if (seed !== undefined) {
+        if (!/^\d+$/.test(seed) || !Number.isSafeInteger(Number(seed))) {
+            throw new UsageError(`--seed must be a whole number, got "${seed}"`);
+        }
+        parsed.seed = Number(seed);
+    }
+    if (options.sites !== undefined) {
+        throw new UsageError('--sites cannot be combined with --synthetic, which brings its own sites');
+    }
+    return parsed;
+}
+
 /** Parses argv (without node and script). Throws UsageError on anything it does not understand. */
 export function parseArgs(argv: string[]): Command {
     if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
-        const topic = argv[0] === 'help' && (argv[1] === 'test' || argv[1] === 'exec') ? argv[1] : null;
+        const topic =
+            argv[0] === 'help' && (argv[1] === 'test' || argv[1] === 'exec' || argv[1] === 'seed') ? argv[1] : null;
         return { command: 'help', topic };
     }
     const command = argv[0];
-    if (command !== 'test' && command !== 'exec') {
-        throw new UsageError(`unknown command "${command}"; expected "test" or "exec"`);
+    if (command !== 'test' && command !== 'exec' && command !== 'seed') {
+        throw new UsageError(`unknown command "${command}"; expected "test", "exec" or "seed"`);
     }
     const lists = new Map<string, string[]>();
     const single = new Map<string, string>();
@@ -235,6 +281,13 @@ export function parseArgs(argv: string[]): Command {
         throw new UsageError('missing required flag --source-dir');
     }
     const options = runtimeOptions(single);
+    const synthetic = syntheticOptions(single, options);
+    if (command === 'seed') {
+        if (synthetic === null) throw new UsageError('missing required flag --synthetic users=<n>,...');
+        const via = single.get('via') ?? 'fast';
+        if (via !== 'fast' && via !== 'dml') throw new UsageError(`--via must be fast or dml, got "${via}"`);
+        return { command: 'seed', sourceDirs, synthetic, via, options };
+    }
     if (command === 'exec') {
         const file = single.get('file');
         if (file === undefined || file.trim() === '') {
@@ -242,7 +295,7 @@ export function parseArgs(argv: string[]): Command {
         }
         const seedPlan = single.get('seed-plan') ?? null;
         if (seedPlan !== null && seedPlan.trim() === '') throw new UsageError('--seed-plan needs a plan file');
-        return { command: 'exec', sourceDirs, file, seedPlan, options };
+        return { command: 'exec', sourceDirs, file, seedPlan, synthetic, options };
     }
     if (single.has('seed-plan')) {
         // An Apex test without SeeAllData sees no org data but setup records, so a seeded test run would test
@@ -298,9 +351,11 @@ USAGE
                  [--sites sites.json] [--site-membership stale-rows-stay|recompute] [--faults faults.json]
                  [--shuffle-unordered]
   local-org exec --source-dir <dir> [--source-dir <dir>...] --file script.apex [--seed-plan plan.json]
+                 [--synthetic users=N,... [--seed N]]
                  [--statement-budget N] [--time-budget-ms N] [--time-zone Area/City]
                  [--sites sites.json] [--site-membership stale-rows-stay|recompute] [--faults faults.json]
                  [--shuffle-unordered]
+  local-org seed --source-dir <dir> --synthetic users=N,... [--seed N] [--via fast|dml]
   local-org --help
 
 TEST FLAGS
@@ -321,6 +376,15 @@ EXEC FLAGS
   -f, --file <path>         Anonymous Apex to run in one transaction; System.debug lines go to stdout.
   --seed-plan <plan.json>   Load an sf data import tree plan through DML (triggers, validation and platform
                             rules run) before the script. Not for "test": tests see no org data.
+  --synthetic <spec>        Build a synthetic org before the script (fast path), e.g. users=100000. Keys:
+                            users (required), accounts, partnerEvery, permissionSets, assignmentsPerUser,
+                            sites, inactiveEvery, seed. It brings its own sites (not with --sites).
+  --seed <N>                Seed of the synthetic org's generator (default 1): same seed, same org.
+
+SEED FLAGS
+  --synthetic, --seed       As for exec; prints what the org holds and how long it took.
+  --via fast|dml            fast (default): the store written directly with the derived fields;
+                            dml: every record through Apex DML (slow; for small orgs).
 
 RUNTIME FLAGS
   --statement-budget <N>    Statements one transaction may execute before it is stopped.

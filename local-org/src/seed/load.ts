@@ -102,9 +102,16 @@ interface Prepared {
     refs: Array<[string, string]>;
 }
 
-/** Inserts records in order, resolving `@Ref` lookups and nested children to the Ids of earlier records. */
-export async function insertSeedRecords(project: LoadedProject, records: SeedRecord[]): Promise<SeedResult> {
-    const result: SeedResult = { ids: new Map(), counts: new Map(), chunks: 0 };
+/**
+ * Inserts records in order, resolving `@Ref` lookups and nested children to the Ids of earlier records (and of
+ * `known`, records inserted before). The result's ids include `known`.
+ */
+export async function insertSeedRecords(
+    project: LoadedProject,
+    records: SeedRecord[],
+    known: ReadonlyMap<string, string> = new Map()
+): Promise<SeedResult> {
+    const result: SeedResult = { ids: new Map(known), counts: new Map(), chunks: 0 };
     if (records.length === 0) return result;
     const cat = await projectCatalog(project);
     const types = new Map(records.map((r) => [r.referenceId, r.sobject]));
@@ -137,23 +144,30 @@ export async function insertSeedRecords(project: LoadedProject, records: SeedRec
 
 const MARK = 'SEED|';
 
-async function runChunk(project: LoadedProject, chunk: Prepared[], result: SeedResult): Promise<void> {
-    const rows = chunk.map((p) => {
-        const row: Record<string, unknown> = { attributes: { type: p.object } };
-        for (const [field, value] of Object.entries(p.record.fields)) row[field] = value;
-        for (const [field, ref] of p.refs) {
-            const id = result.ids.get(ref);
-            if (!id) throw new SeedPlanError(`${p.record.origin}: ${field} refers to @${ref}, which was not inserted`);
-            row[field] = id;
+/** Results of one generated DML script: per row, its Id or its errors, in row order. */
+function readResults(debugLines: string[]): Map<number, { id: string | null; errors: string[] }> {
+    const out = new Map<number, { id: string | null; errors: string[] }>();
+    for (const line of debugLines) {
+        const at = line.indexOf(MARK);
+        if (at < 0) continue;
+        const [index, kind, ...rest] = line.slice(at + MARK.length).split('|');
+        const row = out.get(Number(index)) ?? { id: null, errors: [] };
+        if (kind === 'OK') row.id = rest[0];
+        else {
+            const [status, fields, ...message] = rest;
+            row.errors.push(`${status}: ${message.join('|')}${fields ? ` [${fields}]` : ''}`);
         }
-        return row;
-    });
-    const object = chunk[0].object;
-    // Savepoint and rollback make the chunk all-or-none, as one sObject Tree request is.
-    const apex = [
-        `List<SObject> rows = (List<SObject>) JSON.deserialize(${apexString(JSON.stringify(rows))}, List<${object}>.class);`,
+        out.set(Number(index), row);
+    }
+    return out;
+}
+
+/** Apex that runs `dml` (which leaves List<Database.SaveResult> results) and reports each row, all-or-none. */
+function reportingApex(setup: string, dml: string): string {
+    return [
+        setup,
         'Savepoint sp = Database.setSavepoint();',
-        'List<Database.SaveResult> results = Database.insert(rows, false);',
+        dml,
         'Boolean failed = false;',
         'for (Integer i = 0; i < results.size(); i++) {',
         '    Database.SaveResult r = results[i];',
@@ -170,6 +184,59 @@ async function runChunk(project: LoadedProject, chunk: Prepared[], result: SeedR
         '    Database.rollback(sp);',
         '}'
     ].join('\n');
+}
+
+/**
+ * Updates existing rows through Apex DML (`Database.update(rows, false)`), in all-or-none chunks like inserts:
+ * for changes the platform accepts only on existing records (e.g. enabling a partner account).
+ */
+export async function updateSeedRows(
+    project: LoadedProject,
+    object: string,
+    rows: Array<{ id: string; fields: Record<string, unknown> }>
+): Promise<number> {
+    if (!IDENT.test(object)) throw new SeedPlanError(`object name ${object} is not an identifier`);
+    let chunks = 0;
+    for (let start = 0; start < rows.length; start += SEED_CHUNK) {
+        const chunk = rows.slice(start, start + SEED_CHUNK);
+        const json = JSON.stringify(chunk.map((r) => ({ attributes: { type: object }, Id: r.id, ...r.fields })));
+        const apex = reportingApex(
+            `List<SObject> rows = (List<SObject>) JSON.deserialize(${apexString(json)}, List<${object}>.class);`,
+            'List<Database.SaveResult> results = Database.update(rows, false);'
+        );
+        const out = await project.executeAnonymous(apex, `seed ${object} update ${++chunks}`);
+        if (!out.success) {
+            throw new SeedLoadError(
+                `updating ${object} rows did not complete: ${out.message ?? 'no message'}`,
+                out.emulatorError
+            );
+        }
+        const errors = [...readResults(out.debugLines)]
+            .filter(([, r]) => r.errors.length)
+            .map(([i, r]) => `${object} ${chunk[i].id}: ${r.errors.join('; ')}`);
+        if (errors.length)
+            throw new SeedLoadError(`the org refused ${object} updates (chunk rolled back):\n  ${errors.join('\n  ')}`);
+    }
+    return chunks;
+}
+
+async function runChunk(project: LoadedProject, chunk: Prepared[], result: SeedResult): Promise<void> {
+    const rows = chunk.map((p) => {
+        const row: Record<string, unknown> = { attributes: { type: p.object } };
+        for (const [field, value] of Object.entries(p.record.fields)) row[field] = value;
+        for (const [field, ref] of p.refs) {
+            const id = result.ids.get(ref);
+            if (!id) throw new SeedPlanError(`${p.record.origin}: ${field} refers to @${ref}, which was not inserted`);
+            row[field] = id;
+        }
+        return row;
+    });
+    const object = chunk[0].object;
+    // Savepoint and rollback make the chunk all-or-none, as one sObject Tree request is.
+    const apex = reportingApex(
+        `List<SObject> rows = (List<SObject>) JSON.deserialize(${apexString(JSON.stringify(rows))}, List<${object}>.class);`,
+        'List<Database.SaveResult> results = Database.insert(rows, false);'
+    );
     const out = await project.executeAnonymous(apex, `seed ${object} chunk ${result.chunks + 1}`);
     result.chunks++;
     if (!out.success) {
@@ -180,18 +247,12 @@ async function runChunk(project: LoadedProject, chunk: Prepared[], result: SeedR
             out.emulatorError
         );
     }
+    const rowsBack = readResults(out.debugLines);
     const ids = new Map<number, string>();
     const errors: string[] = [];
-    for (const line of out.debugLines) {
-        const at = line.indexOf(MARK);
-        if (at < 0) continue;
-        const [index, kind, ...rest] = line.slice(at + MARK.length).split('|');
-        const p = chunk[Number(index)];
-        if (kind === 'OK') ids.set(Number(index), rest[0]);
-        else {
-            const [status, fields, ...message] = rest;
-            errors.push(`${p.record.origin}: ${status}: ${message.join('|')}${fields ? ` [${fields}]` : ''}`);
-        }
+    for (const [i, r] of rowsBack) {
+        if (r.errors.length) errors.push(...r.errors.map((e) => `${chunk[i].record.origin}: ${e}`));
+        else if (r.id) ids.set(i, r.id);
     }
     if (errors.length) {
         throw new SeedLoadError(`the org refused ${object} rows (chunk rolled back):\n  ${errors.join('\n  ')}`);

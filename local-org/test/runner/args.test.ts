@@ -109,7 +109,14 @@ describe('parseArgs: test', () => {
 describe('parseArgs: exec and help', () => {
     it('parses exec with -f and --file', () => {
         const a = parseArgs(['exec', '--source-dir', 's', '-f', 'x.apex']) as ExecCommand;
-        assert.deepEqual(a, { command: 'exec', sourceDirs: ['s'], file: 'x.apex', seedPlan: null, options: {} });
+        assert.deepEqual(a, {
+            command: 'exec',
+            sourceDirs: ['s'],
+            file: 'x.apex',
+            seedPlan: null,
+            synthetic: null,
+            options: {}
+        });
         const b = parseArgs(['exec', '--source-dir', 's', '--file=y.apex', '--time-zone', 'UTC']) as ExecCommand;
         assert.equal(b.file, 'y.apex');
         assert.deepEqual(b.options, { timeZone: 'UTC' });
