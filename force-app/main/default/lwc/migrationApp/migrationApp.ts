@@ -1,4 +1,250 @@
-import { LightningElement } from 'lwc';
+import { LightningElement, wire } from 'lwc';
+import { CurrentPageReference, NavigationMixin } from 'lightning/navigation';
+import type { PageReference } from 'lightning/navigation';
+import createRun from '@salesforce/apex/MigrationController.createRun';
+import { WIZARD_STEPS } from 'c/migrationTypes';
+import type { CreateRunRequest, RunView, SelectedUsers, TargetChoice, WizardStep } from 'c/migrationTypes';
 
-/** The app's tab: hosts the license summary now, and the migration wizard and run console as they arrive. */
-export default class MigrationApp extends LightningElement {}
+type View = 'wizard' | 'history';
+
+/** Page state keys; custom state needs a namespace prefix (c__) to survive in the URL. */
+const RUN_KEY = 'c__runId';
+const STEP_KEY = 'c__step';
+const VIEW_KEY = 'c__view';
+
+const STEP_VALUES = WIZARD_STEPS.map((s) => s.value as string);
+const RUN_ID = /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/;
+
+/**
+ * The app's tab. Owns the run Id and the wizard step and keeps both in the page state (URL), so a reload
+ * restores the step; the steps are small components that report back through events.
+ */
+export default class MigrationApp extends NavigationMixin(LightningElement) {
+    view: View = 'wizard';
+    step: WizardStep = 'select';
+    runId: string | null = null;
+
+    selection: SelectedUsers | null = null;
+    target: TargetChoice | null = null;
+    mappingSaved = false;
+    preflightRun: RunView | null = null;
+    creating = false;
+    error: unknown = undefined;
+    steps = WIZARD_STEPS;
+
+    private pageRef: PageReference | null = null;
+
+    @wire(CurrentPageReference)
+    wiredPageRef(pageRef: PageReference | undefined): void {
+        if (!pageRef) {
+            return;
+        }
+        this.pageRef = pageRef;
+        const state = pageRef.state ?? {};
+        const runId = state[RUN_KEY];
+        this.runId = runId && RUN_ID.test(runId) ? runId : null;
+        const step = state[STEP_KEY];
+        if (step && STEP_VALUES.includes(step)) {
+            this.step = step as WizardStep;
+        } else {
+            this.step = this.runId ? 'run' : 'select';
+        }
+        if (!this.runId && !['select', 'target'].includes(this.step)) {
+            this.step = 'select';
+        }
+        this.view = state[VIEW_KEY] === 'history' ? 'history' : 'wizard';
+    }
+
+    get isWizard(): boolean {
+        return this.view === 'wizard';
+    }
+
+    get isHistory(): boolean {
+        return this.view === 'history';
+    }
+
+    get wizardVariant(): string {
+        return this.isWizard ? 'brand' : 'neutral';
+    }
+
+    get historyVariant(): string {
+        return this.isHistory ? 'brand' : 'neutral';
+    }
+
+    /** Select and Target stay rendered (hidden) so their choices survive moving between them. */
+    get selectClass(): string {
+        return this.step === 'select' ? '' : 'slds-hide';
+    }
+
+    get targetClass(): string {
+        return this.step === 'target' ? '' : 'slds-hide';
+    }
+
+    get isDraftSteps(): boolean {
+        return !this.runId;
+    }
+
+    get isPermissions(): boolean {
+        return this.step === 'permissions' && !!this.runId;
+    }
+
+    get isPreflight(): boolean {
+        return this.step === 'preflight' && !!this.runId;
+    }
+
+    get isConfirm(): boolean {
+        return this.step === 'confirm' && !!this.runId;
+    }
+
+    get isRun(): boolean {
+        return this.step === 'run' && !!this.runId;
+    }
+
+    get userCount(): number {
+        return this.selection?.count ?? 0;
+    }
+
+    get showBack(): boolean {
+        return ['target', 'preflight', 'confirm'].includes(this.step);
+    }
+
+    get showNext(): boolean {
+        return this.step !== 'confirm' && this.step !== 'run';
+    }
+
+    get nextLabel(): string {
+        return this.step === 'target' ? 'Create run' : 'Next';
+    }
+
+    get nextDisabled(): boolean {
+        switch (this.step) {
+            case 'select':
+                return !this.selection;
+            case 'target':
+                return !this.target || !this.selection || this.creating;
+            case 'permissions':
+                return !this.mappingSaved;
+            default: {
+                const run = this.preflightRun;
+                return !run || run.status !== 'Ready' || run.totalItems - run.blockedCount <= 0;
+            }
+        }
+    }
+
+    get showStartOver(): boolean {
+        return !!this.runId;
+    }
+
+    handleShowWizard(): void {
+        this.navigate({ view: 'wizard' });
+    }
+
+    handleShowHistory(): void {
+        this.navigate({ view: 'history' });
+    }
+
+    handleSelection(event: CustomEvent<SelectedUsers | null>): void {
+        this.selection = event.detail;
+    }
+
+    handleTarget(event: CustomEvent<TargetChoice | null>): void {
+        this.target = event.detail;
+    }
+
+    handleMappingSaved(): void {
+        this.mappingSaved = true;
+    }
+
+    handlePreflightDone(event: CustomEvent<RunView>): void {
+        this.preflightRun = event.detail;
+    }
+
+    handleRunStarted(): void {
+        this.navigate({ step: 'run' });
+    }
+
+    handleOpenRun(event: CustomEvent<string>): void {
+        this.resetProgress();
+        this.navigate({ view: 'wizard', runId: event.detail, step: 'run' });
+    }
+
+    handleStartOver(): void {
+        this.resetProgress();
+        this.navigate({ view: 'wizard', runId: null, step: 'select' });
+    }
+
+    handleBack(): void {
+        const previous: Partial<Record<WizardStep, WizardStep>> = {
+            target: 'select',
+            preflight: 'permissions',
+            confirm: 'preflight'
+        };
+        this.navigate({ step: previous[this.step] ?? this.step });
+    }
+
+    async handleNext(): Promise<void> {
+        if (this.nextDisabled) {
+            return;
+        }
+        switch (this.step) {
+            case 'select':
+                this.navigate({ step: 'target' });
+                break;
+            case 'target':
+                await this.createDraftRun();
+                break;
+            case 'permissions':
+                this.navigate({ step: 'preflight' });
+                break;
+            default:
+                this.navigate({ step: 'confirm' });
+        }
+    }
+
+    private async createDraftRun(): Promise<void> {
+        const selection = this.selection;
+        const target = this.target;
+        if (!selection || !target) {
+            return;
+        }
+        // Set before the first await: a double click creates one run.
+        this.creating = true;
+        this.error = undefined;
+        const request: CreateRunRequest = {
+            ...target,
+            selectionMode: selection.mode,
+            criteria: selection.criteria,
+            userIds: selection.userIds
+        };
+        try {
+            const runId = await createRun({ requestJson: JSON.stringify(request) });
+            this.resetProgress();
+            this.navigate({ runId, step: 'permissions' });
+        } catch (error) {
+            this.error = error;
+        } finally {
+            this.creating = false;
+        }
+    }
+
+    private resetProgress(): void {
+        this.mappingSaved = false;
+        this.preflightRun = null;
+    }
+
+    /** Applies the change at once, then records it in the URL (replace, so Back leaves the app as usual). */
+    private navigate(change: { view?: View; runId?: string | null; step?: WizardStep }): void {
+        if (change.view !== undefined) this.view = change.view;
+        if (change.runId !== undefined) this.runId = change.runId;
+        if (change.step !== undefined) this.step = change.step;
+        const pageRef = this.pageRef;
+        if (!pageRef) {
+            return;
+        }
+        const state: Record<string, string | undefined> = { ...(pageRef.state ?? {}) };
+        state[RUN_KEY] = this.runId ?? undefined;
+        state[STEP_KEY] = this.step;
+        state[VIEW_KEY] = this.view === 'history' ? 'history' : undefined;
+        this[NavigationMixin.Navigate]({ ...pageRef, state }, true);
+    }
+}

@@ -1,6 +1,11 @@
 import { createElement } from 'lwc';
 import MigrationApp from 'c/migrationApp';
+import createRun from '@salesforce/apex/MigrationController.createRun';
+import getRun from '@salesforce/apex/MigrationController.getRun';
+import countUsers from '@salesforce/apex/MigrationController.countUsers';
+import { aRun } from '../../migrationUtils/__tests__/runFixtures';
 
+jest.mock('lightning/navigation', () => jest.requireActual('../../../../../test/jest-mocks/lightning/navigation'));
 jest.mock(
     '@salesforce/apex/LicenseSummaryController.getExternalLicenseSummary',
     () => {
@@ -9,19 +14,290 @@ jest.mock(
     },
     { virtual: true }
 );
+jest.mock(
+    '@salesforce/apex/MigrationController.getLicenseTargets',
+    () => {
+        const { createApexTestWireAdapter } = jest.requireActual('@salesforce/sfdx-lwc-jest');
+        return { default: createApexTestWireAdapter(jest.fn()) };
+    },
+    { virtual: true }
+);
+jest.mock(
+    '@salesforce/apex/MigrationController.previewUsers',
+    () => {
+        const { createApexTestWireAdapter } = jest.requireActual('@salesforce/sfdx-lwc-jest');
+        return { default: createApexTestWireAdapter(jest.fn()) };
+    },
+    { virtual: true }
+);
+jest.mock(
+    '@salesforce/apex/MigrationController.getPermissionInventory',
+    () => {
+        const { createApexTestWireAdapter } = jest.requireActual('@salesforce/sfdx-lwc-jest');
+        return { default: createApexTestWireAdapter(jest.fn()) };
+    },
+    { virtual: true }
+);
+jest.mock(
+    '@salesforce/apex/MigrationController.listRuns',
+    () => {
+        const { createApexTestWireAdapter } = jest.requireActual('@salesforce/sfdx-lwc-jest');
+        return { default: createApexTestWireAdapter(jest.fn()) };
+    },
+    { virtual: true }
+);
+jest.mock('@salesforce/apex/MigrationController.countUsers', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/MigrationController.resolveUserList', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/MigrationController.createRun', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/MigrationController.getRun', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/MigrationController.getItems', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/MigrationController.exportCsv', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/MigrationController.saveMapping', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/MigrationController.runPreflight', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/MigrationController.startRun', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/MigrationController.abortRun', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/MigrationController.retryRun', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/MigrationController.resumeRun', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/MigrationController.rollbackRun', () => ({ default: jest.fn() }), { virtual: true });
+
+interface PageRef {
+    type: string;
+    attributes?: Record<string, unknown>;
+    state?: Record<string, string | undefined>;
+}
+
+interface NavigationDouble {
+    CurrentPageReference: { emit(value: PageRef): void };
+    getNavigateCalls(): { pageReference: PageRef; replace: boolean }[];
+    resetNavigateCalls(): void;
+}
+
+type Button = HTMLElement & { disabled: boolean; label: string };
+
+const navigation = jest.requireMock('lightning/navigation') as NavigationDouble;
+const createRunMock = createRun as unknown as jest.Mock;
+const getRunMock = getRun as unknown as jest.Mock;
+const countMock = countUsers as unknown as jest.Mock;
+const RUN_ID = 'a01000000000001AAA';
+const TAB: PageRef = { type: 'standard__navItemPage', attributes: { apiName: 'Community_User_Migrator' }, state: {} };
+
+const SELECTION = { mode: 'Criteria', criteria: { licenseNames: ['Customer Community'] }, userIds: [], count: 12 };
+const TARGET = {
+    targetProfileId: '00e000000000002AAA',
+    licenseName: 'Customer Community Plus',
+    userType: 'PowerCustomerSuccess',
+    roleStrategy: 'Platform_Default',
+    roleLevel: null,
+    targetRoleId: null
+};
+
+async function flush(): Promise<void> {
+    for (let i = 0; i < 8; i++) {
+        // eslint-disable-next-line no-await-in-loop
+        await Promise.resolve();
+    }
+}
+
+async function mount(state?: Record<string, string>): Promise<HTMLElement> {
+    const element = createElement('c-migration-app', { is: MigrationApp });
+    document.body.appendChild(element);
+    if (state) {
+        navigation.CurrentPageReference.emit({ ...TAB, state });
+    }
+    await flush();
+    return element;
+}
+
+function root(element: HTMLElement): ShadowRoot {
+    return element.shadowRoot as ShadowRoot;
+}
+
+function child(element: HTMLElement, selector: string): HTMLElement {
+    return root(element).querySelector(selector) as HTMLElement;
+}
+
+function fire(target: HTMLElement, name: string, detail: unknown): void {
+    target.dispatchEvent(new CustomEvent(name, { detail }));
+}
+
+function lastState(): Record<string, string | undefined> {
+    const calls = navigation.getNavigateCalls();
+    const last = calls[calls.length - 1];
+    expect(last.replace).toBe(true);
+    expect(last.pageReference.attributes).toEqual({ apiName: 'Community_User_Migrator' });
+    return last.pageReference.state ?? {};
+}
 
 describe('c-migration-app', () => {
-    afterEach(() => {
-        document.body.replaceChildren();
+    beforeEach(() => {
+        countMock.mockResolvedValue(0);
+        getRunMock.mockResolvedValue(aRun());
     });
 
-    it('shows the app title and hosts the license summary', async () => {
-        const element = createElement('c-migration-app', { is: MigrationApp });
-        document.body.appendChild(element);
+    afterEach(() => {
+        document.body.replaceChildren();
+        jest.clearAllMocks();
+        navigation.resetNavigateCalls();
+    });
 
-        const shadow = element.shadowRoot as ShadowRoot;
-        expect(shadow.querySelector('h1')?.textContent).toBe('Community User Migrator');
-        expect(shadow.querySelector('c-license-summary')).not.toBeNull();
+    it('shows the title, the license summary and the first wizard step', async () => {
+        const element = await mount();
+
+        expect(root(element).querySelector('h1')?.textContent).toBe('Community User Migrator');
+        expect(root(element).querySelector('c-license-summary')).not.toBeNull();
+        expect(root(element).querySelector('lightning-progress-indicator')).toHaveProperty('currentStep', 'select');
+        expect(child(element, 'c-user-selection')).not.toBeNull();
+        expect((child(element, '.next') as Button).disabled).toBe(true);
+        expect(root(element).querySelector('.back')).toBeNull();
         await expect(element).toBeAccessible();
+    });
+
+    it('goes from the selection to the target, creates the run once, and records it in the URL', async () => {
+        let finish: (id: string) => void = () => undefined;
+        createRunMock.mockReturnValue(new Promise<string>((done) => (finish = done)));
+        const element = await mount({});
+
+        fire(child(element, 'c-user-selection'), 'selectionchange', SELECTION);
+        await flush();
+        child(element, '.next').click();
+        await flush();
+        expect(lastState()).toEqual({ c__runId: undefined, c__step: 'target', c__view: undefined });
+        expect(child(element, 'c-user-selection').parentElement?.className).toBe('slds-hide');
+        expect((child(element, 'c-target-picker') as HTMLElement & { userCount: number }).userCount).toBe(12);
+        const next = child(element, '.next') as Button;
+        expect(next.label).toBe('Create run');
+        expect(next.disabled).toBe(true);
+        await expect(element).toBeAccessible();
+
+        fire(child(element, 'c-target-picker'), 'targetchange', TARGET);
+        await flush();
+        next.click();
+        next.click();
+        await flush();
+        expect(createRunMock).toHaveBeenCalledTimes(1);
+        expect(JSON.parse(createRunMock.mock.calls[0][0].requestJson)).toEqual({
+            ...TARGET,
+            selectionMode: 'Criteria',
+            criteria: { licenseNames: ['Customer Community'] },
+            userIds: []
+        });
+        finish(RUN_ID);
+        await flush();
+        expect(lastState()).toEqual({ c__runId: RUN_ID, c__step: 'permissions', c__view: undefined });
+        expect(child(element, 'c-permission-mapping')).toHaveProperty('runId', RUN_ID);
+        expect(root(element).querySelector('.back')).toBeNull();
+
+        child(element, '.back')?.click();
+        expect((child(element, '.next') as Button).disabled).toBe(true);
+        fire(child(element, 'c-permission-mapping'), 'mappingsaved', RUN_ID);
+        await flush();
+        child(element, '.next').click();
+        await flush();
+        expect(lastState()).toMatchObject({ c__runId: RUN_ID, c__step: 'preflight' });
+    });
+
+    it('keeps the wizard where it was when the run cannot be created', async () => {
+        createRunMock.mockRejectedValue({ body: { message: 'Target profile is internal.' } });
+        const element = await mount({ c__step: 'target' });
+        fire(child(element, 'c-user-selection'), 'selectionchange', SELECTION);
+        fire(child(element, 'c-target-picker'), 'targetchange', TARGET);
+        await flush();
+        child(element, '.next').click();
+        await flush();
+
+        const panel = child(element, 'c-error-panel');
+        const messages = [...(panel.shadowRoot as ShadowRoot).querySelectorAll('li')].map((li) => li.textContent);
+        expect(messages).toEqual(['Target profile is internal.']);
+        expect(root(element).querySelector('lightning-progress-indicator')).toHaveProperty('currentStep', 'target');
+        expect((child(element, '.next') as Button).disabled).toBe(false);
+        await expect(element).toBeAccessible();
+
+        child(element, '.back').click();
+        await flush();
+        expect(lastState()).toMatchObject({ c__step: 'select' });
+    });
+
+    it('restores the step of a run from the URL and walks to the console', async () => {
+        getRunMock.mockResolvedValue(aRun({ status: 'Preparing' }));
+        const element = await mount({ c__runId: RUN_ID, c__step: 'preflight' });
+        const report = child(element, 'c-preflight-report');
+        expect(report).toHaveProperty('runId', RUN_ID);
+        expect((child(element, '.next') as Button).disabled).toBe(true);
+
+        fire(report, 'preflightdone', aRun({ status: 'Ready' }));
+        await flush();
+        child(element, '.next').click();
+        await flush();
+        expect(lastState()).toMatchObject({ c__runId: RUN_ID, c__step: 'confirm' });
+        const confirm = child(element, 'c-confirm-run');
+        expect(confirm).toHaveProperty('runId', RUN_ID);
+        expect(root(element).querySelector('.next')).toBeNull();
+
+        child(element, '.back').click();
+        await flush();
+        expect(lastState()).toMatchObject({ c__step: 'preflight' });
+        child(element, '.next').click();
+        await flush();
+
+        fire(child(element, 'c-confirm-run'), 'runstarted', RUN_ID);
+        await flush();
+        expect(lastState()).toMatchObject({ c__runId: RUN_ID, c__step: 'run' });
+        expect(child(element, 'c-run-console')).toHaveProperty('runId', RUN_ID);
+        await expect(element).toBeAccessible();
+    });
+
+    it('does not go on from a preflight that blocks everyone', async () => {
+        const element = await mount({ c__runId: RUN_ID, c__step: 'preflight' });
+        fire(child(element, 'c-preflight-report'), 'preflightdone', aRun({ totalItems: 2, blockedCount: 2 }));
+        await flush();
+        expect((child(element, '.next') as Button).disabled).toBe(true);
+    });
+
+    it('opens the console for a run Id alone, and ignores a malformed one', async () => {
+        let element = await mount({ c__runId: RUN_ID });
+        expect(child(element, 'c-run-console')).toHaveProperty('runId', RUN_ID);
+        document.body.replaceChildren();
+
+        element = await mount({ c__runId: 'bad', c__step: 'confirm' });
+        expect(root(element).querySelector('c-confirm-run')).toBeNull();
+        expect(root(element).querySelector('lightning-progress-indicator')).toHaveProperty('currentStep', 'select');
+    });
+
+    it('shows the history and opens a run from it in the console', async () => {
+        const element = await mount({});
+        child(element, '.show-history').click();
+        await flush();
+        expect(lastState()).toMatchObject({ c__view: 'history' });
+        const history = child(element, 'c-run-history');
+        expect(history).not.toBeNull();
+        expect(root(element).querySelector('c-user-selection')).toBeNull();
+        await expect(element).toBeAccessible();
+
+        fire(history, 'openrun', RUN_ID);
+        await flush();
+        expect(lastState()).toEqual({ c__runId: RUN_ID, c__step: 'run', c__view: undefined });
+        expect(child(element, 'c-run-console')).toHaveProperty('runId', RUN_ID);
+
+        fire(child(element, 'c-run-console'), 'openrun', 'a01000000000009AAA');
+        await flush();
+        expect(child(element, 'c-run-console')).toHaveProperty('runId', 'a01000000000009AAA');
+
+        child(element, '.start-over').click();
+        await flush();
+        expect(lastState()).toEqual({ c__runId: undefined, c__step: 'select', c__view: undefined });
+        expect(child(element, 'c-user-selection')).not.toBeNull();
+
+        child(element, '.show-history').click();
+        child(element, '.show-wizard').click();
+        await flush();
+        expect(lastState()).toMatchObject({ c__view: undefined });
+    });
+
+    it('works without a page reference (app page), keeping the state in memory', async () => {
+        const element = await mount();
+        child(element, '.show-history').click();
+        await flush();
+        expect(navigation.getNavigateCalls()).toEqual([]);
+        expect(child(element, 'c-run-history')).not.toBeNull();
     });
 });

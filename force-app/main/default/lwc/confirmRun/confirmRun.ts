@@ -1,0 +1,178 @@
+import { LightningElement, api } from 'lwc';
+import getRun from '@salesforce/apex/MigrationController.getRun';
+import startRun from '@salesforce/apex/MigrationController.startRun';
+import { ROLE_BASED_USER_TYPES } from 'c/migrationTypes';
+import type { RunView } from 'c/migrationTypes';
+
+interface Option {
+    label: string;
+    value: string;
+}
+
+interface StageSentence {
+    key: string;
+    label: string;
+    text: string;
+}
+
+function plural(count: number, one: string, many: string): string {
+    return `${count} ${count === 1 ? one : many}`;
+}
+
+function roleSentence(run: RunView): string {
+    switch (run.roleStrategy) {
+        case 'Level':
+            return 'give each user the role of the chosen level in their account';
+        case 'Specific_Role':
+            return 'give each user the chosen role';
+        default:
+            return "give each user the platform's default role of their account";
+    }
+}
+
+/** Step 5: says what each stage will do, chooses dry or real run, and guards irreversible moves with a phrase. */
+export default class ConfirmRun extends LightningElement {
+    @api runId: string | undefined;
+
+    run: RunView | null = null;
+    loading = true;
+    error: unknown = undefined;
+    mode = 'dry';
+    typedPhrase = '';
+    starting = false;
+
+    async connectedCallback(): Promise<void> {
+        if (!this.runId) {
+            this.loading = false;
+            return;
+        }
+        try {
+            this.run = await getRun({ runId: this.runId });
+        } catch (error) {
+            this.error = error;
+        } finally {
+            this.loading = false;
+        }
+    }
+
+    get modeOptions(): Option[] {
+        return [
+            { label: 'Dry run: check and record what would change, change nothing', value: 'dry' },
+            { label: 'Real run: move the users', value: 'real' }
+        ];
+    }
+
+    get isDryRun(): boolean {
+        return this.mode === 'dry';
+    }
+
+    get movable(): number {
+        const run = this.run;
+        return run ? Math.max(0, run.totalItems - run.blockedCount) : 0;
+    }
+
+    get stages(): StageSentence[] {
+        const run = this.run;
+        if (!run) {
+            return [];
+        }
+        const users = plural(this.movable, 'user', 'users');
+        const would = this.isDryRun ? 'Would ' : '';
+        const verb = (text: string) => (this.isDryRun ? text : text.charAt(0).toUpperCase() + text.slice(1));
+        return [
+            {
+                key: 'snapshot',
+                label: 'Snapshot',
+                text: `${would}${verb('store')} the profile, role, permission sets, permission set licenses and sites of ${users}, so the run can be rolled back.`
+            },
+            {
+                key: 'profile',
+                label: 'Profile and role',
+                text: `${would}${verb('move')} ${users} to the profile ${run.targetProfileName ?? ''} (${run.targetLicenseName ?? ''} license) and ${roleSentence(run)}.`
+            },
+            {
+                key: 'permissions',
+                label: 'Permissions',
+                text: `${would}${verb('restore')} their permission set and group assignments through the saved mapping: kept ones reassigned, mapped ones replaced, dropped ones left out.`
+            },
+            {
+                key: 'sites',
+                label: 'Site membership',
+                text: `${would}${verb('check')} which sites each user still belongs to under the new profile, and list the memberships they lose.`
+            },
+            {
+                key: 'verify',
+                label: 'Verify',
+                text: `${would}${verb('read')} every user back and record any difference from what was intended.`
+            }
+        ];
+    }
+
+    get blockedText(): string {
+        const blocked = this.run?.blockedCount ?? 0;
+        return blocked > 0 ? `${plural(blocked, 'blocked user is', 'blocked users are')} left out.` : '';
+    }
+
+    /** Moving onto a role-based license is one way (LicenseTransitions: UPGRADE is irreversible). */
+    get isIrreversible(): boolean {
+        return !this.isDryRun && ROLE_BASED_USER_TYPES.includes(this.run?.targetUserType ?? '');
+    }
+
+    get phrase(): string {
+        return this.run?.name ?? '';
+    }
+
+    get phraseLabel(): string {
+        return `Type ${this.phrase} to confirm`;
+    }
+
+    get isReady(): boolean {
+        return this.run?.status === 'Ready';
+    }
+
+    get notReadyText(): string {
+        return this.run && !this.isReady
+            ? `The run is ${this.run.status.replace(/_/g, ' ')}: it can start once its preflight has finished.`
+            : '';
+    }
+
+    get cannotStart(): boolean {
+        if (this.starting || !this.isReady || this.movable === 0) {
+            return true;
+        }
+        return this.isIrreversible && this.typedPhrase.trim() !== this.phrase;
+    }
+
+    get startLabel(): string {
+        return this.isDryRun ? 'Start dry run' : 'Start migration';
+    }
+
+    get startVariant(): string {
+        return this.isDryRun ? 'brand' : 'destructive';
+    }
+
+    handleMode(event: CustomEvent<{ value: string }>): void {
+        this.mode = event.detail.value;
+        this.typedPhrase = '';
+    }
+
+    handlePhrase(event: CustomEvent<{ value: string }>): void {
+        this.typedPhrase = event.detail.value ?? '';
+    }
+
+    async handleStart(): Promise<void> {
+        // The flag is set before the first await, so a double click starts one run.
+        if (this.cannotStart || !this.runId) {
+            return;
+        }
+        this.starting = true;
+        this.error = undefined;
+        try {
+            await startRun({ runId: this.runId, dryRun: this.isDryRun, confirmation: this.typedPhrase.trim() });
+            this.dispatchEvent(new CustomEvent('runstarted', { detail: this.runId }));
+        } catch (error) {
+            this.error = error;
+            this.starting = false;
+        }
+    }
+}

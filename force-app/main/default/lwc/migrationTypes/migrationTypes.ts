@@ -1,0 +1,261 @@
+/**
+ * Shared shapes of the migration wizard: the JSON the UI sends to MigrationController, the results it reads back,
+ * and the UI's enums. Picklist values are the API names of engine-model.md (Migration_Run__c / Migration_Run_Item__c).
+ * The Apex methods themselves are typed from their Apex signatures in types/apex.generated.d.ts.
+ */
+
+export type RunStatus =
+    | 'Draft'
+    | 'Preparing'
+    | 'Ready'
+    | 'Running'
+    | 'Completed'
+    | 'Completed_With_Errors'
+    | 'Failed'
+    | 'Aborted'
+    | 'Rolled_Back';
+
+export type RunStage =
+    'Expand' | 'Preflight' | 'Snapshot' | 'Profile_Role' | 'Permissions' | 'Site_Membership' | 'Verify' | 'Done';
+
+export type ItemOutcome =
+    'Pending' | 'Ready' | 'Warning' | 'Blocked' | 'Succeeded' | 'Failed' | 'Skipped' | 'Rolled_Back';
+
+export type RoleStrategy = 'Platform_Default' | 'Level' | 'Specific_Role';
+export type MappingAction = 'KEEP' | 'MAP' | 'DROP';
+export type SelectionMode = 'Criteria' | 'List';
+export type CsvKind = 'success' | 'error' | 'preflight';
+export type WizardStep = 'select' | 'target' | 'permissions' | 'preflight' | 'confirm' | 'run';
+
+/** Whitelisted user filters (SelectionCriteria.cls); absent means "any". */
+export interface SelectionCriteria {
+    licenseNames?: string[];
+    profileIds?: string[];
+    accountIds?: string[];
+    networkId?: string;
+    isActive?: boolean;
+    lastLoginBefore?: string;
+    lastLoginAfter?: string;
+}
+
+/** One external user in the selection preview. */
+export interface UserRow {
+    id: string;
+    username: string;
+    name: string;
+    profileName: string;
+    licenseName: string;
+    accountName: string;
+    isActive: boolean;
+    lastLoginDate: string | null;
+}
+
+/** A keyset page: rows after `afterId`, and the Id to ask for the next page with (null on the last page). */
+export interface Page<T> {
+    rows: T[];
+    nextAfterId: string | null;
+}
+
+/** A pasted row that did not resolve to a movable external user. */
+export interface UnresolvedRow {
+    rowNumber: number;
+    value: string;
+    reason: string;
+    message: string;
+}
+
+/** resolveUserList: the users found and every row that was not. */
+export interface ResolveResult {
+    userIds: string[];
+    unresolved: UnresolvedRow[];
+}
+
+export interface ProfileOption {
+    id: string;
+    name: string;
+}
+
+/** An external license with its seats and the profiles that use it. */
+export interface LicenseTarget {
+    licenseId: string;
+    licenseName: string;
+    userType: string;
+    total: number;
+    used: number;
+    available: number;
+    profiles: ProfileOption[];
+}
+
+/** What the admin picked on the Select users step. */
+export interface SelectedUsers {
+    mode: SelectionMode;
+    criteria: SelectionCriteria | null;
+    userIds: string[];
+    count: number;
+}
+
+/** What the admin picked on the Target step. */
+export interface TargetChoice {
+    targetProfileId: string;
+    licenseName: string;
+    userType: string;
+    roleStrategy: RoleStrategy;
+    roleLevel: number | null;
+    targetRoleId: string | null;
+}
+
+/** createRun's request JSON. */
+export interface CreateRunRequest extends TargetChoice {
+    selectionMode: SelectionMode;
+    criteria: SelectionCriteria | null;
+    userIds: string[];
+}
+
+/** Affected users of one preflight reason code. */
+export interface ReasonCount {
+    code: string;
+    severity: 'WARNING' | 'BLOCKER' | string;
+    count: number;
+}
+
+/** getRun: the run's status and counts, cheap enough to poll. */
+export interface RunView {
+    id: string;
+    name: string;
+    status: RunStatus;
+    kind: string;
+    dryRun: boolean;
+    currentStage: RunStage | null;
+    targetLicenseName: string | null;
+    targetUserType: string | null;
+    targetProfileName: string | null;
+    roleStrategy: RoleStrategy | null;
+    totalItems: number;
+    readyCount: number;
+    warningCount: number;
+    blockedCount: number;
+    succeededCount: number;
+    failedCount: number;
+    skippedCount: number;
+    startedAt: string | null;
+    completedAt: string | null;
+    createdDate: string | null;
+    createdByName: string | null;
+    statusMessage: string | null;
+    /** True when every item has a stored snapshot and nothing was done that cannot be undone. */
+    reversible: boolean;
+    reasonCounts: ReasonCount[];
+}
+
+/** One user's line in a run. */
+export interface RunItem {
+    id: string;
+    userId: string;
+    username: string;
+    outcome: ItemOutcome;
+    stage: RunStage | null;
+    statusCode: string | null;
+    errorMessage: string | null;
+    reasonCodes: string | null;
+    beforeLicense: string | null;
+    afterLicense: string | null;
+    attempts: number;
+}
+
+/** getItems' filter JSON; absent means "any". */
+export interface ItemFilter {
+    outcome?: ItemOutcome;
+    stage?: RunStage;
+    statusCode?: string;
+    reasonCode?: string;
+}
+
+/** exportCsv: one page of CSV text and the cursor of the next. */
+export interface CsvPage {
+    csv: string;
+    nextAfterId: string | null;
+}
+
+export interface PermissionOption {
+    id: string;
+    label: string;
+}
+
+/** A permission set or group the selected users hold. */
+export interface PermissionInventoryRow {
+    id: string;
+    label: string;
+    kind: 'PermissionSet' | 'PermissionSetGroup';
+    userCount: number;
+    /** False when the target license cannot hold it (its license does not match). */
+    fitsTarget: boolean;
+    suggestedTargetId: string | null;
+    candidates: PermissionOption[];
+}
+
+/** One choice of the mapping (Permission_Mapping__c JSON). */
+export interface MappingEntry {
+    sourceId: string;
+    action: MappingAction;
+    targetId: string | null;
+}
+
+/** Run statuses after which nothing changes any more. */
+export const FINISHED_STATUSES: readonly RunStatus[] = [
+    'Completed',
+    'Completed_With_Errors',
+    'Failed',
+    'Aborted',
+    'Rolled_Back'
+];
+
+/** Stages in the order they run (RunStage.ORDERED), with the words the console shows. */
+export const STAGES: readonly { value: RunStage; label: string }[] = [
+    { value: 'Expand', label: 'Expand selection' },
+    { value: 'Preflight', label: 'Preflight' },
+    { value: 'Snapshot', label: 'Snapshot' },
+    { value: 'Profile_Role', label: 'Profile and role' },
+    { value: 'Permissions', label: 'Permissions' },
+    { value: 'Site_Membership', label: 'Site membership' },
+    { value: 'Verify', label: 'Verify' },
+    { value: 'Done', label: 'Done' }
+];
+
+export const OUTCOMES: readonly ItemOutcome[] = [
+    'Pending',
+    'Ready',
+    'Warning',
+    'Blocked',
+    'Succeeded',
+    'Failed',
+    'Skipped',
+    'Rolled_Back'
+];
+
+/** Wizard steps in order. */
+export const WIZARD_STEPS: readonly { value: WizardStep; label: string }[] = [
+    { value: 'select', label: 'Select users' },
+    { value: 'target', label: 'Target' },
+    { value: 'permissions', label: 'Permissions' },
+    { value: 'preflight', label: 'Preflight' },
+    { value: 'confirm', label: 'Confirm and run' },
+    { value: 'run', label: 'Run' }
+];
+
+/** Profile.UserType values of role-based community licenses: moving a Lite user onto one cannot be undone. */
+export const ROLE_BASED_USER_TYPES: readonly string[] = ['PowerCustomerSuccess', 'PowerPartner'];
+
+/** The most rows one pasted or uploaded list may hold (UserListResolver's limit). */
+export const MAX_LIST_ROWS = 10000;
+
+/** Rows per server page in previews and results. */
+export const PAGE_SIZE = 50;
+
+/** A status label for people: API names use underscores. */
+export function labelOf(apiName: string | null | undefined): string {
+    return (apiName ?? '').replace(/_/g, ' ');
+}
+
+export function isFinished(status: RunStatus | null | undefined): boolean {
+    return status !== null && status !== undefined && FINISHED_STATUSES.includes(status);
+}

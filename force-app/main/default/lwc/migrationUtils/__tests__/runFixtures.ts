@@ -1,0 +1,38 @@
+import type { RunView } from 'c/migrationTypes';
+
+/** A run as getRun returns it; tests override what they need. */
+export function aRun(overrides: Partial<RunView> = {}): RunView {
+    return {
+        id: 'a01000000000001AAA',
+        name: 'RUN-00001',
+        status: 'Ready',
+        kind: 'Migration',
+        dryRun: false,
+        currentStage: 'Preflight',
+        targetLicenseName: 'Customer Community Plus',
+        targetUserType: 'PowerCustomerSuccess',
+        targetProfileName: 'Customer Community Plus User',
+        roleStrategy: 'Platform_Default',
+        totalItems: 10,
+        readyCount: 6,
+        warningCount: 2,
+        blockedCount: 2,
+        succeededCount: 0,
+        failedCount: 0,
+        skippedCount: 0,
+        startedAt: null,
+        completedAt: null,
+        createdDate: '2026-11-20T10:00:00.000Z',
+        createdByName: 'Ada Admin',
+        statusMessage: null,
+        reversible: true,
+        reasonCounts: [],
+        ...overrides
+    };
+}
+
+/** Waits real time, for code that waits with setTimeout (the poller, the file reader). */
+export function wait(ms: number): Promise<void> {
+    // eslint-disable-next-line @lwc/lwc/no-async-operation -- tests wait on the component's real timers
+    return new Promise((done) => setTimeout(done, ms));
+}

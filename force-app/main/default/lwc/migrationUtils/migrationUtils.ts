@@ -1,0 +1,183 @@
+import { isFinished } from 'c/migrationTypes';
+import type { CsvPage, Page, RunView } from 'c/migrationTypes';
+
+/**
+ * Helpers shared by the wizard's components: CSV text and download links, paging through server cursors, durations
+ * and a run poller that waits with setTimeout between polls (never a busy loop) and stops by itself.
+ */
+
+/** Characters that make a spreadsheet read a cell as a formula (OWASP "CSV Injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One CSV cell: RFC 4180 quoting, with formula-looking values neutralised by a leading apostrophe. */
+export function csvCell(value: unknown): string {
+    let text = value === null || value === undefined ? '' : String(value);
+    if (FORMULA_START.test(text)) {
+        text = `'${text}`;
+    }
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** CSV text with a header line; lines end with CRLF as RFC 4180 says. */
+export function toCsv(header: string[], rows: unknown[][]): string {
+    return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** A link target that downloads the text as a CSV file, with no server round trip. */
+export function csvHref(csv: string): string {
+    return `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`;
+}
+
+/** Fetches every page of an export and joins them; the header of pages after the first is dropped. */
+export async function fetchAllCsv(
+    fetchPage: (afterId: string | null) => Promise<CsvPage>,
+    maxPages = 500
+): Promise<string> {
+    let text = '';
+    let afterId: string | null = null;
+    for (let page = 0; page < maxPages; page++) {
+        // Pages are sequential on purpose: each cursor comes from the previous page.
+        // eslint-disable-next-line no-await-in-loop
+        const result: CsvPage = await fetchPage(afterId);
+        text += page === 0 ? result.csv : dropFirstLine(result.csv);
+        afterId = result.nextAfterId;
+        if (!afterId) {
+            return text;
+        }
+    }
+    throw new Error(`The export has more than ${maxPages} pages; download it in parts from the run record.`);
+}
+
+function dropFirstLine(csv: string): string {
+    const end = csv.indexOf('\n');
+    return end < 0 ? '' : csv.slice(end + 1);
+}
+
+/** Keyset paging state: the cursor of every page seen so far, so Previous needs no offset. */
+export class KeysetPager {
+    private cursors: (string | null)[] = [null];
+    private next: string | null = null;
+
+    get afterId(): string | null {
+        return this.cursors[this.cursors.length - 1];
+    }
+
+    get pageNumber(): number {
+        return this.cursors.length;
+    }
+
+    get hasPrevious(): boolean {
+        return this.cursors.length > 1;
+    }
+
+    get hasNext(): boolean {
+        return this.next !== null;
+    }
+
+    /** Records what the server said about the page just shown. */
+    received<T>(page: Page<T>): void {
+        this.next = page.nextAfterId;
+    }
+
+    forward(): void {
+        if (this.next !== null) {
+            this.cursors = [...this.cursors, this.next];
+            this.next = null;
+        }
+    }
+
+    back(): void {
+        if (this.hasPrevious) {
+            this.cursors = this.cursors.slice(0, -1);
+            this.next = null;
+        }
+    }
+
+    reset(): void {
+        this.cursors = [null];
+        this.next = null;
+    }
+}
+
+/** "1 h 02 min", "3 min 05 s", "12 s". */
+export function formatDuration(ms: number): string {
+    const seconds = Math.max(0, Math.round(ms / 1000));
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    const s = seconds % 60;
+    if (h > 0) {
+        return `${h} h ${String(m).padStart(2, '0')} min`;
+    }
+    if (m > 0) {
+        return `${m} min ${String(s).padStart(2, '0')} s`;
+    }
+    return `${s} s`;
+}
+
+/** Link to a user's record page. */
+export function userUrl(userId: string): string {
+    return `/lightning/r/User/${userId}/view`;
+}
+
+export interface PollerOptions {
+    fetch: () => Promise<RunView>;
+    onRun: (run: RunView) => void;
+    onError: (error: unknown) => void;
+    /** Keeps polling while this is true; default: until the run is finished. */
+    keepGoing?: (run: RunView) => boolean;
+    intervalMs?: number;
+}
+
+/** Polls a run: one request at a time, the next one scheduled only after the previous answered. */
+export class RunPoller {
+    private timer: ReturnType<typeof setTimeout> | null = null;
+    private active = false;
+    private readonly options: Required<PollerOptions>;
+
+    constructor(options: PollerOptions) {
+        this.options = {
+            keepGoing: (run: RunView) => !isFinished(run.status),
+            intervalMs: 3000,
+            ...options
+        };
+    }
+
+    get running(): boolean {
+        return this.active;
+    }
+
+    /** Polls now, then again after each interval until the run no longer needs watching. */
+    start(): void {
+        this.stop();
+        this.active = true;
+        this.poll().catch(() => undefined);
+    }
+
+    stop(): void {
+        this.active = false;
+        if (this.timer !== null) {
+            clearTimeout(this.timer);
+            this.timer = null;
+        }
+    }
+
+    private async poll(): Promise<void> {
+        try {
+            const run = await this.options.fetch();
+            if (!this.active) {
+                return;
+            }
+            this.options.onRun(run);
+            if (this.options.keepGoing(run)) {
+                // A timer between polls, not a loop: the platform's guidance for waiting in LWC.
+                // eslint-disable-next-line @lwc/lwc/no-async-operation
+                this.timer = setTimeout(() => this.poll(), this.options.intervalMs);
+            } else {
+                this.active = false;
+            }
+        } catch (error) {
+            this.active = false;
+            this.options.onError(error);
+        }
+    }
+}

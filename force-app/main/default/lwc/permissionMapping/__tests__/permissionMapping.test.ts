@@ -1,0 +1,204 @@
+import { createElement } from 'lwc';
+import PermissionMapping from 'c/permissionMapping';
+import type { PermissionInventoryRow } from 'c/migrationTypes';
+import getPermissionInventory from '@salesforce/apex/MigrationController.getPermissionInventory';
+import saveMapping from '@salesforce/apex/MigrationController.saveMapping';
+
+jest.mock(
+    '@salesforce/apex/MigrationController.getPermissionInventory',
+    () => {
+        const { createApexTestWireAdapter } = jest.requireActual('@salesforce/sfdx-lwc-jest');
+        return { default: createApexTestWireAdapter(jest.fn()) };
+    },
+    { virtual: true }
+);
+jest.mock('@salesforce/apex/MigrationController.saveMapping', () => ({ default: jest.fn() }), { virtual: true });
+
+interface TestWireAdapter {
+    emit(value: unknown): void;
+    error(body?: unknown): void;
+    getLastConfig(): Record<string, unknown>;
+}
+
+type Control = HTMLElement & { value: string; disabled: boolean; options: { label: string; value: string }[] };
+
+const wire = getPermissionInventory as unknown as TestWireAdapter;
+const save = saveMapping as unknown as jest.Mock;
+const RUN_ID = 'a01000000000001AAA';
+
+const INVENTORY: PermissionInventoryRow[] = [
+    {
+        id: '0PS000000000001AAA',
+        label: 'Portal Reports',
+        kind: 'PermissionSet',
+        userCount: 12,
+        fitsTarget: true,
+        suggestedTargetId: null,
+        candidates: []
+    },
+    {
+        id: '0PS000000000002AAA',
+        label: 'CC Knowledge',
+        kind: 'PermissionSet',
+        userCount: 1,
+        fitsTarget: false,
+        suggestedTargetId: '0PS000000000003AAA',
+        candidates: [
+            { id: '0PS000000000003AAA', label: 'CCP Knowledge' },
+            { id: '0PS000000000004AAA', label: 'CCP Other' }
+        ]
+    },
+    {
+        id: '0PG000000000001AAA',
+        label: 'Legacy Bundle',
+        kind: 'PermissionSetGroup',
+        userCount: 3,
+        fitsTarget: false,
+        suggestedTargetId: null,
+        candidates: []
+    }
+];
+
+async function flush(): Promise<void> {
+    for (let i = 0; i < 5; i++) {
+        // eslint-disable-next-line no-await-in-loop
+        await Promise.resolve();
+    }
+}
+
+function mount(): { element: HTMLElement; saved: unknown[] } {
+    const element = createElement('c-permission-mapping', { is: PermissionMapping });
+    Object.assign(element, { runId: RUN_ID });
+    const saved: unknown[] = [];
+    element.addEventListener('mappingsaved', (event) => saved.push((event as CustomEvent).detail));
+    document.body.appendChild(element);
+    return { element, saved };
+}
+
+function root(element: HTMLElement): ShadowRoot {
+    return element.shadowRoot as ShadowRoot;
+}
+
+function change(target: Element | null, value: unknown): void {
+    target?.dispatchEvent(new CustomEvent('change', { detail: { value } }));
+}
+
+function actionOf(element: HTMLElement, id: string): Control {
+    return root(element).querySelector(`.action[data-id="${id}"]`) as Control;
+}
+
+describe('c-permission-mapping', () => {
+    afterEach(() => {
+        document.body.replaceChildren();
+        jest.clearAllMocks();
+    });
+
+    it('asks for the inventory of the run and shows a spinner meanwhile', async () => {
+        const { element } = mount();
+        await flush();
+        expect(wire.getLastConfig()).toEqual({ runId: RUN_ID });
+        expect(root(element).querySelector('lightning-spinner')).not.toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('lists each set with its users, defaults, suggestions and the license badge', async () => {
+        const { element } = mount();
+        wire.emit(INVENTORY);
+        await flush();
+
+        const rows = [...root(element).querySelectorAll('tr.mapping-row')];
+        expect(rows).toHaveLength(3);
+        expect(rows.map((r) => r.querySelector('.user-count')?.textContent)).toEqual(['12 users', '1 user', '3 users']);
+        expect(rows.map((r) => r.querySelector('lightning-badge') !== null)).toEqual([false, true, true]);
+        expect(actionOf(element, '0PS000000000001AAA').value).toBe('KEEP');
+        expect(actionOf(element, '0PS000000000002AAA').value).toBe('MAP');
+        expect(actionOf(element, '0PG000000000001AAA').value).toBe('DROP');
+        const target = root(element).querySelector('.target[data-id="0PS000000000002AAA"]') as Control;
+        expect(target.value).toBe('0PS000000000003AAA');
+        expect(target.options[0].label).toBe('CCP Knowledge (suggested)');
+        expect(root(element).querySelector('.summary')?.textContent).toBe('1 kept, 1 mapped, 1 dropped.');
+        await expect(element).toBeAccessible();
+    });
+
+    it('saves the mapping as JSON and reports it', async () => {
+        save.mockResolvedValue(undefined);
+        const { element, saved } = mount();
+        wire.emit(INVENTORY);
+        await flush();
+        change(root(element).querySelector('.target[data-id="0PS000000000002AAA"]'), '0PS000000000004AAA');
+        await flush();
+        (root(element).querySelector('.save') as HTMLElement).click();
+        await flush();
+
+        expect(save).toHaveBeenCalledTimes(1);
+        expect(save.mock.calls[0][0].runId).toBe(RUN_ID);
+        expect(JSON.parse(save.mock.calls[0][0].mappingJson)).toEqual([
+            { sourceId: '0PS000000000001AAA', action: 'KEEP', targetId: null },
+            { sourceId: '0PS000000000002AAA', action: 'MAP', targetId: '0PS000000000004AAA' },
+            { sourceId: '0PG000000000001AAA', action: 'DROP', targetId: null }
+        ]);
+        expect(saved).toEqual([RUN_ID]);
+        expect(root(element).querySelector('.saved')).not.toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('refuses to save a set kept on a license that cannot hold it, or a map without a target', async () => {
+        const { element } = mount();
+        wire.emit(INVENTORY);
+        await flush();
+        const saveButton = root(element).querySelector('.save') as Control;
+
+        change(actionOf(element, '0PG000000000001AAA'), 'KEEP');
+        await flush();
+        expect(root(element).querySelector('.row-problem')?.textContent).toContain('cannot hold this');
+        expect(saveButton.disabled).toBe(true);
+
+        change(actionOf(element, '0PG000000000001AAA'), 'MAP');
+        await flush();
+        expect(root(element).querySelector('.row-problem')?.textContent).toBe('Choose what to map it to.');
+        expect(saveButton.disabled).toBe(true);
+        saveButton.click();
+        await flush();
+        expect(save).not.toHaveBeenCalled();
+
+        change(actionOf(element, '0PG000000000001AAA'), 'DROP');
+        change(actionOf(element, '0PS000000000002AAA'), 'DROP');
+        await flush();
+        expect(root(element).querySelector('.row-problem')).toBeNull();
+        expect(saveButton.disabled).toBe(false);
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows an empty state and still lets the admin save an empty mapping', async () => {
+        save.mockResolvedValue(undefined);
+        const { element, saved } = mount();
+        wire.emit([]);
+        await flush();
+        expect(root(element).querySelector('.empty-state')).not.toBeNull();
+        (root(element).querySelector('.save') as HTMLElement).click();
+        await flush();
+        expect(JSON.parse(save.mock.calls[0][0].mappingJson)).toEqual([]);
+        expect(saved).toEqual([RUN_ID]);
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows the load error and the save error through the error panel', async () => {
+        const { element } = mount();
+        wire.error({ message: 'Inventory failed.' });
+        await flush();
+        expect(root(element).querySelector('c-error-panel')).not.toBeNull();
+        expect((root(element).querySelector('.save') as Control).disabled).toBe(true);
+        await expect(element).toBeAccessible();
+
+        save.mockRejectedValue({ body: { message: 'Mapping names an unknown permission set.' } });
+        wire.emit(INVENTORY);
+        await flush();
+        (root(element).querySelector('.save') as HTMLElement).click();
+        await flush();
+        const panel = root(element).querySelector('c-error-panel') as HTMLElement;
+        const messages = [...(panel.shadowRoot as ShadowRoot).querySelectorAll('li')].map((li) => li.textContent);
+        expect(messages).toEqual(['Mapping names an unknown permission set.']);
+        expect(root(element).querySelectorAll('tr.mapping-row')).toHaveLength(3);
+        await expect(element).toBeAccessible();
+    });
+});
