@@ -122,6 +122,12 @@ export interface LoadedProject {
     runNextAsyncStep(): AsyncStep | null;
     /** Runs queued asynchronous work, and the work it chains, until none is left; returns the steps in order. */
     drainAsync(maxSteps?: number): AsyncStep[];
+    /**
+     * Scheduled Apex outside tests (the local org has no clock): runs the execute of the given CronTrigger's job, or
+     * of the waiting job with the earliest NextFireTime, once in its own transaction, and moves its CronTrigger on
+     * (TimesTriggered, PreviousFireTime, NextFireTime, State). Null when no job waits.
+     */
+    fireScheduledJob?(cronTriggerId?: string): AsyncStep | null;
 }
 
 /** One step of asynchronous Apex run by runNextAsyncStep. */

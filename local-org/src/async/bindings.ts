@@ -9,6 +9,7 @@ import { type RuntimeHost, register } from '../stdlib/registry';
 import { queue } from '../runtime/async';
 import { EmulatorError } from '../runtime/context';
 import { MAX_PUBLISH_IMMEDIATE } from './events';
+import type { SchedulableContextValue } from './schedule';
 
 type Impl = (self: unknown, args: unknown[], host: RuntimeHost) => unknown;
 
@@ -41,6 +42,12 @@ export function registerAsyncBindings(): void {
                 throw new EmulatorError('Test.getEventBus() outside a test is not emulated by the local org');
             return new TestBrokerValue();
         })
+    ]);
+    register('System', [
+        s('schedule', ['String', 'String', 'Object'], 'Id', (_s, [n, c, j]) => queue().scheduler.schedule(n, c, j))
+    ]);
+    register('SchedulableContext', [
+        i('getTriggerId', [], 'Id', (self) => (self as SchedulableContextValue).triggerId)
     ]);
     register('Limits', [
         s('getPublishImmediateDML', [], 'Integer', (_s, _a, h) => h.limit('publishImmediateDml')),

@@ -18,6 +18,7 @@ import { SObjectValue, cloneSObject } from './sobject';
 import { ApexList, ApexMap, ApexObject, ApexSet } from './values';
 import type { FaultInjector } from '../faults/faults';
 import { EventBus } from '../async/events';
+import { Scheduler } from '../async/schedule';
 
 /** Database.BatchableContext / System.QueueableContext: the job's Id. */
 export class AsyncContextValue {
@@ -127,6 +128,8 @@ export class AsyncQueue {
     private draining = false;
     /** Platform events waiting for delivery (src/async/events.ts). */
     readonly events: EventBus;
+    /** Scheduled Apex (src/async/schedule.ts). */
+    readonly scheduler: Scheduler;
 
     constructor(
         private readonly store: Store,
@@ -135,6 +138,13 @@ export class AsyncQueue {
         private readonly locatorRows: (locator: unknown) => { rows: unknown[]; elemType: string }
     ) {
         this.events = new EventBus(store, () => store.catalog, runTx);
+        this.scheduler = new Scheduler(
+            store,
+            runTx,
+            call,
+            (o) => deepCopy(o) as ApexObject,
+            (o) => implementsBuiltin(o.cls, 'System.Schedulable')
+        );
     }
 
     /** Forgets all work (a new test method or a reloaded org). */
@@ -143,6 +153,7 @@ export class AsyncQueue {
         this.running = null;
         this.draining = false;
         this.events.reset();
+        this.scheduler.reset();
     }
 
     get size(): number {
@@ -259,6 +270,7 @@ export class AsyncQueue {
     abortJob(id: unknown): void {
         if (id === null) raise('System.NullPointerException', 'Attempt to de-reference a null object');
         const key = String(id);
+        if (this.scheduler.abort(key)) return;
         const i = this.pending.findIndex((j) => j.id.id18 === key || j.id.id18.slice(0, 15) === key);
         if (i < 0)
             throw new EmulatorError(
@@ -276,6 +288,7 @@ export class AsyncQueue {
         try {
             // "The Test.stopTest() statement causes the event publishing to be carried out" (Deliver Test Event Messages).
             this.events.deliverForTest(true);
+            this.scheduler.runForTest();
             for (;;) {
                 const job = this.pending.find((j) => j.collected && !j.fromAsync);
                 if (!job) break;

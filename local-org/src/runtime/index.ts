@@ -353,6 +353,12 @@ class Project implements LoadedProject {
         return this.async.runNextStep();
     }
 
+    /** Scheduled Apex on demand (no clock): one run of a waiting job's execute. */
+    fireScheduledJob(cronTriggerId?: string): AsyncStep | null {
+        this.activate();
+        return this.async.scheduler.fire(cronTriggerId);
+    }
+
     /** Runs queued asynchronous work (and the work it chains) until none is left; returns the steps run. */
     drainAsync(maxSteps = 10_000): AsyncStep[] {
         const steps: AsyncStep[] = [];

@@ -439,6 +439,37 @@ export const STANDARD_OBJECTS: StandardObjectSpec[] = [
         ]
     },
     {
+        // Object Reference, CronTrigger: query, delete (through System.abortJob in Apex), no create or update.
+        name: 'CronTrigger',
+        keyPrefix: '08e',
+        system: 'audit',
+        owner: 'User',
+        createable: false,
+        updateable: false,
+        deletable: false,
+        fields: [
+            'CronExpression:string(255) ro',
+            'CronJobDetailId:ref(CronJobDetail)/CronJobDetail ro',
+            'EndTime:datetime ro',
+            'NextFireTime:datetime ro',
+            'PreviousFireTime:datetime ro',
+            'StartTime:datetime ro',
+            'State:picklist(WAITING|ACQUIRED|EXECUTING|COMPLETE|ERROR|DELETED|PAUSED|BLOCKED|PAUSED_BLOCKED) ro restricted',
+            'TimesTriggered:int ro',
+            'TimeZoneSidKey:string(40) ro'
+        ]
+    },
+    {
+        // Object Reference, CronJobDetail: JobType 7 is Scheduled Apex.
+        name: 'CronJobDetail',
+        keyPrefix: '08a',
+        system: 'audit',
+        createable: false,
+        updateable: false,
+        deletable: false,
+        fields: ['Name:string(255) ro', 'JobType:picklist(1|3|4|5|6|7|8|9|A|E|H|J|K|L) ro restricted']
+    },
+    {
         name: 'UserAccessPolicy',
         keyPrefix: '0Ut',
         system: 'audit',
