@@ -6,7 +6,7 @@
  *   permission (https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_class_System_FeatureManagement.htm).
  * - Object and field access drive WITH USER_MODE, AccessLevel.USER_MODE DML and Security.stripInaccessible
  *   (https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_classes_enforce_usermode.htm).
- * - "Modify All Data" grants every object and field; "View All Data" every read.
+ * - "Modify All Data" grants every object (not field-level security); "View All Data" every object read.
  * - An @AuraEnabled method answers only users whose profile or permission sets give access to its class
  *   ("Apex Class Security", https://help.salesforce.com/s/articleView?id=sf.code_package_security.htm&type=5).
  * Standard profiles of the baseline org are modelled coarsely: System Administrator holds Modify All Data and
@@ -87,6 +87,16 @@ export class UserGrants {
         return this.customPermissions.has(name.toLowerCase());
     }
 
+    /** Whether the profile or a permission set holds Modify All Data. */
+    get isModifyAllData(): boolean {
+        return this.modifyAllData;
+    }
+
+    /** Whether the profile or a permission set holds View All Data (implied by Modify All Data). */
+    get isViewAllData(): boolean {
+        return this.viewAllData;
+    }
+
     /** A system permission such as ViewSetup or ManageUsers. */
     hasUserPermission(name: string): boolean {
         return this.modifyAllData || this.userPermissions.has(name.toLowerCase());
@@ -107,9 +117,17 @@ export class UserGrants {
         return grant[access];
     }
 
-    /** Field-level security; `field` is `Object.Field`. */
+    /** "Modify All" on this object (or Modify All Data): every record of it, whatever its sharing. */
+    canModifyAllRecords(sobjectType: string): boolean {
+        return this.modifyAllData || this.objects.get(sobjectType.toLowerCase())?.modifyAll === true;
+    }
+
+    /**
+     * Field-level security granted by the profile or a permission set; `field` is `Object.Field`. Modify All Data
+     * does not bypass field-level security (the field checks of user mode apply to administrators too), so an
+     * administrator also needs a grant; callers decide which fields need none (standard fields, required fields).
+     */
     canAccessField(field: string, access: 'read' | 'edit'): boolean {
-        if (this.modifyAllData) return true;
         const grant = this.fields.get(field.toLowerCase());
         if (!grant) return false;
         return access === 'read' ? grant.readable : grant.editable;

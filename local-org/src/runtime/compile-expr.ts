@@ -29,6 +29,7 @@ import { ApexList, ApexMap, keyEquals, looseEquals, TypeValue } from './values';
 import { type CExpr, type Ev, KNOWN_SYSTEM_CLASSES, type MethodCtx, NAMESPACES, poison } from './compile-types';
 import { callAccessor, enumValue, listGet, listSet, makeSet, numericCast, propertyAccessors } from './frames';
 import { SObjectCompiler } from './compile-sobject';
+import { userModeQuery } from './user-mode';
 
 export abstract class ExprCompiler extends SObjectCompiler {
     protected condition(e: Expr, ctx: MethodCtx): (f: Frame) => boolean {
@@ -144,15 +145,18 @@ export abstract class ExprCompiler extends SObjectCompiler {
                 for (const b of e.binds) binds.set(b.text, this.expr(b.expr, ctx).ev);
                 const shape = this.soqlShape(text, ctx, e.pos);
                 if (!shape) return poison();
+                const run = (f: Frame): unknown =>
+                    this.data.query(text, (bindText) => {
+                        const ev = binds.get(bindText);
+                        if (!ev) throw new EmulatorError(`unknown SOQL bind :${bindText}`);
+                        return ev(f);
+                    });
+                // WITH USER_MODE / SECURITY_ENFORCED: the running user's access is checked first (runtime/user-mode.ts).
+                const secured = /\b(USER_MODE|SECURITY_ENFORCED)\b/i.test(text);
                 return {
                     t: prim(shape, 'Integer') ? shape : { k: 'list', elem: shape },
                     soql: true,
-                    ev: (f) =>
-                        this.data.query(text, (bindText) => {
-                            const ev = binds.get(bindText);
-                            if (!ev) throw new EmulatorError(`unknown SOQL bind :${bindText}`);
-                            return ev(f);
-                        })
+                    ev: secured ? (f) => userModeQuery(text, null, 'list', () => run(f)) : run
                 };
             }
             case 'sosl': {

@@ -12,7 +12,7 @@ import { ApexList, ApexObject, ApexSet, keyEquals } from './values';
 import { type CExpr, type Exec, type MethodCtx, Scope } from './compile-types';
 import { enumValue, tick } from './frames';
 import { ExprCompiler } from './compile-expr';
-import { requireUserModeSupported } from './user-mode';
+import { userModeDml } from './user-mode';
 
 /** Every interface a class implements, directly or through superclasses and other interfaces. */
 function* allInterfacesOf(cls: ClassSym): Generator<ClassSym> {
@@ -191,11 +191,10 @@ export abstract class StmtCompiler extends ExprCompiler {
                 const op = s.op;
                 const asUser = s.asUser === true;
                 return (f) => {
-                    if (asUser) requireUserModeSupported(`${op} as user`);
-                    this.data.dml(
-                        op,
-                        exprs.map((e) => e(f))
-                    );
+                    const values = exprs.map((e) => e(f));
+                    // `insert as user`: the running user's CRUD, FLS and record access decide (runtime/user-mode.ts).
+                    if (asUser) userModeDml(op, values, (v) => this.data.dml(op, v));
+                    else this.data.dml(op, values);
                     return 0;
                 };
             }

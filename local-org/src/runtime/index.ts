@@ -38,6 +38,7 @@ import { unsupportedMetadata } from './unsupported-metadata';
 import { type CompiledTrigger, triggers } from './triggers';
 import { schema } from './sobject';
 import { baselineIds, runningUser, seedBaseline } from './baseline';
+import { rememberAccessMetadata } from '../access/registry';
 import { seedSites } from './sites';
 import { type Fault, FaultConfigError, FaultInjector, loadFaults } from '../faults/faults';
 import type { CoverageSink } from './compile-types';
@@ -210,6 +211,7 @@ function buildOrg(sourceDirs: string[], diagnostics: Diagnostic[], sites: readon
     currentOrg.org = org;
     try {
         seedBaseline(org, sourceDirs);
+        rememberAccessMetadata(org.store, sourceDirs);
         seedSites(store, sites);
     } catch (e) {
         if (!(e instanceof SchemaError || e instanceof Error)) throw e;

@@ -1,21 +1,182 @@
 /**
- * User-mode data access (`WITH USER_MODE`, `WITH SECURITY_ENFORCED`, `insert as user`) is not emulated yet
- * (LEDGER NE-04). Running it in system mode would be more lenient than an org for most users, so it is allowed
- * only for a running user with the System Administrator profile (Modify All Data: its object checks pass, and the
- * local org models no field-level restriction for it); any other running user gets an EmulatorError.
+ * User-mode data access: `WITH USER_MODE` / `WITH SECURITY_ENFORCED` queries, `AccessLevel.USER_MODE` Database
+ * methods, `insert/update/upsert/delete as user`, Security.stripInaccessible and describe's isAccessible, answered
+ * from the running user's profile and permission sets (src/access). Record-level sharing is not emulated: where it
+ * could change an answer the operation is an EmulatorError (LEDGER UM-09), never a system-mode answer.
  * https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_classes_enforce_usermode.htm
  */
+import { type UserAccess, accessOf, canObject, readSharingGap } from '../access/user-access';
+import { SECURITY_ENFORCED_MESSAGE, firstInaccessible, planRefs, userModeMessage } from '../access/soql-access';
+import { rowErrors } from '../access/dml-access';
+import { type AccessDecisionValue, type AccessTypeName, stripInaccessible } from '../access/strip';
+import type { DmlOperation } from '../faults/faults';
+import type { ObjectDef } from '../org/schema/types';
+import type { Plan } from '../org/soql/plan';
 import { runningUser } from './baseline';
 import { EmulatorError } from './context';
 import { currentOrg } from './org-data';
+import { npe, raise } from './ops';
+import { DbError, DmlResult, dmlException } from './dml';
+import { SObjectValue } from './sobject';
+import { ApexList } from './values';
 
+/** User-mode queries whose access was checked here and that the data layer may now run (see requireUserModeSupported). */
+let approved = 0;
+
+function org() {
+    const o = currentOrg.org;
+    if (!o) throw new EmulatorError('user-mode access needs a loaded project');
+    return o;
+}
+
+/** The running user's access. */
+export function runningAccess(): UserAccess {
+    return accessOf(org().store, runningUser.id);
+}
+
+/**
+ * Called by the data layer for a query carrying WITH USER_MODE / WITH SECURITY_ENFORCED. Queries reach it through
+ * userModeQuery, which checked them first; anything else (a batch QueryLocator read later) runs only for a running
+ * user who reads every record anyway (View All Data), else it is an EmulatorError.
+ */
 export function requireUserModeSupported(what: string): void {
-    const store = currentOrg.org?.store;
-    if (!store) throw new EmulatorError(`${what} needs a loaded project`);
-    const user = store.get(runningUser.id);
-    const profile = user ? store.get(String(user.values.get('profileid'))) : undefined;
-    if (profile && profile.values.get('name') === 'System Administrator') return;
+    if (approved > 0) {
+        approved--;
+        return;
+    }
+    if (runningAccess().grants.isViewAllData) return;
     throw new EmulatorError(
-        `${what} for a running user without the System Administrator profile is not emulated yet (CRUD/FLS are not enforced; LEDGER NE-04)`
+        `${what} outside a checked query (e.g. a batch QueryLocator) for a user without View All Data is not emulated (LEDGER UM-09)`
     );
+}
+
+type Level = 'USER_MODE' | 'SYSTEM_MODE' | null;
+
+/** The security mode a query runs in, from its text and the AccessLevel argument of Database.query & co. */
+function effectiveMode(plan: Plan, level: Level): Plan['security'] {
+    const inText = plan.security;
+    if (level === null) return inText;
+    if (inText !== null && inText !== level)
+        throw new EmulatorError(
+            `a query WITH ${inText} run with AccessLevel.${level} is not emulated (platform behaviour unverified)`
+        );
+    return level;
+}
+
+/** Throws the QueryException a real org raises when the running user may not read what the query touches. */
+function checkQuery(plan: Plan, mode: 'USER_MODE' | 'SECURITY_ENFORCED'): void {
+    const o = org();
+    const a = runningAccess();
+    const refused = firstInaccessible(a, planRefs(plan, mode === 'SECURITY_ENFORCED'));
+    if (refused)
+        raise(
+            'System.QueryException',
+            mode === 'SECURITY_ENFORCED' ? SECURITY_ENFORCED_MESSAGE : userModeMessage(plan.text, refused)
+        );
+    const objects = new Map<string, ObjectDef>();
+    for (const r of planRefs(plan, false)) objects.set(r.obj.name, r.obj);
+    for (const obj of objects.values()) {
+        const gap = readSharingGap(o.store, a, obj);
+        if (gap) throw new EmulatorError(`WITH ${mode} as ${a.profileName}: ${gap} (LEDGER UM-09)`);
+    }
+}
+
+/**
+ * Runs a query (inline or Database.*) after the user-mode checks its text or AccessLevel asks for. `run` performs
+ * the query through the data layer as usual.
+ */
+export function userModeQuery(
+    soql: string,
+    level: Level,
+    mode: 'list' | 'count' | 'locator',
+    run: () => unknown
+): unknown {
+    let plan: Plan;
+    try {
+        plan = org().soql.prepare(soql);
+    } catch {
+        return run(); // the data layer reports the query's own error
+    }
+    const security = effectiveMode(plan, level);
+    if (security !== 'USER_MODE' && security !== 'SECURITY_ENFORCED') return run();
+    checkQuery(plan, security);
+    if (mode === 'locator' && level === 'USER_MODE' && !runningAccess().grants.isViewAllData)
+        throw new EmulatorError(
+            'Database.getQueryLocator with AccessLevel.USER_MODE for a user without View All Data is not emulated (the rows are read later; LEDGER UM-09)'
+        );
+    const saved = approved;
+    approved = saved + 1;
+    try {
+        return run();
+    } finally {
+        approved = saved;
+    }
+}
+
+function rowsOf(target: unknown): unknown[] {
+    if (target instanceof SObjectValue) return [target];
+    if (target instanceof ApexList) return target.items;
+    return [];
+}
+
+const RESULT_KIND: Record<DmlOperation, string> = {
+    insert: 'Database.SaveResult',
+    update: 'Database.SaveResult',
+    upsert: 'Database.UpsertResult',
+    delete: 'Database.DeleteResult',
+    undelete: 'Database.UndeleteResult'
+};
+
+/**
+ * Runs a user-mode DML call (`op` as the data layer names it: 'insert' or 'database.insert'…). Rows the user may not
+ * write fail with the platform's row error before anything is saved: all-or-none calls throw the DmlException,
+ * `allOrNone = false` saves the other rows through `run` and merges the results in row order.
+ */
+export function userModeDml(op: string, operands: unknown[], run: (operands: unknown[]) => unknown): unknown {
+    const o = org();
+    const dop = op.replace(/^database\./, '') as DmlOperation;
+    const isDatabase = op.startsWith('database.');
+    if (operands.length !== 1 && !isDatabase) return run(operands); // external-Id upsert: refused downstream
+    const target = operands[0];
+    if (target === null || target === undefined) return run(operands); // NullPointerException downstream
+    const rows = rowsOf(target);
+    const errors = rowErrors(o.store, runningAccess(), dop, rows);
+    if (!errors) return run(operands);
+    const failed = (i: number): DmlResult => {
+        const e = errors[i]!;
+        const row = rows[i] as SObjectValue;
+        return new DmlResult(RESULT_KIND[dop], row.id, [new DbError(e.statusCode, e.message, e.fields)], false);
+    };
+    const allOrNone = isDatabase && operands.length > 1 ? operands[1] : true;
+    if (allOrNone === null) npe();
+    if (allOrNone) {
+        const failures = errors.flatMap((e, index) => (e ? [{ index, r: failed(index) }] : []));
+        throw dmlException(
+            dop,
+            failures.map(({ index, r }) => ({ index, id: r.id, error: r.errors[0] }))
+        );
+    }
+    if (target instanceof SObjectValue) return failed(0);
+    const list = target as ApexList;
+    const allowed = rows.filter((_, i) => !errors[i]);
+    const saved = allowed.length ? (run([new ApexList(list.elemType, allowed), false]) as ApexList).items : [];
+    let next = 0;
+    return new ApexList(
+        { k: 'builtin', name: RESULT_KIND[dop] },
+        rows.map((_, i) => (errors[i] ? failed(i) : saved[next++]))
+    );
+}
+
+/** Security.stripInaccessible for the running user. */
+export function stripForRunningUser(
+    type: string,
+    records: unknown,
+    enforceRootObjectCRUD: boolean
+): AccessDecisionValue {
+    return stripInaccessible(runningAccess(), type as AccessTypeName, records, enforceRootObjectCRUD);
+}
+
+/** DescribeSObjectResult.isAccessible for the running user. */
+export function isAccessible(obj: ObjectDef): boolean {
+    return canObject(runningAccess(), obj, 'read');
 }

@@ -58,6 +58,8 @@ export const BUILTIN_ENUMS: Record<string, string[]> = {
     LoggingLevel: ['NONE', 'ERROR', 'WARN', 'INFO', 'DEBUG', 'FINE', 'FINER', 'FINEST'],
     RoundingMode: ['CEILING', 'DOWN', 'FLOOR', 'HALF_DOWN', 'HALF_EVEN', 'HALF_UP', 'UNNECESSARY', 'UP'],
     AccessLevel: ['USER_MODE', 'SYSTEM_MODE'],
+    // Security.stripInaccessible's access check (System.AccessType).
+    AccessType: ['CREATABLE', 'READABLE', 'UPDATABLE', 'UPSERTABLE'],
     // The StatusCode values the local org produces, plus common ones; the platform's enum is much longer.
     // https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_calls_concepts_core_data_objects.htm
     StatusCode: [

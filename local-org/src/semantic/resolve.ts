@@ -21,6 +21,7 @@ const BUILTIN_VALUE_TYPES = new Map(
         'Database.DeleteResult',
         'Database.UndeleteResult',
         'Database.Error',
+        'System.SObjectAccessDecision',
         'AggregateResult',
         'Database.QueryLocator',
         'Database.BatchableContext',

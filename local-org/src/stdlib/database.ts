@@ -5,6 +5,25 @@
 import type { BuiltinMethod } from './builtin';
 import { type RuntimeHost, register } from './registry';
 import { type AsyncContextValue, queue } from '../runtime/async';
+import { userModeDml, userModeQuery } from '../runtime/user-mode';
+import { registerAccessBindings } from '../access/bindings';
+
+type Level = 'USER_MODE' | 'SYSTEM_MODE';
+
+/** The AccessLevel argument (System.AccessLevel enum value); null is a NullPointerException. */
+function level(h: RuntimeHost, v: unknown): Level {
+    if (v === null || v === undefined) h.raise('System.NullPointerException', 'Attempt to de-reference a null object');
+    return (v as { name: string }).name as Level;
+}
+
+/** A Database DML overload whose last argument is an AccessLevel: user mode checks the running user's access. */
+function dmlWithLevel(h: RuntimeHost, op: string, args: unknown[]): unknown {
+    const operands = args.slice(0, -1);
+    const run = (v: unknown[]): unknown => h.dml(`database.${op}`, v);
+    return level(h, args[args.length - 1]) === 'USER_MODE'
+        ? userModeDml(`database.${op}`, operands, run)
+        : run(operands);
+}
 
 function s(
     name: string,
@@ -36,16 +55,23 @@ function countWithBinds(h: RuntimeHost, q: unknown, binds: unknown): unknown {
 
 const DATABASE: BuiltinMethod[] = [
     s('query', ['String'], 'List<SObject>', ([q], h) => h.query(q as string)),
-    s('query', ['String', 'System.AccessLevel'], 'List<SObject>', ([q], h) => h.query(q as string)),
-    s('queryWithBinds', ['String', 'Map<String,Object>', 'System.AccessLevel'], 'List<SObject>', ([q, b], h) =>
-        withBinds(h, q, b)
+    s('query', ['String', 'System.AccessLevel'], 'List<SObject>', ([q, l], h) =>
+        userModeQuery(q as string, level(h, l), 'list', () => h.query(q as string))
+    ),
+    s('queryWithBinds', ['String', 'Map<String,Object>', 'System.AccessLevel'], 'List<SObject>', ([q, b, l], h) =>
+        userModeQuery(q as string, level(h, l), 'list', () => withBinds(h, q, b))
     ),
     s('countQuery', ['String'], 'Integer', ([q], h) => h.query(q as string, undefined, 'count')),
-    s('countQuery', ['String', 'System.AccessLevel'], 'Integer', ([q], h) => h.query(q as string, undefined, 'count')),
-    s('countQueryWithBinds', ['String', 'Map<String,Object>', 'System.AccessLevel'], 'Integer', ([q, b], h) =>
-        countWithBinds(h, q, b)
+    s('countQuery', ['String', 'System.AccessLevel'], 'Integer', ([q, l], h) =>
+        userModeQuery(q as string, level(h, l), 'count', () => h.query(q as string, undefined, 'count'))
+    ),
+    s('countQueryWithBinds', ['String', 'Map<String,Object>', 'System.AccessLevel'], 'Integer', ([q, b, l], h) =>
+        userModeQuery(q as string, level(h, l), 'count', () => countWithBinds(h, q, b))
     ),
     s('getQueryLocator', ['String'], 'Database.QueryLocator', ([q], h) => h.query(q as string, undefined, 'locator')),
+    s('getQueryLocator', ['String', 'System.AccessLevel'], 'Database.QueryLocator', ([q, l], h) =>
+        userModeQuery(q as string, level(h, l), 'locator', () => h.query(q as string, undefined, 'locator'))
+    ),
     s('setSavepoint', [], 'Savepoint', (_a, h) => h.dml('setSavepoint', [])),
     s('rollback', ['Savepoint'], 'void', (a, h) => h.dml('rollback', a)),
     // Default scope 200 (Database.executeBatch reference).
@@ -58,10 +84,10 @@ for (const [op, result] of DML_OPS) {
         s(op, ['SObject', 'Boolean'], result, (a, h) => h.dml(`database.${op}`, a)),
         s(op, ['List<SObject>'], `List<${result}>`, (a, h) => h.dml(`database.${op}`, a)),
         s(op, ['List<SObject>', 'Boolean'], `List<${result}>`, (a, h) => h.dml(`database.${op}`, a)),
-        s(op, ['SObject', 'Boolean', 'System.AccessLevel'], result, (a, h) => h.dml(`database.${op}`, a)),
-        s(op, ['List<SObject>', 'Boolean', 'System.AccessLevel'], `List<${result}>`, (a, h) =>
-            h.dml(`database.${op}`, a)
-        )
+        s(op, ['SObject', 'System.AccessLevel'], result, (a, h) => dmlWithLevel(h, op, a)),
+        s(op, ['List<SObject>', 'System.AccessLevel'], `List<${result}>`, (a, h) => dmlWithLevel(h, op, a)),
+        s(op, ['SObject', 'Boolean', 'System.AccessLevel'], result, (a, h) => dmlWithLevel(h, op, a)),
+        s(op, ['List<SObject>', 'Boolean', 'System.AccessLevel'], `List<${result}>`, (a, h) => dmlWithLevel(h, op, a))
     );
 }
 
@@ -89,4 +115,6 @@ export function registerDatabase(): void {
     register('Database', DATABASE);
     register('Database.BatchableContext', [jobId('getJobId')]);
     register('QueueableContext', [jobId('getJobId')]);
+    // Security, SObjectAccessDecision, DescribeSObjectResult.isAccessible (src/access).
+    registerAccessBindings();
 }

@@ -77,10 +77,12 @@ test('permission sets add up, case-insensitively', () => {
     assert.equal(both.canAccessField('Run__c.Status__c', 'read'), true, 'edit implies read');
 });
 
-test('System Administrator reaches every object, field and class, but holds custom permissions only when granted', () => {
+test('System Administrator reaches every object and class, but field-level security and custom permissions only when granted', () => {
     const admin = new UserGrants(SYSTEM_ADMINISTRATOR, []);
     assert.equal(admin.canAccessObject('Anything__c', 'delete'), true);
-    assert.equal(admin.canAccessField('Anything__c.Secret__c', 'edit'), true);
+    assert.equal(admin.canAccessField('Anything__c.Secret__c', 'read'), false, 'Modify All Data does not bypass FLS');
+    assert.equal(new UserGrants(SYSTEM_ADMINISTRATOR, [editRuns]).canAccessField('Run__c.Status__c', 'edit'), true);
+    assert.equal(admin.isModifyAllData && admin.isViewAllData, true);
     assert.equal(admin.canRunApexClass('RunController'), true);
     assert.equal(admin.hasUserPermission('ManageUsers'), true);
     assert.equal(admin.hasCustomPermission('Migrate_Community_Users'), false);

@@ -1,0 +1,146 @@
+/**
+ * The access of one user, as user-mode operations see it: object permissions and field-level security from the
+ * profile and the assigned permission sets (and permission set groups), and the cases where record-level sharing,
+ * which the local org does not emulate, could change an answer (those become EmulatorErrors, never a guess).
+ *
+ * Sources:
+ * - user mode respects object permissions, FLS and sharing:
+ *   https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_classes_enforce_usermode.htm
+ * - organization-wide defaults of a new org (Account Public Read/Write, Contact Controlled by Parent, User Public
+ *   Read Only and Private for external users): https://help.salesforce.com/s/articleView?id=sf.sharing_model_fields.htm&type=5
+ */
+import type { FieldDef, ObjectDef } from '../org/schema/types';
+import type { SRecord, Store } from '../org/store';
+import { EmulatorError } from '../runtime/context';
+import { type ObjectAccess, UserGrants } from './grants';
+import type { PermissionSetModel } from '../metadata/permission-sets';
+import { PROFILE_MODELLED_OBJECTS, standardProfileGrants } from './profiles';
+import { permissionSetModel } from './registry';
+
+export type FieldAccess = 'read' | 'create' | 'edit';
+
+/** What the local org knows of one user's access. */
+export interface UserAccess {
+    userId: string;
+    profileName: string;
+    /** Profile license of an external (community/portal) user. */
+    external: boolean;
+    roleId: string | null;
+    grants: UserGrants;
+}
+
+function text(rec: SRecord | undefined, field: string): string | null {
+    const v = rec?.values.get(field);
+    return v === null || v === undefined ? null : String(v);
+}
+
+/** The access of a user from the store's records; an EmulatorError when their profile is not modelled. */
+export function accessOf(store: Store, userId: string): UserAccess {
+    const user = store.get(userId);
+    const profile = user ? store.get(String(user.values.get('profileid'))) : undefined;
+    const profileName = text(profile, 'name') ?? '';
+    const profileGrants = standardProfileGrants(profileName);
+    if (!profileGrants)
+        throw new EmulatorError(
+            `object and field permissions of the profile '${profileName}' are not modelled by the local org (LEDGER UM-11)`
+        );
+    const sets: PermissionSetModel[] = [];
+    const addSet = (id: string | null): void => {
+        const ps = id ? store.get(id) : undefined;
+        if (!ps || ps.values.get('isownedbyprofile') === true) return;
+        const model = permissionSetModel(store, text(ps, 'name') ?? '');
+        if (model) sets.push(model);
+    };
+    for (const a of store.rows('PermissionSetAssignment')) {
+        if (text(a, 'assigneeid') !== userId) continue;
+        const groupId = text(a, 'permissionsetgroupid');
+        if (groupId) {
+            for (const c of store.rows('PermissionSetGroupComponent'))
+                if (text(c, 'permissionsetgroupid') === groupId) addSet(text(c, 'permissionsetid'));
+        } else {
+            addSet(text(a, 'permissionsetid'));
+        }
+    }
+    return {
+        userId,
+        profileName,
+        external: text(profile, 'usertype') !== 'Standard',
+        roleId: text(user, 'userroleid'),
+        grants: new UserGrants(profileGrants, sets)
+    };
+}
+
+/** Object permission; an EmulatorError for an object whose permissions the local org does not model for this user. */
+export function canObject(a: UserAccess, obj: ObjectDef, access: ObjectAccess): boolean {
+    if (a.grants.isModifyAllData) return true;
+    if (access === 'read' && a.grants.isViewAllData) return true;
+    if (obj.custom || PROFILE_MODELLED_OBJECTS.has(obj.name.toLowerCase()))
+        return a.grants.canAccessObject(obj.name, access);
+    // Every user can read the User object; which users they see is sharing (readSharingGap).
+    if (obj.name === 'User' && access === 'read') return true;
+    throw new EmulatorError(
+        `${access} access of the profile '${a.profileName}' to ${obj.name} is not modelled by the local org (LEDGER UM-11)`
+    );
+}
+
+/**
+ * Field-level security. Standard fields follow the object permission (standard profiles show every standard field);
+ * required custom fields have no field-level security; other custom fields need a grant, for administrators too.
+ */
+export function canField(a: UserAccess, obj: ObjectDef, f: FieldDef, access: FieldAccess): boolean {
+    if (access === 'create' && !f.createable) return false;
+    if (access === 'edit' && !f.updateable) return false;
+    if (!f.custom) return true;
+    if (!f.nillable && f.type !== 'boolean') return true;
+    return a.grants.canAccessField(`${obj.name}.${f.name}`, access === 'read' ? 'read' : 'edit');
+}
+
+/**
+ * Why record-level sharing could make a user-mode read of this object differ from reading every row, or null when
+ * it cannot (administrators; Account and Contact under their default Public Read/Write; internal users while the
+ * org holds no external user).
+ */
+export function readSharingGap(store: Store, a: UserAccess, obj: ObjectDef): string | null {
+    if (a.grants.isViewAllData) return null;
+    if (a.external)
+        return 'record visibility of external users (external org-wide defaults, sharing sets) is not emulated';
+    const name = obj.name.toLowerCase();
+    if (name === 'account' || name === 'contact') return null;
+    if (name === 'user') {
+        for (const u of store.rows('User'))
+            if (text(u, 'usertype') !== 'Standard')
+                return 'which external users an internal user sees (User org-wide default Private for external users) is not emulated';
+        return null;
+    }
+    if (obj.custom)
+        return `the org-wide default of ${obj.name} is not read from its metadata, so record visibility for users without View All Data is not emulated`;
+    return `record visibility of ${obj.name} for users without View All Data is not emulated`;
+}
+
+/** Whether a user-mode write of this record is allowed by sharing: 'ok', 'denied', or the reason it is not emulated. */
+export function writeSharing(
+    store: Store,
+    a: UserAccess,
+    obj: ObjectDef,
+    op: 'insert' | 'update' | 'delete' | 'undelete',
+    recordId: string | null
+): 'ok' | 'denied' | { gap: string } {
+    if (a.grants.isModifyAllData) return 'ok';
+    if (a.external) return { gap: 'record access of external users is not emulated' };
+    const name = obj.name.toLowerCase();
+    if (obj.custom)
+        return {
+            gap: `the org-wide default of ${obj.name} is not read from its metadata, so record access is not emulated`
+        };
+    if (name !== 'account' && name !== 'contact') return { gap: `record access to ${obj.name} is not emulated` };
+    // Public Read/Write (Contact: controlled by its Account) lets every internal user read and edit.
+    if (op === 'insert' || op === 'update') return 'ok';
+    const rec = recordId ? store.get(recordId, { allRows: true }) : undefined;
+    if (!rec) return 'ok'; // the DML layer reports the missing row
+    if (text(rec, 'ownerid') === a.userId) return 'ok';
+    // Public Read/Write does not give delete: only the owner, users above them in the role hierarchy and holders of
+    // Modify All reach it. A user without a role is above nobody; the hierarchy itself is not modelled.
+    if (a.grants.canModifyAllRecords(obj.name)) return 'ok';
+    if (name === 'account' && !a.roleId) return 'denied';
+    return { gap: `${op} of a ${obj.name} the running user does not own depends on the role hierarchy (not emulated)` };
+}
