@@ -167,6 +167,41 @@ describe('batch Apex outside tests', () => {
         assert.equal(p.drainAsync().length, 3 * 5);
     });
 
+    it('past 5 active and 100 holding batches executeBatch throws the flex-queue LimitException', async () => {
+        const p = await project({ 'RenameBatch.cls': BATCH });
+        await debug(p, 'for (Integer i = 0; i < 105; i++) Database.executeBatch(new RenameBatch());');
+        const r = await p.executeAnonymous('Database.executeBatch(new RenameBatch());', 'full.apex');
+        assert.equal(r.success, false);
+        assert.match(
+            r.message ?? '',
+            /^System.LimitException: You've exceeded the limit of 100 jobs in the flex queue for org 00D\w{15}\./
+        );
+        assert.deepEqual(await debug(p, 'System.debug([SELECT COUNT() FROM AsyncApexJob]);'), ['105']);
+    });
+
+    it('a batch that aborts itself in execute stops there: no more executes, no finish', async () => {
+        const p = await project({
+            'SelfAbort.cls': `public class SelfAbort implements Database.Batchable<SObject> {
+                public Database.QueryLocator start(Database.BatchableContext bc) {
+                    return Database.getQueryLocator('SELECT Id FROM Account ORDER BY Name');
+                }
+                public void execute(Database.BatchableContext bc, List<Account> scope) {
+                    insert new Contact(LastName = 'executed');
+                    System.abortJob(bc.getJobId());
+                }
+                public void finish(Database.BatchableContext bc) { insert new Contact(LastName = 'finished'); }
+            }`
+        });
+        await debug(p, accounts(4) + ' Database.executeBatch(new SelfAbort(), 2);');
+        const steps = p.drainAsync();
+        assert.deepEqual(
+            steps.map((s) => s.phase),
+            ['start', 'execute']
+        );
+        assert.deepEqual(await debug(p, JOB), ['Aborted BatchApex 0/2 errors 0 null']);
+        assert.deepEqual(await debug(p, 'System.debug([SELECT LastName FROM Contact].LastName);'), ['executed']);
+    });
+
     it('a job enqueued by a transaction that rolls back never runs', async () => {
         const p = await project({ 'RenameBatch.cls': BATCH });
         const r = await p.executeAnonymous(
