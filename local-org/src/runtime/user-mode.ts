@@ -100,9 +100,9 @@ export function userModeQuery(
     const security = effectiveMode(plan, level);
     if (security !== 'USER_MODE' && security !== 'SECURITY_ENFORCED') return run();
     checkQuery(plan, security);
-    if (mode === 'locator' && level === 'USER_MODE' && !runningAccess().grants.isViewAllData)
+    if (mode === 'locator' && !runningAccess().grants.isViewAllData)
         throw new EmulatorError(
-            'Database.getQueryLocator with AccessLevel.USER_MODE for a user without View All Data is not emulated (the rows are read later; LEDGER UM-09)'
+            'a user-mode Database.getQueryLocator for a user without View All Data is not emulated (the rows are read later; LEDGER UM-09)'
         );
     const saved = approved;
     approved = saved + 1;
@@ -136,7 +136,8 @@ export function userModeDml(op: string, operands: unknown[], run: (operands: unk
     const o = org();
     const dop = op.replace(/^database\./, '') as DmlOperation;
     const isDatabase = op.startsWith('database.');
-    if (operands.length !== 1 && !isDatabase) return run(operands); // external-Id upsert: refused downstream
+    // External-Id upsert and merge are refused downstream (EmulatorError); nothing to check here.
+    if (!(dop in RESULT_KIND) || (operands.length !== 1 && !isDatabase)) return run(operands);
     const target = operands[0];
     if (target === null || target === undefined) return run(operands); // NullPointerException downstream
     const rows = rowsOf(target);

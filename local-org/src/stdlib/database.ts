@@ -54,21 +54,28 @@ function countWithBinds(h: RuntimeHost, q: unknown, binds: unknown): unknown {
 }
 
 const DATABASE: BuiltinMethod[] = [
-    s('query', ['String'], 'List<SObject>', ([q], h) => h.query(q as string)),
+    // A text carrying WITH USER_MODE / SECURITY_ENFORCED is checked for the running user (runtime/user-mode.ts).
+    s('query', ['String'], 'List<SObject>', ([q], h) =>
+        userModeQuery(q as string, null, 'list', () => h.query(q as string))
+    ),
     s('query', ['String', 'System.AccessLevel'], 'List<SObject>', ([q, l], h) =>
         userModeQuery(q as string, level(h, l), 'list', () => h.query(q as string))
     ),
     s('queryWithBinds', ['String', 'Map<String,Object>', 'System.AccessLevel'], 'List<SObject>', ([q, b, l], h) =>
         userModeQuery(q as string, level(h, l), 'list', () => withBinds(h, q, b))
     ),
-    s('countQuery', ['String'], 'Integer', ([q], h) => h.query(q as string, undefined, 'count')),
+    s('countQuery', ['String'], 'Integer', ([q], h) =>
+        userModeQuery(q as string, null, 'count', () => h.query(q as string, undefined, 'count'))
+    ),
     s('countQuery', ['String', 'System.AccessLevel'], 'Integer', ([q, l], h) =>
         userModeQuery(q as string, level(h, l), 'count', () => h.query(q as string, undefined, 'count'))
     ),
     s('countQueryWithBinds', ['String', 'Map<String,Object>', 'System.AccessLevel'], 'Integer', ([q, b, l], h) =>
         userModeQuery(q as string, level(h, l), 'count', () => countWithBinds(h, q, b))
     ),
-    s('getQueryLocator', ['String'], 'Database.QueryLocator', ([q], h) => h.query(q as string, undefined, 'locator')),
+    s('getQueryLocator', ['String'], 'Database.QueryLocator', ([q], h) =>
+        userModeQuery(q as string, null, 'locator', () => h.query(q as string, undefined, 'locator'))
+    ),
     s('getQueryLocator', ['String', 'System.AccessLevel'], 'Database.QueryLocator', ([q, l], h) =>
         userModeQuery(q as string, level(h, l), 'locator', () => h.query(q as string, undefined, 'locator'))
     ),

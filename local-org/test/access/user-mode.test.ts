@@ -101,6 +101,7 @@ describe('the System Administrator in user mode', () => {
             'insert new PermissionSetAssignment(AssigneeId = UserInfo.getUserId(), PermissionSetId = ps.Id);\n}\n' +
             'System.debug([SELECT Status__c FROM Run__c WITH USER_MODE].Status__c);\n' +
             "insert as user new Run__c(Name = 'z', Key__c = 'k4', Status__c = 's');\n" +
+            "System.debug(Database.query('SELECT Status__c FROM Run__c WHERE Name = \\'z\\' WITH USER_MODE').size());\n" +
             'System.debug([SELECT COUNT() FROM Run__c]);';
         const out = lines(await execIn(files, src));
         assert.match(out[0], /No such column 'Status__c' on entity 'Run__c'/);
@@ -109,7 +110,25 @@ describe('the System Administrator in user mode', () => {
         assert.equal(out[3], 'INVALID_FIELD_FOR_INSERT_UPDATE (Status__c)');
         assert.equal(out[4], 'INVALID_FIELD_FOR_INSERT_UPDATE');
         assert.equal(out[5], '{Run__c={Status__c}} {0}');
-        assert.deepEqual(out.slice(6), ['s', '2']);
+        assert.deepEqual(out.slice(6), ['s', '1', '2']);
+    });
+
+    it('checks dynamic queries whose text asks for user mode, QueryLocators included', async () => {
+        const files = metadata({});
+        for (const call of [
+            "Database.query('SELECT Status__c FROM Run__c WITH USER_MODE')",
+            "Database.countQuery('SELECT COUNT() FROM Run__c WHERE Status__c = null WITH USER_MODE')",
+            "Database.getQueryLocator('SELECT Status__c FROM Run__c WITH SECURITY_ENFORCED')",
+            "Database.getQueryLocator('SELECT Status__c FROM Run__c', AccessLevel.USER_MODE)"
+        ]) {
+            const out = lines(
+                await execIn(
+                    files,
+                    `try { ${call}; System.debug('ran'); } catch (QueryException e) { System.debug('refused'); }`
+                )
+            );
+            assert.deepEqual(out, ['refused'], call);
+        }
     });
 
     it('refuses a query whose text and AccessLevel disagree, loudly', async () => {
