@@ -1,7 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import getRun from '@salesforce/apex/MigrationController.getRun';
 import startRun from '@salesforce/apex/MigrationController.startRun';
-import { ROLE_BASED_USER_TYPES } from 'c/migrationTypes';
+import { CONFIRMATION_PHRASE, ROLE_BASED_USER_TYPES } from 'c/migrationTypes';
 import type { RunView } from 'c/migrationTypes';
 
 interface Option {
@@ -119,7 +119,7 @@ export default class ConfirmRun extends LightningElement {
     }
 
     get phrase(): string {
-        return this.run?.name ?? '';
+        return CONFIRMATION_PHRASE;
     }
 
     get phraseLabel(): string {

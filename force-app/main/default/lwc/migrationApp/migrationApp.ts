@@ -2,8 +2,8 @@ import { LightningElement, wire } from 'lwc';
 import { CurrentPageReference, NavigationMixin } from 'lightning/navigation';
 import type { PageReference } from 'lightning/navigation';
 import createRun from '@salesforce/apex/MigrationController.createRun';
-import { WIZARD_STEPS } from 'c/migrationTypes';
-import type { CreateRunRequest, RunView, SelectedUsers, TargetChoice, WizardStep } from 'c/migrationTypes';
+import { SCOPE_SIZE, WIZARD_STEPS } from 'c/migrationTypes';
+import type { DraftRunRequest, RunView, SelectedUsers, TargetChoice, WizardStep } from 'c/migrationTypes';
 
 type View = 'wizard' | 'history';
 
@@ -210,11 +210,15 @@ export default class MigrationApp extends NavigationMixin(LightningElement) {
         // Set before the first await: a double click creates one run.
         this.creating = true;
         this.error = undefined;
-        const request: CreateRunRequest = {
-            ...target,
-            selectionMode: selection.mode,
+        const request: DraftRunRequest = {
+            kind: 'Migration',
             criteria: selection.criteria,
-            userIds: selection.userIds
+            targetProfileId: target.targetProfileId,
+            roleStrategy: target.roleStrategy,
+            roleLevel: target.roleLevel,
+            targetRoleId: target.targetRoleId,
+            dryRun: false,
+            scopeSize: SCOPE_SIZE
         };
         try {
             const runId = await createRun({ requestJson: JSON.stringify(request) });

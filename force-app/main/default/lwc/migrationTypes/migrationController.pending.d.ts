@@ -18,7 +18,7 @@ declare module '@salesforce/apex/MigrationController.previewUsers' {
 }
 
 declare module '@salesforce/apex/MigrationController.resolveUserList' {
-    const method: SfApex.Method<{ text: string }, import('c/migrationTypes').ResolveResult>;
+    const method: SfApex.Method<{ text: string }, import('c/migrationTypes').ListResolution>;
     export default method;
 }
 

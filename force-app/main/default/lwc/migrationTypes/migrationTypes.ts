@@ -27,15 +27,23 @@ export type SelectionMode = 'Criteria' | 'List';
 export type CsvKind = 'success' | 'error' | 'preflight';
 export type WizardStep = 'select' | 'target' | 'permissions' | 'preflight' | 'confirm' | 'run';
 
-/** Whitelisted user filters (SelectionCriteria.cls); absent means "any". */
+/**
+ * Whitelisted user filters, the JSON of SelectionCriteria.cls (unknown keys are refused there); absent means "any".
+ * Times are ISO 8601 datetimes (Apex Datetime). List mode names the users in `userIds`.
+ */
 export interface SelectionCriteria {
     licenseNames?: string[];
+    userTypes?: string[];
     profileIds?: string[];
     accountIds?: string[];
     networkId?: string;
     isActive?: boolean;
     lastLoginBefore?: string;
     lastLoginAfter?: string;
+    neverLoggedIn?: boolean;
+    createdBefore?: string;
+    createdAfter?: string;
+    userIds?: string[];
 }
 
 /** One external user in the selection preview. */
@@ -56,18 +64,32 @@ export interface Page<T> {
     nextAfterId: string | null;
 }
 
-/** A pasted row that did not resolve to a movable external user. */
-export interface UnresolvedRow {
-    rowNumber: number;
-    value: string;
+/** A resolved user of a pasted list (UserListResolver.ResolvedUser). */
+export interface ResolvedUser {
+    line: number;
+    input: string;
+    userId: string;
+    username: string;
+    name: string;
+    profileName: string;
+    licenseName: string;
+    isActive: boolean;
+}
+
+/** A row that did not resolve (ERROR), or a warning on one that did (UserListResolver.Issue). */
+export interface ListIssue {
+    line: number;
+    input: string;
     reason: string;
+    severity: 'ERROR' | 'WARNING';
     message: string;
 }
 
-/** resolveUserList: the users found and every row that was not. */
-export interface ResolveResult {
-    userIds: string[];
-    unresolved: UnresolvedRow[];
+/** resolveUserList (UserListResolver.Resolution): the users found and every row that was not. */
+export interface ListResolution {
+    rowCount: number;
+    users: ResolvedUser[];
+    issues: ListIssue[];
 }
 
 export interface ProfileOption {
@@ -86,11 +108,10 @@ export interface LicenseTarget {
     profiles: ProfileOption[];
 }
 
-/** What the admin picked on the Select users step. */
+/** What the admin picked on the Select users step; a list is criteria with `userIds`. */
 export interface SelectedUsers {
     mode: SelectionMode;
-    criteria: SelectionCriteria | null;
-    userIds: string[];
+    criteria: SelectionCriteria;
     count: number;
 }
 
@@ -104,11 +125,16 @@ export interface TargetChoice {
     targetRoleId: string | null;
 }
 
-/** createRun's request JSON. */
-export interface CreateRunRequest extends TargetChoice {
-    selectionMode: SelectionMode;
-    criteria: SelectionCriteria | null;
-    userIds: string[];
+/** createRun's request JSON (MigrationRunRepository.DraftRun). */
+export interface DraftRunRequest {
+    kind: 'Migration';
+    criteria: SelectionCriteria;
+    targetProfileId: string;
+    roleStrategy: RoleStrategy;
+    roleLevel: number | null;
+    targetRoleId: string | null;
+    dryRun: boolean;
+    scopeSize: number;
 }
 
 /** Affected users of one preflight reason code. */
@@ -162,9 +188,9 @@ export interface RunItem {
     attempts: number;
 }
 
-/** getItems' filter JSON; absent means "any". */
+/** getItems' filter JSON (MigrationRunRepository.ItemFilter); absent means "any". */
 export interface ItemFilter {
-    outcome?: ItemOutcome;
+    outcomes?: ItemOutcome[];
     stage?: RunStage;
     statusCode?: string;
     reasonCode?: string;
@@ -176,21 +202,27 @@ export interface CsvPage {
     nextAfterId: string | null;
 }
 
+/** A permission set or group to map onto (PermissionMappingService.Option). */
 export interface PermissionOption {
     id: string;
+    name: string;
     label: string;
+    isGroup: boolean;
 }
 
-/** A permission set or group the selected users hold. */
+/** A permission set or group the selected users hold (PermissionMappingService.InventoryRow). */
 export interface PermissionInventoryRow {
-    id: string;
+    sourceId: string;
+    name: string;
     label: string;
-    kind: 'PermissionSet' | 'PermissionSetGroup';
-    userCount: number;
-    /** False when the target license cannot hold it (its license does not match). */
+    isGroup: boolean;
+    users: number;
+    /** False when the target license cannot hold it. */
     fitsTarget: boolean;
-    suggestedTargetId: string | null;
-    candidates: PermissionOption[];
+    /** The suggested action and target (the saved ones once a mapping is saved). */
+    action: MappingAction;
+    targetId: string | null;
+    suggestions: PermissionOption[];
 }
 
 /** One choice of the mapping (Permission_Mapping__c JSON). */
@@ -245,8 +277,17 @@ export const WIZARD_STEPS: readonly { value: WizardStep; label: string }[] = [
 /** Profile.UserType values of role-based community licenses: moving a Lite user onto one cannot be undone. */
 export const ROLE_BASED_USER_TYPES: readonly string[] = ['PowerCustomerSuccess', 'PowerPartner'];
 
-/** The most rows one pasted or uploaded list may hold (UserListResolver's limit). */
+/** The most rows one pasted or uploaded list may hold (UserListResolver.MAX_ROWS). */
 export const MAX_LIST_ROWS = 10000;
+
+/** The most users a List-mode run may name (SelectionCriteria.MAX_LIST_USERS). */
+export const MAX_LIST_USERS = 5000;
+
+/** Batch scope of a run (Scope_Size__c default and maximum). */
+export const SCOPE_SIZE = 200;
+
+/** What the admin types to confirm a move that cannot be undone (MigrationRunService.CONFIRMATION_PHRASE). */
+export const CONFIRMATION_PHRASE = 'IRREVERSIBLE';
 
 /** Rows per server page in previews and results. */
 export const PAGE_SIZE = 50;

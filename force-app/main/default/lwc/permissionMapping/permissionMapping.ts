@@ -15,8 +15,8 @@ interface Option {
 
 /** A row as the table shows it: the inventory plus the admin's choice. */
 interface MappingRow extends PermissionInventoryRow {
-    action: MappingAction;
-    targetId: string | null;
+    /** The target the server suggested, marked in the list. */
+    suggestedId: string | null;
     kindLabel: string;
     usersText: string;
     actionLabel: string;
@@ -33,14 +33,6 @@ const ACTION_OPTIONS: Option[] = [
     { label: 'Drop', value: 'DROP' }
 ];
 
-/** The default a row starts with: keep what fits, map what has a suggestion, drop the rest. */
-function defaultAction(row: PermissionInventoryRow): MappingAction {
-    if (row.fitsTarget) {
-        return 'KEEP';
-    }
-    return row.suggestedTargetId ? 'MAP' : 'DROP';
-}
-
 function problemOf(row: PermissionInventoryRow, action: MappingAction, targetId: string | null): string {
     if (action === 'KEEP' && !row.fitsTarget) {
         return 'The target license cannot hold this: map it or drop it.';
@@ -51,19 +43,24 @@ function problemOf(row: PermissionInventoryRow, action: MappingAction, targetId:
     return '';
 }
 
-function toRow(row: PermissionInventoryRow, action: MappingAction, targetId: string | null): MappingRow {
-    const suggested = row.candidates.find((c) => c.id === row.suggestedTargetId);
+function toRow(
+    row: PermissionInventoryRow,
+    suggestedId: string | null,
+    action: MappingAction,
+    targetId: string | null
+): MappingRow {
     return {
         ...row,
+        suggestedId,
         action,
         targetId,
-        kindLabel: row.kind === 'PermissionSetGroup' ? 'Permission set group' : 'Permission set',
-        usersText: `${row.userCount} ${row.userCount === 1 ? 'user' : 'users'}`,
+        kindLabel: row.isGroup ? 'Permission set group' : 'Permission set',
+        usersText: `${row.users} ${row.users === 1 ? 'user' : 'users'}`,
         actionLabel: `Action for ${row.label}`,
         targetLabel: `Map ${row.label} to`,
-        targetOptions: row.candidates.map((c) => ({
-            label: c === suggested ? `${c.label} (suggested)` : c.label,
-            value: c.id
+        targetOptions: row.suggestions.map((option) => ({
+            label: option.id === suggestedId ? `${option.label} (suggested)` : option.label,
+            value: option.id
         })),
         isMap: action === 'MAP',
         cannotHold: !row.fitsTarget,
@@ -85,10 +82,15 @@ export default class PermissionMapping extends LightningElement {
     @wire(getPermissionInventory, { runId: '$runId' })
     wiredInventory({ data, error }: WireResult<PermissionInventoryRow[]>): void {
         if (data) {
-            this.rows = data.map((row) => {
-                const action = defaultAction(row);
-                return toRow(row, action, action === 'MAP' ? row.suggestedTargetId : null);
-            });
+            // The server's action and target are its suggestion (or the saved mapping).
+            this.rows = data.map((row) =>
+                toRow(
+                    row,
+                    row.action === 'MAP' ? row.targetId : null,
+                    row.action,
+                    row.action === 'MAP' ? row.targetId : null
+                )
+            );
             this.error = undefined;
             this.loaded = true;
         } else if (error) {
@@ -127,14 +129,14 @@ export default class PermissionMapping extends LightningElement {
         const id = (event.target as HTMLElement).dataset.id;
         this.update(id, (row) => {
             const action = event.detail.value;
-            const targetId = action === 'MAP' ? (row.targetId ?? row.suggestedTargetId) : null;
-            return toRow(row, action, targetId);
+            const targetId = action === 'MAP' ? (row.targetId ?? row.suggestedId) : null;
+            return toRow(row, row.suggestedId, action, targetId);
         });
     }
 
     handleTarget(event: CustomEvent<{ value: string }>): void {
         const id = (event.target as HTMLElement).dataset.id;
-        this.update(id, (row) => toRow(row, row.action, event.detail.value || null));
+        this.update(id, (row) => toRow(row, row.suggestedId, row.action, event.detail.value || null));
     }
 
     async handleSave(): Promise<void> {
@@ -144,7 +146,7 @@ export default class PermissionMapping extends LightningElement {
         this.saving = true;
         this.error = undefined;
         const mapping: MappingEntry[] = this.rows.map((r) => ({
-            sourceId: r.id,
+            sourceId: r.sourceId,
             action: r.action,
             targetId: r.targetId
         }));
@@ -161,6 +163,6 @@ export default class PermissionMapping extends LightningElement {
 
     private update(id: string | undefined, change: (row: MappingRow) => MappingRow): void {
         this.saved = false;
-        this.rows = this.rows.map((row) => (row.id === id ? change(row) : row));
+        this.rows = this.rows.map((row) => (row.sourceId === id ? change(row) : row));
     }
 }

@@ -383,7 +383,7 @@ export default class RunConsole extends LightningElement {
             return;
         }
         const filter: ItemFilter = {};
-        if (this.outcomeFilter) filter.outcome = this.outcomeFilter as ItemOutcome;
+        if (this.outcomeFilter) filter.outcomes = [this.outcomeFilter as ItemOutcome];
         if (this.stageFilter) filter.stage = this.stageFilter as RunStage;
         if (this.statusCodeFilter) filter.statusCode = this.statusCodeFilter;
         this.resultsLoading = true;

@@ -3,14 +3,14 @@ import getLicenseTargets from '@salesforce/apex/MigrationController.getLicenseTa
 import countUsers from '@salesforce/apex/MigrationController.countUsers';
 import previewUsers from '@salesforce/apex/MigrationController.previewUsers';
 import resolveUserList from '@salesforce/apex/MigrationController.resolveUserList';
-import { MAX_LIST_ROWS, PAGE_SIZE } from 'c/migrationTypes';
+import { MAX_LIST_ROWS, MAX_LIST_USERS, PAGE_SIZE } from 'c/migrationTypes';
 import type {
     LicenseTarget,
+    ListIssue,
+    ListResolution,
     Page,
-    ResolveResult,
     SelectionCriteria,
     SelectionMode,
-    UnresolvedRow,
     UserRow,
     SelectedUsers
 } from 'c/migrationTypes';
@@ -32,9 +32,6 @@ const DELAY_MS = 350;
 /** Unresolved rows shown on the page; all of them are in the download. */
 const SHOWN_UNRESOLVED = 100;
 
-/** Reasons that only warn: the user can still be moved (UserListResolver). */
-const WARNING_REASONS = ['INACTIVE'];
-
 const ID_PATTERN = '[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?';
 
 const COLUMNS = [
@@ -46,6 +43,11 @@ const COLUMNS = [
     { label: 'Active', fieldName: 'isActive', type: 'boolean' },
     { label: 'Last login', fieldName: 'lastLoginDate', type: 'date' }
 ];
+
+/** A date input's day as the start of that day in the admin's time zone, as Apex Datetime JSON. */
+function startOfDay(day: string): string {
+    return new Date(`${day}T00:00:00`).toISOString();
+}
 
 function readFile(file: File): Promise<string> {
     return new Promise((resolve, reject) => {
@@ -82,7 +84,7 @@ export default class UserSelection extends LightningElement {
 
     listText = '';
     checking = false;
-    listResult: ResolveResult | null = null;
+    listResult: ListResolution | null = null;
     listProblem = '';
 
     error: unknown = undefined;
@@ -194,15 +196,17 @@ export default class UserSelection extends LightningElement {
     }
 
     get resolvedCount(): number {
-        return this.listResult?.userIds.length ?? 0;
+        return this.listResult?.users.length ?? 0;
     }
 
-    get unresolvedRows(): UnresolvedRow[] {
-        return this.listResult?.unresolved ?? [];
+    get unresolvedRows(): ListIssue[] {
+        return this.listResult?.issues ?? [];
     }
 
-    get shownUnresolved(): (UnresolvedRow & { key: string })[] {
-        return this.unresolvedRows.slice(0, SHOWN_UNRESOLVED).map((r) => ({ ...r, key: `${r.rowNumber}:${r.value}` }));
+    get shownUnresolved(): (ListIssue & { key: string })[] {
+        return this.unresolvedRows
+            .slice(0, SHOWN_UNRESOLVED)
+            .map((r, index) => ({ ...r, key: `${index}:${r.line}:${r.reason}` }));
     }
 
     get hasUnresolved(): boolean {
@@ -215,7 +219,7 @@ export default class UserSelection extends LightningElement {
     }
 
     get blockingCount(): number {
-        return this.unresolvedRows.filter((r) => !WARNING_REASONS.includes(r.reason)).length;
+        return this.unresolvedRows.filter((r) => r.severity !== 'WARNING').length;
     }
 
     get hasBlocking(): boolean {
@@ -236,8 +240,8 @@ export default class UserSelection extends LightningElement {
     get unresolvedHref(): string {
         return csvHref(
             toCsv(
-                ['Row', 'Value', 'Reason', 'Message'],
-                this.unresolvedRows.map((r) => [r.rowNumber, r.value, r.reason, r.message])
+                ['Line', 'Value', 'Reason', 'Severity', 'Message'],
+                this.unresolvedRows.map((r) => [r.line, r.input, r.reason, r.severity, r.message])
             )
         );
     }
@@ -324,6 +328,10 @@ export default class UserSelection extends LightningElement {
         this.listProblem = '';
         try {
             this.listResult = await resolveUserList({ text: this.listText });
+            const users = this.listResult.users.length;
+            if (users > MAX_LIST_USERS) {
+                this.listProblem = `The list names ${users} users; one run takes at most ${MAX_LIST_USERS}. Split it into several runs.`;
+            }
         } catch (error) {
             this.listResult = null;
             this.error = error;
@@ -364,8 +372,8 @@ export default class UserSelection extends LightningElement {
         if (this.accountId) criteria.accountIds = [this.accountId];
         if (this.networkId) criteria.networkId = this.networkId;
         if (this.activeChoice !== 'any') criteria.isActive = this.activeChoice === 'true';
-        if (this.lastLoginAfter) criteria.lastLoginAfter = this.lastLoginAfter;
-        if (this.lastLoginBefore) criteria.lastLoginBefore = this.lastLoginBefore;
+        if (this.lastLoginAfter) criteria.lastLoginAfter = startOfDay(this.lastLoginAfter);
+        if (this.lastLoginBefore) criteria.lastLoginBefore = startOfDay(this.lastLoginBefore);
         return criteria;
     }
 
@@ -402,13 +410,14 @@ export default class UserSelection extends LightningElement {
     private currentSelection(): SelectedUsers | null {
         if (this.mode === 'Criteria') {
             const criteria = JSON.parse(this.criteriaJson) as SelectionCriteria;
-            return this.count ? { mode: 'Criteria', criteria, userIds: [], count: this.count } : null;
+            return this.count ? { mode: 'Criteria', criteria, count: this.count } : null;
         }
         const result = this.listResult;
-        if (!result || this.hasBlocking || result.userIds.length === 0) {
+        if (!result || this.hasBlocking || this.listProblem || result.users.length === 0) {
             return null;
         }
-        return { mode: 'List', criteria: null, userIds: result.userIds, count: result.userIds.length };
+        const userIds = result.users.map((user) => user.userId);
+        return { mode: 'List', criteria: { userIds }, count: userIds.length };
     }
 
     private emitSelection(): void {

@@ -90,25 +90,25 @@ describe('c-confirm-run', () => {
         expect(sentences[1]).toContain('Move 8 users');
         expect(sentences[1]).toContain('the role of the chosen level');
         const phrase = root(element).querySelector('.phrase') as HTMLElement & { label: string };
-        expect(phrase.label).toBe('Type RUN-00001 to confirm');
+        expect(phrase.label).toBe('Type IRREVERSIBLE to confirm');
         expect(startButton(element).label).toBe('Start migration');
         expect(startButton(element).variant).toBe('destructive');
         expect(startButton(element).disabled).toBe(true);
         await expect(element).toBeAccessible();
 
-        change(phrase, 'RUN-0000');
+        change(phrase, 'irreversible');
         await flush();
         expect(startButton(element).disabled).toBe(true);
         startButton(element).click();
         await flush();
         expect(startMock).not.toHaveBeenCalled();
 
-        change(phrase, ' RUN-00001 ');
+        change(phrase, ' IRREVERSIBLE ');
         await flush();
         expect(startButton(element).disabled).toBe(false);
         startButton(element).click();
         await flush();
-        expect(startMock).toHaveBeenCalledWith({ runId: RUN_ID, dryRun: false, confirmation: 'RUN-00001' });
+        expect(startMock).toHaveBeenCalledWith({ runId: RUN_ID, dryRun: false, confirmation: 'IRREVERSIBLE' });
         expect(started).toEqual([RUN_ID]);
     });
 

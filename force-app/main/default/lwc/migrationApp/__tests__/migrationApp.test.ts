@@ -81,7 +81,7 @@ const countMock = countUsers as unknown as jest.Mock;
 const RUN_ID = 'a01000000000001AAA';
 const TAB: PageRef = { type: 'standard__navItemPage', attributes: { apiName: 'Community_User_Migrator' }, state: {} };
 
-const SELECTION = { mode: 'Criteria', criteria: { licenseNames: ['Customer Community'] }, userIds: [], count: 12 };
+const SELECTION = { mode: 'Criteria', criteria: { licenseNames: ['Customer Community'] }, count: 12 };
 const TARGET = {
     targetProfileId: '00e000000000002AAA',
     licenseName: 'Customer Community Plus',
@@ -176,10 +176,14 @@ describe('c-migration-app', () => {
         await flush();
         expect(createRunMock).toHaveBeenCalledTimes(1);
         expect(JSON.parse(createRunMock.mock.calls[0][0].requestJson)).toEqual({
-            ...TARGET,
-            selectionMode: 'Criteria',
+            kind: 'Migration',
             criteria: { licenseNames: ['Customer Community'] },
-            userIds: []
+            targetProfileId: '00e000000000002AAA',
+            roleStrategy: 'Platform_Default',
+            roleLevel: null,
+            targetRoleId: null,
+            dryRun: false,
+            scopeSize: 200
         });
         finish(RUN_ID);
         await flush();

@@ -28,34 +28,40 @@ const RUN_ID = 'a01000000000001AAA';
 
 const INVENTORY: PermissionInventoryRow[] = [
     {
-        id: '0PS000000000001AAA',
+        sourceId: '0PS000000000001AAA',
+        name: 'Portal_Reports',
         label: 'Portal Reports',
-        kind: 'PermissionSet',
-        userCount: 12,
+        isGroup: false,
+        users: 12,
         fitsTarget: true,
-        suggestedTargetId: null,
-        candidates: []
+        action: 'KEEP',
+        targetId: null,
+        suggestions: []
     },
     {
-        id: '0PS000000000002AAA',
+        sourceId: '0PS000000000002AAA',
+        name: 'CC_Knowledge',
         label: 'CC Knowledge',
-        kind: 'PermissionSet',
-        userCount: 1,
+        isGroup: false,
+        users: 1,
         fitsTarget: false,
-        suggestedTargetId: '0PS000000000003AAA',
-        candidates: [
-            { id: '0PS000000000003AAA', label: 'CCP Knowledge' },
-            { id: '0PS000000000004AAA', label: 'CCP Other' }
+        action: 'MAP',
+        targetId: '0PS000000000003AAA',
+        suggestions: [
+            { id: '0PS000000000003AAA', name: 'CCP_Knowledge', label: 'CCP Knowledge', isGroup: false },
+            { id: '0PS000000000004AAA', name: 'CCP_Other', label: 'CCP Other', isGroup: false }
         ]
     },
     {
-        id: '0PG000000000001AAA',
+        sourceId: '0PG000000000001AAA',
+        name: 'Legacy_Bundle',
         label: 'Legacy Bundle',
-        kind: 'PermissionSetGroup',
-        userCount: 3,
+        isGroup: true,
+        users: 3,
         fitsTarget: false,
-        suggestedTargetId: null,
-        candidates: []
+        action: 'DROP',
+        targetId: null,
+        suggestions: []
     }
 ];
 

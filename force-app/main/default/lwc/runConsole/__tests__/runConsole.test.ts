@@ -190,7 +190,7 @@ describe('c-run-console', () => {
 
         expect(getItemsMock).toHaveBeenCalledWith({
             runId: RUN_ID,
-            filterJson: '{"outcome":"Failed","stage":"Permissions","statusCode":"UNABLE_TO_LOCK_ROW"}',
+            filterJson: '{"outcomes":["Failed"],"stage":"Permissions","statusCode":"UNABLE_TO_LOCK_ROW"}',
             afterId: null,
             pageSize: 50
         });

@@ -1,7 +1,7 @@
 import { createElement } from 'lwc';
 import UserSelection from 'c/userSelection';
 import { wait } from '../../migrationUtils/__tests__/runFixtures';
-import type { LicenseTarget, Page, ResolveResult, UserRow } from 'c/migrationTypes';
+import type { LicenseTarget, ListResolution, Page, ResolvedUser, UserRow } from 'c/migrationTypes';
 import getLicenseTargets from '@salesforce/apex/MigrationController.getLicenseTargets';
 import previewUsers from '@salesforce/apex/MigrationController.previewUsers';
 import countUsers from '@salesforce/apex/MigrationController.countUsers';
@@ -71,6 +71,19 @@ const ROW: UserRow = {
     lastLoginDate: null
 };
 
+function resolved(userId: string): ResolvedUser {
+    return {
+        line: 1,
+        input: userId,
+        userId,
+        username: `${userId}@example.com`,
+        name: 'Someone',
+        profileName: 'Customer Community User',
+        licenseName: 'Customer Community',
+        isActive: true
+    };
+}
+
 async function flush(): Promise<void> {
     for (let i = 0; i < 10; i++) {
         // eslint-disable-next-line no-await-in-loop
@@ -121,7 +134,7 @@ describe('c-user-selection', () => {
         expect(root(element).querySelector('.user-count')?.textContent).toBe('3 users match');
         const table = root(element).querySelector('lightning-datatable') as HTMLElement & { data: UserRow[] };
         expect(table.data).toEqual([ROW]);
-        expect(events[events.length - 1]).toEqual({ mode: 'Criteria', criteria: {}, userIds: [], count: 3 });
+        expect(events[events.length - 1]).toEqual({ mode: 'Criteria', criteria: {}, count: 3 });
         await expect(element).toBeAccessible();
     });
 
@@ -155,14 +168,14 @@ describe('c-user-selection', () => {
             accountIds: ['001000000000001AAA'],
             networkId: '0DB000000000001AAA',
             isActive: false,
-            lastLoginAfter: '2026-01-01',
-            lastLoginBefore: '2026-06-01'
+            lastLoginAfter: new Date('2026-01-01T00:00:00').toISOString(),
+            lastLoginBefore: new Date('2026-06-01T00:00:00').toISOString()
         };
         expect(count).toHaveBeenCalledTimes(2);
         expect(JSON.parse(count.mock.calls[1][0].criteriaJson)).toEqual(expected);
         expect(JSON.parse(previewWire.getLastConfig().criteriaJson as string)).toEqual(expected);
         expect(root(element).querySelector('.user-count')?.textContent).toBe('1 user matches');
-        expect(events[events.length - 1]).toEqual({ mode: 'Criteria', criteria: expected, userIds: [], count: 1 });
+        expect(events[events.length - 1]).toEqual({ mode: 'Criteria', criteria: expected, count: 1 });
     });
 
     it('pages the preview with the server cursor', async () => {
@@ -219,11 +232,18 @@ describe('c-user-selection', () => {
 
     it('resolves a pasted list and lists every unresolved row, with a download', async () => {
         count.mockResolvedValue(0);
-        const result: ResolveResult = {
-            userIds: ['005000000000001AAA'],
-            unresolved: [
-                { rowNumber: 3, value: 'ghost@example.com', reason: 'NOT_FOUND', message: 'No such user.' },
-                { rowNumber: 4, value: '=cmd', reason: 'MALFORMED_ID', message: 'Not an Id.' }
+        const result: ListResolution = {
+            rowCount: 3,
+            users: [resolved('005000000000001AAA')],
+            issues: [
+                {
+                    line: 3,
+                    input: 'ghost@example.com',
+                    reason: 'NOT_FOUND',
+                    severity: 'ERROR',
+                    message: 'No such user.'
+                },
+                { line: 4, input: '=cmd', reason: 'MALFORMED_ID', severity: 'ERROR', message: 'Not an Id.' }
             ]
         };
         resolve.mockResolvedValue(result);
@@ -245,7 +265,7 @@ describe('c-user-selection', () => {
         const link = root(element).querySelector('a.download-unresolved') as HTMLAnchorElement;
         const csv = decodeURIComponent(link.getAttribute('href')?.split(',').slice(1).join(',') ?? '');
         expect(csv).toBe(
-            "Row,Value,Reason,Message\r\n3,ghost@example.com,NOT_FOUND,No such user.\r\n4,'=cmd,MALFORMED_ID,Not an Id.\r\n"
+            "Line,Value,Reason,Severity,Message\r\n3,ghost@example.com,NOT_FOUND,ERROR,No such user.\r\n4,'=cmd,MALFORMED_ID,ERROR,Not an Id.\r\n"
         );
         expect(events[events.length - 1]).toBeNull();
         await expect(element).toBeAccessible();
@@ -254,9 +274,18 @@ describe('c-user-selection', () => {
     it('selects the resolved users when only warnings remain', async () => {
         count.mockResolvedValue(0);
         resolve.mockResolvedValue({
-            userIds: ['005000000000001AAA', '005000000000002AAA'],
-            unresolved: [{ rowNumber: 2, value: 'old@example.com', reason: 'INACTIVE', message: 'Inactive user.' }]
-        });
+            rowCount: 2,
+            users: [resolved('005000000000001AAA'), resolved('005000000000002AAA')],
+            issues: [
+                {
+                    line: 2,
+                    input: 'old@example.com',
+                    reason: 'INACTIVE',
+                    severity: 'WARNING',
+                    message: 'Inactive user.'
+                }
+            ]
+        } satisfies ListResolution);
         const { element, events } = mount();
         await switchToList(element);
         change(root(element).querySelector('lightning-textarea'), 'a\nb');
@@ -266,10 +295,28 @@ describe('c-user-selection', () => {
         expect(root(element).querySelector('.blocking')).toBeNull();
         expect(events[events.length - 1]).toEqual({
             mode: 'List',
-            criteria: null,
-            userIds: ['005000000000001AAA', '005000000000002AAA'],
+            criteria: { userIds: ['005000000000001AAA', '005000000000002AAA'] },
             count: 2
         });
+        expect(root(element).querySelectorAll('tr.unresolved-row')).toHaveLength(1);
+        await expect(element).toBeAccessible();
+    });
+
+    it('refuses a list that resolves to more users than one run takes', async () => {
+        count.mockResolvedValue(0);
+        resolve.mockResolvedValue({
+            rowCount: 5001,
+            users: Array.from({ length: 5001 }, (_, i) => resolved(`005${String(i).padStart(15, '0')}`)),
+            issues: []
+        } satisfies ListResolution);
+        const { element, events } = mount();
+        await switchToList(element);
+        change(root(element).querySelector('lightning-textarea'), 'many');
+        click(root(element).querySelector('.check-list'));
+        await flush();
+
+        expect(root(element).querySelector('.list-problem')?.textContent).toContain('The list names 5001 users');
+        expect(events[events.length - 1]).toBeNull();
     });
 
     it('refuses a list longer than the limit without calling the server', async () => {
@@ -310,8 +357,12 @@ describe('c-user-selection', () => {
         const input = root(element).querySelector('.list-file') as HTMLElement & { files: unknown };
         input.files = [new File(['Id\n005000000000001AAA'], 'users.csv', { type: 'text/csv' })];
         input.dispatchEvent(new CustomEvent('change'));
-        await wait(20);
-        await flush();
+        const textarea = root(element).querySelector('lightning-textarea') as HTMLElement & { value: string };
+        for (let waited = 0; !textarea.value && waited < 100; waited++) {
+            // FileReader answers on a later task.
+            // eslint-disable-next-line no-await-in-loop
+            await wait(10);
+        }
 
         expect((root(element).querySelector('lightning-textarea') as HTMLElement & { value: string }).value).toBe(
             'Id\n005000000000001AAA'
