@@ -46,6 +46,12 @@ export function registerAsyncBindings(): void {
     register('System', [
         s('schedule', ['String', 'String', 'Object'], 'Id', (_s, [n, c, j]) => queue().scheduler.schedule(n, c, j))
     ]);
+    register('FlexQueue', [
+        s('moveJobToFront', ['Id'], 'Boolean', (_s, [id]) => queue().moveInFlexQueue(id, 'front')),
+        s('moveJobToEnd', ['Id'], 'Boolean', (_s, [id]) => queue().moveInFlexQueue(id, 'end')),
+        s('moveBeforeJob', ['Id', 'Id'], 'Boolean', (_s, [a, b]) => queue().moveInFlexQueue(a, 'before', b)),
+        s('moveAfterJob', ['Id', 'Id'], 'Boolean', (_s, [a, b]) => queue().moveInFlexQueue(a, 'after', b))
+    ]);
     register('SchedulableContext', [
         i('getTriggerId', [], 'Id', (self) => (self as SchedulableContextValue).triggerId)
     ]);

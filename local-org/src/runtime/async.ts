@@ -288,6 +288,39 @@ export class AsyncQueue {
         this.row(job.id, { Status: 'Aborted', CompletedDate: new ApexDatetime(Date.now()) });
     }
 
+    /**
+     * FlexQueue.moveJobToFront/moveJobToEnd/moveBeforeJob/moveAfterJob: reorders the Holding batch jobs; true when the
+     * order changed. A job that is not in the flex queue is an EmulatorError (the platform throws an exception whose
+     * type the reference does not name). https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_class_System_FlexQueue.htm
+     */
+    moveInFlexQueue(jobId: unknown, where: 'front' | 'end' | 'before' | 'after', otherId?: unknown): boolean {
+        if (jobId === null || otherId === null)
+            raise('System.NullPointerException', 'Attempt to de-reference a null object');
+        const holding = this.pending.filter((j) => this.isHolding(j));
+        const find = (id: unknown): Job => {
+            const key = String(id);
+            const j = holding.find((x) => x.id.id18 === key || x.id.id18.slice(0, 15) === key);
+            if (!j)
+                throw new EmulatorError(
+                    `FlexQueue: job ${key} is not in the flex queue (its platform error is unverified)`
+                );
+            return j;
+        };
+        const job = find(jobId);
+        const rest = holding.filter((j) => j !== job);
+        let at = where === 'front' ? 0 : rest.length;
+        if (where === 'before' || where === 'after') {
+            const other = find(otherId);
+            if (other === job) return false;
+            at = rest.indexOf(other) + (where === 'after' ? 1 : 0);
+        }
+        const order = [...rest.slice(0, at), job, ...rest.slice(at)];
+        if (order.every((j, i) => j === holding[i])) return false;
+        let k = 0;
+        for (let i = 0; i < this.pending.length; i++) if (this.isHolding(this.pending[i])) this.pending[i] = order[k++];
+        return true;
+    }
+
     /** Test.stopTest: runs the work collected since startTest, job by job in FIFO order, to the end. */
     drainForTest(): void {
         if (this.draining) return;

@@ -202,6 +202,30 @@ describe('batch Apex outside tests', () => {
         assert.deepEqual(await debug(p, 'System.debug([SELECT LastName FROM Contact].LastName);'), ['executed']);
     });
 
+    it('FlexQueue reorders Holding jobs; the front one is queued first', async () => {
+        const p = await project({ 'RenameBatch.cls': BATCH });
+        const ids = await debug(
+            p,
+            'for (Integer i = 0; i < 8; i++) System.debug(Database.executeBatch(new RenameBatch()));'
+        );
+        const [h1, h2, h3] = ids.slice(5);
+        assert.deepEqual(
+            await debug(
+                p,
+                `System.debug(FlexQueue.moveJobToFront('${h3}')); System.debug(FlexQueue.moveJobToFront('${h3}')); System.debug(FlexQueue.moveAfterJob('${h1}', '${h2}')); System.debug(FlexQueue.moveBeforeJob('${h1}', '${h2}')); System.debug(FlexQueue.moveJobToEnd('${h1}'));`
+            ),
+            ['true', 'false', 'true', 'true', 'true']
+        );
+        // Order now h3, h2, h1: the first finished batch frees a slot for h3.
+        p.runNextAsyncStep();
+        p.runNextAsyncStep();
+        const status = async (id: string): Promise<string> =>
+            (await debug(p, `System.debug([SELECT Status FROM AsyncApexJob WHERE Id = '${id}'].Status);`))[0];
+        assert.deepEqual([await status(h3), await status(h2), await status(h1)], ['Queued', 'Holding', 'Holding']);
+        const r = await p.executeAnonymous(`FlexQueue.moveJobToFront('${ids[0]}');`, 'q.apex');
+        assert.equal(r.emulatorError, true);
+    });
+
     it('a job enqueued by a transaction that rolls back never runs', async () => {
         const p = await project({ 'RenameBatch.cls': BATCH });
         const r = await p.executeAnonymous(
