@@ -196,10 +196,13 @@ export interface ItemFilter {
     reasonCode?: string;
 }
 
-/** exportCsv: one page of CSV text and the cursor of the next. */
+/** exportCsv (CsvExportService.CsvPage): one page of CSV text and the cursor of the next; only the first has the header. */
 export interface CsvPage {
+    fileName: string;
     csv: string;
+    rowCount: number;
     nextAfterId: string | null;
+    done: boolean;
 }
 
 /** A permission set or group to map onto (PermissionMappingService.Option). */

@@ -28,29 +28,34 @@ export function csvHref(csv: string): string {
     return `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`;
 }
 
-/** Fetches every page of an export and joins them; the header of pages after the first is dropped. */
+/** A whole export: the joined text and the file name the server chose. */
+export interface CsvFile {
+    csv: string;
+    fileName: string;
+}
+
+/** Fetches every page of an export and joins them (only the first page carries the header). */
 export async function fetchAllCsv(
     fetchPage: (afterId: string | null) => Promise<CsvPage>,
     maxPages = 500
-): Promise<string> {
-    let text = '';
+): Promise<CsvFile> {
+    let csv = '';
+    let fileName = 'export.csv';
     let afterId: string | null = null;
     for (let page = 0; page < maxPages; page++) {
         // Pages are sequential on purpose: each cursor comes from the previous page.
         // eslint-disable-next-line no-await-in-loop
         const result: CsvPage = await fetchPage(afterId);
-        text += page === 0 ? result.csv : dropFirstLine(result.csv);
+        if (page === 0 && result.fileName) {
+            fileName = result.fileName;
+        }
+        csv += result.csv;
         afterId = result.nextAfterId;
-        if (!afterId) {
-            return text;
+        if (result.done || !afterId) {
+            return { csv, fileName };
         }
     }
     throw new Error(`The export has more than ${maxPages} pages; download it in parts from the run record.`);
-}
-
-function dropFirstLine(csv: string): string {
-    const end = csv.indexOf('\n');
-    return end < 0 ? '' : csv.slice(end + 1);
 }
 
 /** Keyset paging state: the cursor of every page seen so far, so Previous needs no offset. */

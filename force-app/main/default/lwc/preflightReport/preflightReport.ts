@@ -38,6 +38,7 @@ export default class PreflightReport extends LightningElement {
 
     exporting = false;
     exportHref = '';
+    exportFileName = 'preflight.csv';
 
     private poller: RunPoller | null = null;
     private announced = false;
@@ -184,8 +185,9 @@ export default class PreflightReport extends LightningElement {
         this.exporting = true;
         this.error = undefined;
         try {
-            const csv = await fetchAllCsv((afterId) => exportCsv({ runId, kind: 'preflight', afterId }));
-            this.exportHref = csvHref(csv);
+            const file = await fetchAllCsv((afterId) => exportCsv({ runId, kind: 'preflight', afterId }));
+            this.exportHref = csvHref(file.csv);
+            this.exportFileName = file.fileName;
         } catch (error) {
             this.error = error;
         } finally {

@@ -65,7 +65,9 @@ export default class RunConsole extends LightningElement {
 
     retryCodes = '';
     successHref = '';
+    successFileName = 'success.csv';
     errorHref = '';
+    errorFileName = 'error.csv';
     exporting = false;
     columns = COLUMNS;
 
@@ -286,11 +288,13 @@ export default class RunConsole extends LightningElement {
         this.exporting = true;
         this.error = undefined;
         try {
-            const href = csvHref(await fetchAllCsv((afterId) => exportCsv({ runId, kind, afterId })));
+            const file = await fetchAllCsv((afterId) => exportCsv({ runId, kind, afterId }));
             if (kind === 'success') {
-                this.successHref = href;
+                this.successHref = csvHref(file.csv);
+                this.successFileName = file.fileName;
             } else {
-                this.errorHref = href;
+                this.errorHref = csvHref(file.csv);
+                this.errorFileName = file.fileName;
             }
         } catch (error) {
             this.error = error;

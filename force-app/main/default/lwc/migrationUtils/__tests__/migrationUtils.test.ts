@@ -33,13 +33,18 @@ describe('migrationUtils', () => {
     it('joins export pages and stops at the page limit', async () => {
         const pages = jest
             .fn()
-            .mockResolvedValueOnce({ csv: 'H\r\n1\r\n', nextAfterId: 'c1' })
-            .mockResolvedValueOnce({ csv: 'H\r\n2\r\n', nextAfterId: 'c2' })
-            .mockResolvedValueOnce({ csv: 'H', nextAfterId: null });
-        await expect(fetchAllCsv(pages)).resolves.toBe('H\r\n1\r\n2\r\n');
+            .mockResolvedValueOnce({ fileName: 'RUN-1-error.csv', csv: 'H\r\n1\r\n', nextAfterId: 'c1', done: false })
+            .mockResolvedValueOnce({ fileName: 'RUN-1-error.csv', csv: '2\r\n', nextAfterId: 'c2', done: false })
+            .mockResolvedValueOnce({ fileName: 'RUN-1-error.csv', csv: '3\r\n', nextAfterId: 'c3', done: true });
+        await expect(fetchAllCsv(pages)).resolves.toEqual({ csv: 'H\r\n1\r\n2\r\n3\r\n', fileName: 'RUN-1-error.csv' });
         expect(pages.mock.calls.map((c) => c[0])).toEqual([null, 'c1', 'c2']);
 
-        const endless = jest.fn().mockResolvedValue({ csv: 'H\r\n', nextAfterId: 'again' });
+        const unnamed = jest.fn().mockResolvedValue({ fileName: '', csv: 'H\r\n', nextAfterId: null, done: false });
+        await expect(fetchAllCsv(unnamed)).resolves.toEqual({ csv: 'H\r\n', fileName: 'export.csv' });
+
+        const endless = jest
+            .fn()
+            .mockResolvedValue({ fileName: 'x.csv', csv: '1\r\n', nextAfterId: 'again', done: false });
         await expect(fetchAllCsv(endless, 3)).rejects.toThrow('more than 3 pages');
     });
 

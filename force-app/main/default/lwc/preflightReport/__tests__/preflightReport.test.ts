@@ -161,8 +161,17 @@ describe('c-preflight-report', () => {
     it('exports the preflight CSV across pages into one download', async () => {
         getRunMock.mockResolvedValue(RESULT);
         exportMock
-            .mockResolvedValueOnce({ csv: 'Id,Username\r\n1,a\r\n', nextAfterId: 'x' })
-            .mockResolvedValueOnce({ csv: 'Id,Username\r\n2,b\r\n', nextAfterId: null });
+            .mockResolvedValueOnce({
+                fileName: 'RUN-00001-preflight.csv',
+                csv: 'Id,Username\r\n1,a\r\n',
+                nextAfterId: 'x'
+            })
+            .mockResolvedValueOnce({
+                fileName: 'RUN-00001-preflight.csv',
+                csv: '2,b\r\n',
+                nextAfterId: null,
+                done: true
+            });
         const { element } = mount();
         await settle();
 
@@ -172,7 +181,9 @@ describe('c-preflight-report', () => {
             { runId: RUN_ID, kind: 'preflight', afterId: null },
             { runId: RUN_ID, kind: 'preflight', afterId: 'x' }
         ]);
-        const href = (root(element).querySelector('a.download-preflight') as HTMLAnchorElement).getAttribute('href');
+        const link = root(element).querySelector('a.download-preflight') as HTMLAnchorElement;
+        expect(link.getAttribute('download')).toBe('RUN-00001-preflight.csv');
+        const href = link.getAttribute('href');
         expect(decodeURIComponent(href?.replace('data:text/csv;charset=utf-8,', '') ?? '')).toBe(
             'Id,Username\r\n1,a\r\n2,b\r\n'
         );

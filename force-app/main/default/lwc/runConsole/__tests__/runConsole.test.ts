@@ -220,7 +220,12 @@ describe('c-run-console', () => {
     it('builds the success and error CSV downloads', async () => {
         getRunMock.mockResolvedValue(finishedRun());
         exportMock.mockImplementation(({ kind }: { kind: string }) =>
-            Promise.resolve({ csv: `Kind\r\n${kind}\r\n`, nextAfterId: null })
+            Promise.resolve({
+                fileName: `RUN-00001-${kind}.csv`,
+                csv: `Kind\r\n${kind}\r\n`,
+                nextAfterId: null,
+                done: true
+            })
         );
         const { element } = await mount();
 
@@ -232,6 +237,7 @@ describe('c-run-console', () => {
         const errors = root(element).querySelector('a.download-error')?.getAttribute('href') ?? '';
         expect(decodeURIComponent(success)).toContain('Kind\r\nsuccess');
         expect(decodeURIComponent(errors)).toContain('Kind\r\nerror');
+        expect(root(element).querySelector('a.download-error')?.getAttribute('download')).toBe('RUN-00001-error.csv');
         await expect(element).toBeAccessible();
     });
 
