@@ -2,6 +2,15 @@
 // run `npm run apex:types`. A script file on purpose (no top-level import/export), see salesforce.d.ts.
 
 declare namespace ApexTypes {
+    /** Apex class CsvExportService.CsvPage */
+    interface CsvExportService_CsvPage {
+        fileName: string;
+        csv: string;
+        rowCount: number;
+        nextAfterId: string;
+        done: boolean;
+    }
+
     /** Apex class LicenseSummaryService.LicenseSeats */
     interface LicenseSummaryService_LicenseSeats {
         licenseId: string;
@@ -11,9 +20,243 @@ declare namespace ApexTypes {
         used: number;
         available: number;
     }
+
+    /** Apex class MigrationViews.ItemPage */
+    interface MigrationViews_ItemPage {
+        rows: ApexTypes.MigrationViews_ItemRow[];
+        nextAfterId: string;
+    }
+
+    /** Apex class MigrationViews.ItemRow */
+    interface MigrationViews_ItemRow {
+        id: string;
+        userId: string;
+        username: string;
+        outcome: string;
+        stage: string;
+        statusCode: string;
+        errorMessage: string;
+        reasonCodes: string;
+        findings: string;
+        beforeLicense: string;
+        afterLicense: string;
+        beforeProfileId: string;
+        afterProfileId: string;
+        attempts: number;
+        verifyDiff: string;
+        staleMemberships: string;
+    }
+
+    /** Apex class MigrationViews.LicenseTarget */
+    interface MigrationViews_LicenseTarget {
+        licenseId: string;
+        licenseName: string;
+        userType: string;
+        total: number;
+        used: number;
+        available: number;
+        profiles: ApexTypes.MigrationViews_ProfileOption[];
+    }
+
+    /** Apex class MigrationViews.ProfileOption */
+    interface MigrationViews_ProfileOption {
+        id: string;
+        name: string;
+    }
+
+    /** Apex class MigrationViews.ReasonCount */
+    interface MigrationViews_ReasonCount {
+        code: string;
+        severity: string;
+        count: number;
+    }
+
+    /** Apex class MigrationViews.RunView */
+    interface MigrationViews_RunView {
+        id: string;
+        name: string;
+        status: string;
+        kind: string;
+        dryRun: boolean;
+        selectionMode: string;
+        currentStage: string;
+        busy: boolean;
+        targetProfileId: string;
+        targetLicenseName: string;
+        targetUserType: string;
+        roleStrategy: string;
+        scopeSize: number;
+        totalItems: number;
+        readyCount: number;
+        warningCount: number;
+        blockedCount: number;
+        succeededCount: number;
+        failedCount: number;
+        skippedCount: number;
+        startedAt: string;
+        completedAt: string;
+        createdDate: string;
+        createdByName: string;
+        statusMessage: string;
+        rollbackOf: string;
+        reasonCounts: ApexTypes.MigrationViews_ReasonCount[];
+    }
+
+    /** Apex class MigrationViews.UserPage */
+    interface MigrationViews_UserPage {
+        rows: ApexTypes.MigrationViews_UserRow[];
+        nextAfterId: string;
+    }
+
+    /** Apex class MigrationViews.UserRow */
+    interface MigrationViews_UserRow {
+        id: string;
+        username: string;
+        name: string;
+        profileName: string;
+        licenseName: string;
+        userType: string;
+        accountId: string;
+        isActive: boolean;
+        lastLoginDate: string;
+    }
+
+    /** Apex class PermissionMappingService.InventoryRow */
+    interface PermissionMappingService_InventoryRow {
+        sourceId: string;
+        name: string;
+        label: string;
+        isGroup: boolean;
+        users: number;
+        fitsTarget: boolean;
+        action: string;
+        targetId: string;
+        suggestions: ApexTypes.PermissionMappingService_Option[];
+    }
+
+    /** Apex class PermissionMappingService.Option */
+    interface PermissionMappingService_Option {
+        id: string;
+        name: string;
+        label: string;
+        isGroup: boolean;
+    }
+
+    /** Apex class UserListResolver.Issue */
+    interface UserListResolver_Issue {
+        line: number;
+        input: string;
+        reason: string;
+        severity: string;
+        message: string;
+    }
+
+    /** Apex class UserListResolver.Resolution */
+    interface UserListResolver_Resolution {
+        rowCount: number;
+        users: ApexTypes.UserListResolver_ResolvedUser[];
+        issues: ApexTypes.UserListResolver_Issue[];
+    }
+
+    /** Apex class UserListResolver.ResolvedUser */
+    interface UserListResolver_ResolvedUser {
+        line: number;
+        input: string;
+        userId: string;
+        username: string;
+        name: string;
+        profileName: string;
+        licenseName: string;
+        isActive: boolean;
+    }
 }
 
 declare module '@salesforce/apex/LicenseSummaryController.getExternalLicenseSummary' {
     const method: SfApex.Method<Record<string, never>, ApexTypes.LicenseSummaryService_LicenseSeats[]>;
+    export default method;
+}
+
+declare module '@salesforce/apex/MigrationController.abortRun' {
+    const method: SfApex.Method<{ runId: string }, void>;
+    export default method;
+}
+
+declare module '@salesforce/apex/MigrationController.countUsers' {
+    const method: SfApex.Method<{ criteriaJson: string }, number>;
+    export default method;
+}
+
+declare module '@salesforce/apex/MigrationController.createRun' {
+    const method: SfApex.Method<{ requestJson: string }, string>;
+    export default method;
+}
+
+declare module '@salesforce/apex/MigrationController.exportCsv' {
+    const method: SfApex.Method<{ runId: string; kind: string; afterId: string }, ApexTypes.CsvExportService_CsvPage>;
+    export default method;
+}
+
+declare module '@salesforce/apex/MigrationController.getItems' {
+    const method: SfApex.Method<{ runId: string; filterJson: string; afterId: string; pageSize: number }, ApexTypes.MigrationViews_ItemPage>;
+    export default method;
+}
+
+declare module '@salesforce/apex/MigrationController.getLicenseTargets' {
+    const method: SfApex.Method<Record<string, never>, ApexTypes.MigrationViews_LicenseTarget[]>;
+    export default method;
+}
+
+declare module '@salesforce/apex/MigrationController.getPermissionInventory' {
+    const method: SfApex.Method<{ runId: string }, ApexTypes.PermissionMappingService_InventoryRow[]>;
+    export default method;
+}
+
+declare module '@salesforce/apex/MigrationController.getRun' {
+    const method: SfApex.Method<{ runId: string }, ApexTypes.MigrationViews_RunView>;
+    export default method;
+}
+
+declare module '@salesforce/apex/MigrationController.listRuns' {
+    const method: SfApex.Method<{ limitRows: number }, ApexTypes.MigrationViews_RunView[]>;
+    export default method;
+}
+
+declare module '@salesforce/apex/MigrationController.previewUsers' {
+    const method: SfApex.Method<{ criteriaJson: string; afterId: string; pageSize: number }, ApexTypes.MigrationViews_UserPage>;
+    export default method;
+}
+
+declare module '@salesforce/apex/MigrationController.resolveUserList' {
+    const method: SfApex.Method<{ text: string }, ApexTypes.UserListResolver_Resolution>;
+    export default method;
+}
+
+declare module '@salesforce/apex/MigrationController.resumeRun' {
+    const method: SfApex.Method<{ runId: string }, void>;
+    export default method;
+}
+
+declare module '@salesforce/apex/MigrationController.retryRun' {
+    const method: SfApex.Method<{ runId: string; statusCodes: string; scopeSize: number }, void>;
+    export default method;
+}
+
+declare module '@salesforce/apex/MigrationController.rollbackRun' {
+    const method: SfApex.Method<{ runId: string }, string>;
+    export default method;
+}
+
+declare module '@salesforce/apex/MigrationController.runPreflight' {
+    const method: SfApex.Method<{ runId: string }, void>;
+    export default method;
+}
+
+declare module '@salesforce/apex/MigrationController.saveMapping' {
+    const method: SfApex.Method<{ runId: string; mappingJson: string }, void>;
+    export default method;
+}
+
+declare module '@salesforce/apex/MigrationController.startRun' {
+    const method: SfApex.Method<{ runId: string; dryRun: boolean; confirmation: string }, void>;
     export default method;
 }
