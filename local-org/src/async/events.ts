@@ -165,15 +165,16 @@ export class EventBus {
                 errors.map((e) => new DbError(e.statusCode, e.message, e.fields)),
                 false
             );
-        // A store row gives the SaveResult its Id; rollback removes it, which discards a Publish After Commit event.
-        const rec = this.store.insert(o.obj.name, {});
         const values = new Map<string, unknown>(fields);
         values.set('createddate', new ApexDatetime(Date.now()));
         values.set('createdbyid', ApexId.of(DEFAULT_USER.id));
         values.set('eventuuid', randomUUID());
+        // A Publish After Commit event keeps a store row until delivery: a rollback removes the row, which discards the
+        // event. A Publish Immediately event only needs an Id for its SaveResult.
         const pac = this.behaviorOf(o.obj) === 'PublishAfterCommit';
-        this.pending.push({ seq: this.seq++, obj: o.obj, values, token: pac ? rec.id : null, collected });
-        return new DmlResult('Database.SaveResult', ApexId.of(rec.id), [], true);
+        const id = pac ? this.store.insert(o.obj.name, {}).id : this.store.newId(o.obj.name).id18;
+        this.pending.push({ seq: this.seq++, obj: o.obj, values, token: pac ? id : null, collected });
+        return new DmlResult('Database.SaveResult', ApexId.of(id), [], true);
     }
 
     /** The platform publishes an event itself (BatchApexErrorEvent): never tied to the failed transaction. */
@@ -236,7 +237,11 @@ export class EventBus {
             message: null,
             debugLines: []
         };
-        for (const e of batch) e.values.set('replayid', String(++this.replay));
+        for (const e of batch) {
+            e.values.set('replayid', String(++this.replay));
+            // Delivered: the Publish After Commit marker row is no longer needed.
+            if (e.token !== null && this.store.get(e.token)) this.store.hardDelete(e.token);
+        }
         if (!hasTriggers(obj.name)) return out;
         const before = this.store.snapshot();
         const saved = { ...DEFAULT_USER };
