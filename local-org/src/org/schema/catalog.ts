@@ -6,7 +6,7 @@ import type { FieldDef, FieldType, ObjectDef, ChildRelationship } from './types'
 import { SchemaError } from './types';
 import type { StandardObjectSpec } from './standard';
 import { STANDARD_OBJECTS, SETUP_OBJECT_NAMES } from './standard';
-import { registerKeyPrefix } from '../../stdlib/primitives/id';
+import { clearKeyPrefixes, registerKeyPrefix } from '../../stdlib/primitives/id';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
@@ -268,8 +268,12 @@ export class Catalog {
         return [...this.objects.values()];
     }
 
-    /** Registers every object's key prefix with the stdlib's Id registry (Id.getSObjectType). */
+    /**
+     * Registers every object's key prefix with the stdlib's Id registry (Id.getSObjectType). Custom prefixes are
+     * generated per project (a00, a01…), so a process that loads another project replaces the registry: last load wins.
+     */
     registerPrefixes(): void {
+        clearKeyPrefixes();
         for (const o of this.objects.values()) registerKeyPrefix(o.keyPrefix, o.name);
     }
 }
