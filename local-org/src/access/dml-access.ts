@@ -15,6 +15,7 @@ import type { Store } from '../org/store';
 import type { DmlOperation, InjectedError } from '../faults/faults';
 import { EmulatorError } from '../runtime/context';
 import { SObjectValue } from '../runtime/sobject';
+import { ApexId } from '../stdlib/primitives/id';
 import { type UserAccess, canField, canObject, writeSharing } from './user-access';
 
 type RowOp = 'insert' | 'update' | 'delete' | 'undelete';
@@ -51,7 +52,14 @@ export function userModeRowError(
                 denied
             );
     }
-    const sharing = writeSharing(store, a, obj, rowOp, row.id ? row.id.id18 : null);
+    const references: string[] = [];
+    if (rowOp === 'insert' || rowOp === 'update') {
+        for (const [key, value] of row.values) {
+            if (key === 'id' || (rowOp === 'update' && row.loaded.has(key))) continue;
+            if (obj.fields.get(key)?.type === 'reference' && value instanceof ApexId) references.push(value.id18);
+        }
+    }
+    const sharing = writeSharing(store, a, obj, rowOp, row.id ? row.id.id18 : null, references);
     if (sharing === 'denied')
         return error('INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id', []);
     if (sharing !== 'ok') throw new EmulatorError(`${rowOp} as user: ${sharing.gap} (LEDGER UM-09)`);

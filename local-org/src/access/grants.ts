@@ -122,6 +122,12 @@ export class UserGrants {
         return this.modifyAllData || this.objects.get(sobjectType.toLowerCase())?.modifyAll === true;
     }
 
+    /** "View All" (or "Modify All") on this object, or View All Data: every record of it can be read. */
+    canViewAllRecords(sobjectType: string): boolean {
+        const grant = this.objects.get(sobjectType.toLowerCase());
+        return this.viewAllData || grant?.viewAll === true || grant?.modifyAll === true;
+    }
+
     /**
      * Field-level security granted by the profile or a permission set; `field` is `Object.Field`. Modify All Data
      * does not bypass field-level security (the field checks of user mode apply to administrators too), so an

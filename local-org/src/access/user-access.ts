@@ -15,7 +15,7 @@ import { EmulatorError } from '../runtime/context';
 import { type ObjectAccess, UserGrants } from './grants';
 import type { PermissionSetModel } from '../metadata/permission-sets';
 import { PROFILE_MODELLED_OBJECTS, standardProfileGrants } from './profiles';
-import { permissionSetModel } from './registry';
+import { permissionSetModel, sharingModelOf } from './registry';
 
 export type FieldAccess = 'read' | 'create' | 'edit';
 
@@ -95,52 +95,89 @@ export function canField(a: UserAccess, obj: ObjectDef, f: FieldDef, access: Fie
     return a.grants.canAccessField(`${obj.name}.${f.name}`, access === 'read' ? 'read' : 'edit');
 }
 
+/** Public org-wide defaults: every internal user reads every record (ReadWrite and FullAccess also edit). */
+const PUBLIC_READ = new Set(['read', 'readwrite', 'readwritetransfer', 'fullaccess']);
+const PUBLIC_EDIT = new Set(['readwrite', 'readwritetransfer', 'fullaccess']);
+
+/**
+ * The internal org-wide default the local org knows for an object, lower-cased: a fresh org's Account (Public
+ * Read/Write) and Contact (controlled by its Account, so Public Read/Write too), or a custom object's
+ * `<sharingModel>`; null when unknown.
+ */
+function internalDefault(store: Store, objectName: string): string | null {
+    const name = objectName.toLowerCase();
+    if (name === 'account' || name === 'contact') return 'readwrite';
+    if (name.endsWith('__c')) return sharingModelOf(store, objectName)?.internal?.toLowerCase() ?? null;
+    return null;
+}
+
 /**
  * Why record-level sharing could make a user-mode read of this object differ from reading every row, or null when
- * it cannot (administrators; Account and Contact under their default Public Read/Write; internal users while the
- * org holds no external user).
+ * it cannot: View All Data or the object's View All; internal users on a public org-wide default (Account, Contact,
+ * custom objects with Read or Read/Write); a Private custom object whose every row the running user owns; User
+ * while the org holds no external user.
  */
 export function readSharingGap(store: Store, a: UserAccess, obj: ObjectDef): string | null {
-    if (a.grants.isViewAllData) return null;
+    if (a.grants.canViewAllRecords(obj.name)) return null;
     if (a.external)
         return 'record visibility of external users (external org-wide defaults, sharing sets) is not emulated';
-    const name = obj.name.toLowerCase();
-    if (name === 'account' || name === 'contact') return null;
-    if (name === 'user') {
+    if (obj.name === 'User') {
         for (const u of store.rows('User'))
             if (text(u, 'usertype') !== 'Standard')
                 return 'which external users an internal user sees (User org-wide default Private for external users) is not emulated';
         return null;
     }
-    if (obj.custom)
-        return `the org-wide default of ${obj.name} is not read from its metadata, so record visibility for users without View All Data is not emulated`;
-    return `record visibility of ${obj.name} for users without View All Data is not emulated`;
+    const owd = internalDefault(store, obj.name);
+    if (owd !== null && PUBLIC_READ.has(owd)) return null;
+    if (owd === 'private') {
+        for (const r of store.rows(obj.name))
+            if (text(r, 'ownerid') !== a.userId)
+                return `${obj.name} is Private: which records other users own the running user sees (role hierarchy, sharing rules) is not emulated`;
+        return null;
+    }
+    return `record visibility of ${obj.name} (org-wide default ${owd ?? 'unknown'}) for users without View All is not emulated`;
 }
 
-/** Whether a user-mode write of this record is allowed by sharing: 'ok', 'denied', or the reason it is not emulated. */
+/** Why the running user might not see the record a lookup being saved points to, or null when they do. */
+function referenceGap(store: Store, a: UserAccess, id: string): string | null {
+    const rec = store.get(id, { allRows: true });
+    if (!rec || text(rec, 'ownerid') === a.userId || a.grants.canViewAllRecords(rec.type)) return null;
+    if (rec.type === 'User') return text(rec, 'usertype') === 'Standard' ? null : 'a lookup to an external user';
+    const owd = internalDefault(store, rec.type);
+    if (owd !== null && PUBLIC_READ.has(owd)) return null;
+    return `a lookup to a ${rec.type} record another user owns`;
+}
+
+/**
+ * Whether a user-mode write of this record is allowed by sharing: 'ok', 'denied', or the reason it is not emulated.
+ * `references` are the Ids the row's lookups are being set to: saving a lookup needs read access to its target
+ * (INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY otherwise, not emulated).
+ */
 export function writeSharing(
     store: Store,
     a: UserAccess,
     obj: ObjectDef,
     op: 'insert' | 'update' | 'delete' | 'undelete',
-    recordId: string | null
+    recordId: string | null,
+    references: readonly string[] = []
 ): 'ok' | 'denied' | { gap: string } {
     if (a.grants.isModifyAllData) return 'ok';
     if (a.external) return { gap: 'record access of external users is not emulated' };
-    const name = obj.name.toLowerCase();
-    if (obj.custom)
-        return {
-            gap: `the org-wide default of ${obj.name} is not read from its metadata, so record access is not emulated`
-        };
-    if (name !== 'account' && name !== 'contact') return { gap: `record access to ${obj.name} is not emulated` };
-    // Public Read/Write (Contact: controlled by its Account) lets every internal user read and edit.
-    if (op === 'insert' || op === 'update') return 'ok';
-    const rec = recordId ? store.get(recordId, { allRows: true }) : undefined;
-    if (!rec) return 'ok'; // the DML layer reports the missing row
-    if (text(rec, 'ownerid') === a.userId) return 'ok';
-    // Public Read/Write does not give delete: only the owner, users above them in the role hierarchy and holders of
-    // Modify All reach it. A user without a role is above nobody; the hierarchy itself is not modelled.
+    for (const id of references) {
+        const gap = referenceGap(store, a, id);
+        if (gap) return { gap: `${gap}: whether the running user sees it is not emulated` };
+    }
     if (a.grants.canModifyAllRecords(obj.name)) return 'ok';
-    if (name === 'account' && !a.roleId) return 'denied';
-    return { gap: `${op} of a ${obj.name} the running user does not own depends on the role hierarchy (not emulated)` };
+    const owd = internalDefault(store, obj.name);
+    if (owd === null || owd === 'controlledbyparent')
+        return { gap: `record access to ${obj.name} (org-wide default ${owd ?? 'unknown'}) is not emulated` };
+    if (op === 'insert') return 'ok';
+    const rec = recordId ? store.get(recordId, { allRows: true }) : undefined;
+    if (!rec || text(rec, 'ownerid') === a.userId) return 'ok'; // a missing row is the DML layer's error
+    if (op === 'update' && PUBLIC_EDIT.has(owd)) return 'ok';
+    // Deletes need Full Access: the owner, users above them in the role hierarchy, Modify All; sharing never grants
+    // it. A user without a role is above nobody; the hierarchy itself is not modelled.
+    if ((op === 'delete' || op === 'undelete') && owd === 'fullaccess') return 'ok';
+    if ((op === 'delete' || op === 'undelete') && PUBLIC_READ.has(owd) && !a.roleId) return 'denied';
+    return { gap: `${op} of a ${obj.name} another user owns depends on the role hierarchy or sharing (not emulated)` };
 }

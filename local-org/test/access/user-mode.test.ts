@@ -15,11 +15,11 @@ const XML = '<?xml version="1.0" encoding="UTF-8"?>';
 const NS = 'xmlns="http://soap.sforce.com/2006/04/metadata"';
 
 /** A custom object Run__c with an optional field Status__c and a required field Key__c; permission sets as given. */
-function metadata(permissionSets: Record<string, string>): Record<string, string> {
+function metadata(permissionSets: Record<string, string>, sharingModel = 'ReadWrite'): Record<string, string> {
     const files: Record<string, string> = {
         'objects/Run__c/Run__c.object-meta.xml': `${XML}<CustomObject ${NS}><deploymentStatus>Deployed</deploymentStatus>
 <label>Run</label><pluralLabel>Runs</pluralLabel><nameField><label>Run Name</label><type>Text</type></nameField>
-<sharingModel>ReadWrite</sharingModel></CustomObject>`,
+<sharingModel>${sharingModel}</sharingModel></CustomObject>`,
         'objects/Run__c/fields/Status__c.field-meta.xml': `${XML}<CustomField ${NS}><fullName>Status__c</fullName>
 <label>Status</label><length>40</length><required>false</required><type>Text</type></CustomField>`,
         'objects/Run__c/fields/Key__c.field-meta.xml': `${XML}<CustomField ${NS}><fullName>Key__c</fullName>
@@ -162,7 +162,7 @@ System.debug([SELECT Name FROM Account].Name);`,
         assert.equal(out[3], 'renamed');
     });
 
-    it('gets custom objects only from permission sets and groups; reading their rows stays an EmulatorError', async () => {
+    it('gets custom objects only from permission sets and groups', async () => {
         const files = metadata({ Runs: RUN_READ });
         const describe = STANDARD_USER('System.debug(Schema.sObjectType.Run__c.isAccessible());');
         assert.deepEqual(lines(await execIn(files, describe)), ['false']);
@@ -175,16 +175,51 @@ insert new PermissionSetGroupComponent(PermissionSetGroupId = g.Id,
 insert new PermissionSetAssignment(AssigneeId = u.Id, PermissionSetGroupId = g.Id);`
         );
         assert.deepEqual(lines(await execIn(files, viaGroup)), ['true']);
-        const query = await execIn(
-            files,
-            STANDARD_USER(
-                'System.debug([SELECT Id FROM Run__c WITH USER_MODE]);',
-                `insert new PermissionSetAssignment(AssigneeId = u.Id,
-    PermissionSetId = [SELECT Id FROM PermissionSet WHERE Name = 'Runs'].Id);`
-            )
+    });
+
+    it("answers custom object reads from the object's org-wide default, and fails loudly where sharing decides", async () => {
+        const grant = `insert new PermissionSetAssignment(AssigneeId = u.Id,
+    PermissionSetId = [SELECT Id FROM PermissionSet WHERE Name = 'Runs'].Id);
+`;
+        const body = `System.debug([SELECT COUNT() FROM Run__c WITH USER_MODE]);`;
+        const adminRow =
+            "System.runAs(new User(Id = UserInfo.getUserId())) { insert new Run__c(Name = 'admin', Key__c = 'k'); }\n";
+        // Public Read/Write: every row, whoever owns it.
+        const readWrite = await execIn(metadata({ Runs: RUN_READ }), STANDARD_USER(body, grant + adminRow));
+        assert.deepEqual(lines(readWrite), ['1']);
+        // Private: rows other users own may or may not be visible (hierarchy, sharing rules): an EmulatorError.
+        const priv = await execIn(metadata({ Runs: RUN_READ }, 'Private'), STANDARD_USER(body, grant + adminRow));
+        assert.equal(priv.emulatorError, true);
+        assert.match(priv.message ?? '', /Run__c is Private/);
+        // Private with only the running user's rows, or with View All on the object: answered.
+        const own = await execIn(metadata({ Runs: RUN_READ }, 'Private'), STANDARD_USER(body, grant));
+        assert.deepEqual(lines(own), ['0']);
+        const viewAll = RUN_READ.replace('<viewAllRecords>false', '<viewAllRecords>true');
+        const all = await execIn(metadata({ Runs: viewAll }, 'Private'), STANDARD_USER(body, grant + adminRow));
+        assert.deepEqual(lines(all), ['1']);
+    });
+
+    it('writes custom objects as their org-wide default allows', async () => {
+        const crud = RUN_READ.replace(/<allow(Create|Edit|Delete)>false/g, '<allow$1>true');
+        const setup = `insert new PermissionSetAssignment(AssigneeId = u.Id,
+    PermissionSetId = [SELECT Id FROM PermissionSet WHERE Name = 'Runs'].Id);
+Run__c other = new Run__c(Name = 'admin', Key__c = 'k');
+System.runAs(new User(Id = UserInfo.getUserId())) { insert other; }`;
+        const body = `Run__c mine = new Run__c(Name = 'mine', Key__c = 'm');
+insert as user mine;
+other.Name = 'renamed';
+update as user other;
+System.debug(Database.delete(other, false, AccessLevel.USER_MODE).getErrors()[0].getStatusCode());
+delete as user mine;
+System.debug([SELECT Name FROM Run__c].Name);`;
+        const out = lines(await execIn(metadata({ Runs: crud }), STANDARD_USER(body, setup)));
+        assert.deepEqual(out, ['INSUFFICIENT_ACCESS_OR_READONLY', 'renamed']);
+        const priv = await execIn(
+            metadata({ Runs: crud }, 'Private'),
+            STANDARD_USER("other.Name = 'x'; update as user other;", setup)
         );
-        assert.equal(query.emulatorError, true);
-        assert.match(query.message ?? '', /org-wide default of Run__c is not read/);
+        assert.equal(priv.emulatorError, true);
+        assert.match(priv.message ?? '', /another user owns depends on the role hierarchy or sharing/);
     });
 
     it('is refused custom objects without a grant, with the platform exception', async () => {
