@@ -13,7 +13,7 @@ import type { ApexId } from '../stdlib/primitives/id';
 import { ApexDatetime } from '../stdlib/primitives/datetime';
 import type { Tx } from './context';
 import { ApexThrow, EmulatorError, current, tx } from './context';
-import { raise } from './ops';
+import { raise, stringOf } from './ops';
 import { SObjectValue, cloneSObject } from './sobject';
 import { ApexList, ApexMap, ApexObject, ApexSet } from './values';
 import type { FaultInjector } from '../faults/faults';
@@ -426,9 +426,10 @@ export class AsyncQueue {
         let scope: string | null = null;
         let exceeds = false;
         if (phase === 'execute') {
-            // JobScope: the Ids of the records of the failed execute, comma-separated, at most 40,000 characters.
+            // JobScope: the Ids of the failed execute's records, comma-separated, at most 40,000 characters; for a
+            // custom iterator "the toString() representation of the iterable objects" (BatchApexErrorEvent).
             const ids = (job.chunks[job.nextChunk] ?? [])
-                .map((x) => (x instanceof SObjectValue ? x.id?.id18 : undefined))
+                .map((x) => (x instanceof SObjectValue ? x.id?.id18 : stringOf(x)))
                 .filter((x): x is string => !!x);
             const text = ids.join(',');
             exceeds = text.length > 40000;

@@ -279,6 +279,24 @@ describe('batch Apex outside tests', () => {
 });
 
 describe('BatchApexErrorEvent', () => {
+    it('carries the toString() of custom iterable items as JobScope', async () => {
+        const p = await project({
+            'Str.cls': `public class Str implements Database.Batchable<String>, Database.RaisesPlatformEvents {
+                public Iterable<String> start(Database.BatchableContext bc) { return new List<String>{ 'a', 'b' }; }
+                public void execute(Database.BatchableContext bc, List<String> scope) { throw new IllegalArgumentException('x'); }
+                public void finish(Database.BatchableContext bc) {}
+            }`,
+            'Seen.trigger': `trigger Seen on BatchApexErrorEvent(after insert) {
+                for (BatchApexErrorEvent e : Trigger.new) System.debug(e.JobScope);
+            }`
+        });
+        await debug(p, 'Database.executeBatch(new Str());');
+        const lines = p
+            .drainAsync()
+            .flatMap((s) => s.debugLines.map((l) => l.replace(/^USER_DEBUG \[\d+\]\|\w+\|/, '')));
+        assert.deepEqual(lines, ['a,b']);
+    });
+
     it('is published for a LimitException too, with the limit text', async () => {
         const p = await project({
             'Lim.cls': `public class Lim implements Database.Batchable<SObject>, Database.RaisesPlatformEvents {
