@@ -51,12 +51,16 @@ export function accessOf(store: Store, userId: string): UserAccess {
         const model = permissionSetModel(store, text(ps, 'name') ?? '');
         if (model) sets.push(model);
     };
-    for (const a of store.rows('PermissionSetAssignment')) {
-        if (text(a, 'assigneeid') !== userId) continue;
+    // Indexed look-ups (store.lookup): access is checked on every user-mode call, in orgs of 100,000 users too.
+    for (const assignmentId of store.lookup('PermissionSetAssignment', 'AssigneeId', userId)) {
+        const a = store.get(assignmentId);
+        if (!a) continue;
         const groupId = text(a, 'permissionsetgroupid');
         if (groupId) {
-            for (const c of store.rows('PermissionSetGroupComponent'))
-                if (text(c, 'permissionsetgroupid') === groupId) addSet(text(c, 'permissionsetid'));
+            for (const componentId of store.lookup('PermissionSetGroupComponent', 'PermissionSetGroupId', groupId)) {
+                const c = store.get(componentId);
+                if (c) addSet(text(c, 'permissionsetid'));
+            }
         } else {
             addSet(text(a, 'permissionsetid'));
         }
@@ -95,6 +99,17 @@ export function canField(a: UserAccess, obj: ObjectDef, f: FieldDef, access: Fie
     return a.grants.canAccessField(`${obj.name}.${f.name}`, access === 'read' ? 'read' : 'edit');
 }
 
+/** UserType values of external users (User object reference); AutomatedProcess and Standard users are internal. */
+const EXTERNAL_USER_TYPES = [
+    'PowerPartner',
+    'PowerCustomerSuccess',
+    'CustomerSuccess',
+    'CspLitePortal',
+    'CsnOnly',
+    'SelfService',
+    'Guest'
+];
+
 /** Public org-wide defaults: every internal user reads every record (ReadWrite and FullAccess also edit). */
 const PUBLIC_READ = new Set(['read', 'readwrite', 'readwritetransfer', 'fullaccess']);
 const PUBLIC_EDIT = new Set(['readwrite', 'readwritetransfer', 'fullaccess']);
@@ -122,18 +137,17 @@ export function readSharingGap(store: Store, a: UserAccess, obj: ObjectDef): str
     if (a.external)
         return 'record visibility of external users (external org-wide defaults, sharing sets) is not emulated';
     if (obj.name === 'User') {
-        for (const u of store.rows('User'))
-            if (text(u, 'usertype') !== 'Standard')
+        for (const type of EXTERNAL_USER_TYPES)
+            if (store.lookup('User', 'UserType', type.toLowerCase()).size > 0)
                 return 'which external users an internal user sees (User org-wide default Private for external users) is not emulated';
         return null;
     }
     const owd = internalDefault(store, obj.name);
     if (owd !== null && PUBLIC_READ.has(owd)) return null;
     if (owd === 'private') {
-        for (const r of store.rows(obj.name))
-            if (text(r, 'ownerid') !== a.userId)
-                return `${obj.name} is Private: which records other users own the running user sees (role hierarchy, sharing rules) is not emulated`;
-        return null;
+        // Rows in the recycle bin count on both sides.
+        if (store.lookup(obj.name, 'OwnerId', a.userId).size === store.count(obj.name)) return null;
+        return `${obj.name} is Private: which records other users own the running user sees (role hierarchy, sharing rules) is not emulated`;
     }
     return `record visibility of ${obj.name} (org-wide default ${owd ?? 'unknown'}) for users without View All is not emulated`;
 }
@@ -142,7 +156,8 @@ export function readSharingGap(store: Store, a: UserAccess, obj: ObjectDef): str
 function referenceGap(store: Store, a: UserAccess, id: string): string | null {
     const rec = store.get(id, { allRows: true });
     if (!rec || text(rec, 'ownerid') === a.userId || a.grants.canViewAllRecords(rec.type)) return null;
-    if (rec.type === 'User') return text(rec, 'usertype') === 'Standard' ? null : 'a lookup to an external user';
+    if (rec.type === 'User')
+        return EXTERNAL_USER_TYPES.includes(text(rec, 'usertype') ?? '') ? 'a lookup to an external user' : null;
     const owd = internalDefault(store, rec.type);
     if (owd !== null && PUBLIC_READ.has(owd)) return null;
     return `a lookup to a ${rec.type} record another user owns`;
