@@ -128,7 +128,38 @@ export interface LoadedProject {
      * (TimesTriggered, PreviousFireTime, NextFireTime, State). Null when no job waits.
      */
     fireScheduledJob?(cronTriggerId?: string): AsyncStep | null;
+    /**
+     * Calls an @AuraEnabled method as a Lightning component does (the local app's server): parameters by name as
+     * JSON values, one transaction as the running admin user, rolled back when it throws; cacheable methods may not
+     * do DML. The result carries the return value as JSON data, or the error shaped like the platform's.
+     */
+    invokeAura?(
+        className: string,
+        methodName: string,
+        params: Readonly<Record<string, unknown>>,
+        options?: RuntimeOptions
+    ): Promise<AuraResult>;
 }
+
+/** What a component sees of an Apex error (`error.body` of an imperative call or a wire). */
+export interface AuraErrorBody {
+    message: string;
+    exceptionType: string;
+    isUserDefinedException: boolean;
+    stackTrace: string;
+}
+
+export type AuraResult =
+    | { ok: true; returnValue: unknown; cacheable: boolean; debugLines: string[] }
+    | {
+          ok: false;
+          /** 400: refused before any Apex ran (no such method, bad parameter); 500: the Apex threw. */
+          status: 400 | 500;
+          body: AuraErrorBody;
+          /** The local org could not run the call faithfully (an EmulatorError), not an Apex error. */
+          emulatorError: boolean;
+          debugLines: string[];
+      };
 
 /** One step of asynchronous Apex run by runNextAsyncStep. */
 export interface AsyncStep {

@@ -18,6 +18,8 @@ export interface TypeNode {
 export interface Annotation {
     name: string;
     pos: Pos;
+    /** The annotation's source text without spaces, e.g. `@AuraEnabled(cacheable=true)`, for its parameters. */
+    text?: string;
 }
 
 export type Expr =

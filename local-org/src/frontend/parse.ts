@@ -369,7 +369,8 @@ class Lowerer {
                     name: m.annotation().qualifiedName
                         ? m.annotation().qualifiedName().getText()
                         : m.annotation().id().getText(),
-                    pos: pos(m)
+                    pos: pos(m),
+                    text: m.annotation().getText()
                 });
             } else {
                 // `with sharing` arrives as two tokens in one modifier

@@ -66,6 +66,8 @@ export class Tx {
     testStarted = false;
     /** An asynchronous transaction (batch, queueable): the higher async governor limits apply. */
     isAsync = false;
+    /** A call of an @AuraEnabled(cacheable=true) method: its DML statement limit is 0. */
+    cacheable = false;
     limits: LimitCounters = freshLimits();
     statements = 0;
     /** Stack trace at the point a non-Apex (emulator) error was first seen. */

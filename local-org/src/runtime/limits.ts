@@ -16,6 +16,8 @@ const LIMITS: Record<string, { max: number; text: string }> = {
 export function checkLimit(counter: keyof typeof LIMITS, value: number): void {
     const l = LIMITS[counter];
     // Asynchronous transactions may run 200 SOQL queries (the limits page, "Total number of SOQL queries issued").
-    const max = counter === 'queries' && tx().isAsync ? 200 : l.max;
+    let max = counter === 'queries' && tx().isAsync ? 200 : l.max;
+    // A cacheable @AuraEnabled method may not do DML: "Too many DML statements: 1" (LWC guide, apex-wire-method).
+    if (counter === 'dmlStatements' && tx().cacheable) max = 0;
     if (value > max) raise('System.LimitException', `${l.text}: ${value}`);
 }

@@ -1,12 +1,18 @@
-import { LightningElement, api } from 'lwc';
+import { LightningElement, api, wire } from 'lwc';
 import getRun from '@salesforce/apex/MigrationController.getRun';
 import startRun from '@salesforce/apex/MigrationController.startRun';
+import getLicenseTargets from '@salesforce/apex/MigrationController.getLicenseTargets';
 import { CONFIRMATION_PHRASE, ROLE_BASED_USER_TYPES } from 'c/migrationTypes';
-import type { RunView } from 'c/migrationTypes';
+import type { LicenseTarget, RunView } from 'c/migrationTypes';
 
 interface Option {
     label: string;
     value: string;
+}
+
+interface WireResult<T> {
+    data?: T;
+    error?: unknown;
 }
 
 interface StageSentence {
@@ -40,6 +46,18 @@ export default class ConfirmRun extends LightningElement {
     mode = 'dry';
     typedPhrase = '';
     starting = false;
+    licenses: LicenseTarget[] = [];
+    targetsError: unknown = undefined;
+
+    /** Profile names for the sentences; the run stores only the target profile's Id. */
+    @wire(getLicenseTargets)
+    wiredTargets({ data, error }: WireResult<LicenseTarget[]>): void {
+        if (data) {
+            this.licenses = data;
+        } else if (error) {
+            this.targetsError = error;
+        }
+    }
 
     async connectedCallback(): Promise<void> {
         if (!this.runId) {
@@ -71,6 +89,12 @@ export default class ConfirmRun extends LightningElement {
         return run ? Math.max(0, run.totalItems - run.blockedCount) : 0;
     }
 
+    get profileName(): string {
+        const id = this.run?.targetProfileId;
+        const profile = this.licenses.flatMap((l) => l.profiles).find((p) => p.id === id);
+        return profile ? `the profile ${profile.name}` : 'the target profile';
+    }
+
     get stages(): StageSentence[] {
         const run = this.run;
         if (!run) {
@@ -88,7 +112,7 @@ export default class ConfirmRun extends LightningElement {
             {
                 key: 'profile',
                 label: 'Profile and role',
-                text: `${would}${verb('move')} ${users} to the profile ${run.targetProfileName ?? ''} (${run.targetLicenseName ?? ''} license) and ${roleSentence(run)}.`
+                text: `${would}${verb('move')} ${users} to ${this.profileName} (${run.targetLicenseName ?? ''} license) and ${roleSentence(run)}.`
             },
             {
                 key: 'permissions',

@@ -1,8 +1,8 @@
 /* eslint-disable @typescript-eslint/consistent-type-imports -- a script file: import() types are the only way to name module types without turning it into a module (whose declare module blocks would become augmentations, TS2664). */
 // Stand-in declarations for MigrationController methods that the Apex does not have yet (helper E1 is writing it).
-// A script file on purpose, like types/salesforce.d.ts. Delete each block as soon as `npm run apex:types` generates
-// the method into types/apex.generated.d.ts: two declarations of one module fail the type-check, which is the signal.
-// The shapes are the UI's contract proposal (c/migrationTypes); the generated ones replace them.
+// A script file on purpose, like types/salesforce.d.ts. Delete this file as soon as types/apex.generated.d.ts with
+// MigrationController is committed: tsc does NOT report the duplicate module declarations (skipLibCheck skips .d.ts
+// files), so nothing flags the overlap by itself. The signatures mirror MigrationController.cls as it landed.
 
 declare module '@salesforce/apex/MigrationController.countUsers' {
     const method: SfApex.Method<{ criteriaJson: string }, number>;
@@ -11,7 +11,7 @@ declare module '@salesforce/apex/MigrationController.countUsers' {
 
 declare module '@salesforce/apex/MigrationController.previewUsers' {
     const method: SfApex.Method<
-        { criteriaJson: string; afterId: string | null; pageSize: number },
+        { criteriaJson: string; afterId: string; pageSize: number },
         import('c/migrationTypes').Page<import('c/migrationTypes').UserRow>
     >;
     export default method;
@@ -44,17 +44,14 @@ declare module '@salesforce/apex/MigrationController.listRuns' {
 
 declare module '@salesforce/apex/MigrationController.getItems' {
     const method: SfApex.Method<
-        { runId: string; filterJson: string; afterId: string | null; pageSize: number },
+        { runId: string; filterJson: string; afterId: string; pageSize: number },
         import('c/migrationTypes').Page<import('c/migrationTypes').RunItem>
     >;
     export default method;
 }
 
 declare module '@salesforce/apex/MigrationController.exportCsv' {
-    const method: SfApex.Method<
-        { runId: string; kind: string; afterId: string | null },
-        import('c/migrationTypes').CsvPage
-    >;
+    const method: SfApex.Method<{ runId: string; kind: string; afterId: string }, import('c/migrationTypes').CsvPage>;
     export default method;
 }
 

@@ -46,14 +46,15 @@ export interface SelectionCriteria {
     userIds?: string[];
 }
 
-/** One external user in the selection preview. */
+/** One external user in the selection preview (MigrationViews.UserRow). */
 export interface UserRow {
     id: string;
     username: string;
     name: string;
     profileName: string;
     licenseName: string;
-    accountName: string;
+    userType: string;
+    accountId: string | null;
     isActive: boolean;
     lastLoginDate: string | null;
 }
@@ -144,18 +145,22 @@ export interface ReasonCount {
     count: number;
 }
 
-/** getRun: the run's status and counts, cheap enough to poll. */
+/** getRun (MigrationViews.RunView): the run's status and counts, cheap enough to poll. */
 export interface RunView {
     id: string;
     name: string;
     status: RunStatus;
     kind: string;
     dryRun: boolean;
+    selectionMode: string | null;
     currentStage: RunStage | null;
+    /** A job of the run is queued or running. */
+    busy: boolean;
+    targetProfileId: string | null;
     targetLicenseName: string | null;
     targetUserType: string | null;
-    targetProfileName: string | null;
     roleStrategy: RoleStrategy | null;
+    scopeSize: number | null;
     totalItems: number;
     readyCount: number;
     warningCount: number;
@@ -168,8 +173,13 @@ export interface RunView {
     createdDate: string | null;
     createdByName: string | null;
     statusMessage: string | null;
-    /** True when every item has a stored snapshot and nothing was done that cannot be undone. */
-    reversible: boolean;
+    rollbackOf: string | null;
+    /**
+     * Whether every item can be put back. Not sent by MigrationViews.RunView yet (asked for); until it is,
+     * the console decides from the target user type (see runConsole).
+     */
+    reversible?: boolean;
+    /** Affected users per preflight reason code; filled while the run is Draft, Preparing or Ready. */
     reasonCounts: ReasonCount[];
 }
 
@@ -183,9 +193,14 @@ export interface RunItem {
     statusCode: string | null;
     errorMessage: string | null;
     reasonCodes: string | null;
+    findings: string | null;
     beforeLicense: string | null;
     afterLicense: string | null;
+    beforeProfileId: string | null;
+    afterProfileId: string | null;
     attempts: number;
+    verifyDiff: string | null;
+    staleMemberships: string | null;
 }
 
 /** getItems' filter JSON (MigrationRunRepository.ItemFilter); absent means "any". */

@@ -1,12 +1,7 @@
-import { LightningElement, api, wire } from 'lwc';
+import { LightningElement, api } from 'lwc';
 import getPermissionInventory from '@salesforce/apex/MigrationController.getPermissionInventory';
 import saveMapping from '@salesforce/apex/MigrationController.saveMapping';
 import type { MappingAction, MappingEntry, PermissionInventoryRow } from 'c/migrationTypes';
-
-interface WireResult<T> {
-    data?: T;
-    error?: unknown;
-}
 
 interface Option {
     label: string;
@@ -79,9 +74,14 @@ export default class PermissionMapping extends LightningElement {
     error: unknown = undefined;
     actionOptions = ACTION_OPTIONS;
 
-    @wire(getPermissionInventory, { runId: '$runId' })
-    wiredInventory({ data, error }: WireResult<PermissionInventoryRow[]>): void {
-        if (data) {
+    /** An imperative read: getPermissionInventory is not cacheable (it reflects the run's saved mapping). */
+    async connectedCallback(): Promise<void> {
+        if (!this.runId) {
+            this.loaded = true;
+            return;
+        }
+        try {
+            const data = await getPermissionInventory({ runId: this.runId });
             // The server's action and target are its suggestion (or the saved mapping).
             this.rows = data.map((row) =>
                 toRow(
@@ -92,10 +92,10 @@ export default class PermissionMapping extends LightningElement {
                 )
             );
             this.error = undefined;
-            this.loaded = true;
-        } else if (error) {
+        } catch (error) {
             this.rows = [];
             this.error = error;
+        } finally {
             this.loaded = true;
         }
     }

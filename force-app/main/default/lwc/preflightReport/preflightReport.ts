@@ -76,7 +76,7 @@ export default class PreflightReport extends LightningElement {
     }
 
     get cannotStart(): boolean {
-        return this.starting || this.isPreparing || !this.run;
+        return this.starting || this.isPreparing || !this.run || this.run.busy;
     }
 
     get startLabel(): string {
@@ -185,7 +185,9 @@ export default class PreflightReport extends LightningElement {
         this.exporting = true;
         this.error = undefined;
         try {
-            const file = await fetchAllCsv((afterId) => exportCsv({ runId, kind: 'preflight', afterId }));
+            const file = await fetchAllCsv((afterId) =>
+                exportCsv({ runId, kind: 'preflight', afterId: afterId ?? '' })
+            );
             this.exportHref = csvHref(file.csv);
             this.exportFileName = file.fileName;
         } catch (error) {
@@ -204,7 +206,7 @@ export default class PreflightReport extends LightningElement {
             const page = await getItems({
                 runId: this.runId,
                 filterJson: JSON.stringify({ reasonCode: this.drillCode }),
-                afterId,
+                afterId: afterId ?? '',
                 pageSize: PAGE_SIZE
             });
             const rows = page.rows.map((item) => ({

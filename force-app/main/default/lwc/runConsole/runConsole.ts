@@ -6,7 +6,7 @@ import abortRun from '@salesforce/apex/MigrationController.abortRun';
 import retryRun from '@salesforce/apex/MigrationController.retryRun';
 import resumeRun from '@salesforce/apex/MigrationController.resumeRun';
 import rollbackRun from '@salesforce/apex/MigrationController.rollbackRun';
-import { OUTCOMES, PAGE_SIZE, STAGES, isFinished, labelOf } from 'c/migrationTypes';
+import { OUTCOMES, PAGE_SIZE, ROLE_BASED_USER_TYPES, STAGES, isFinished, labelOf } from 'c/migrationTypes';
 import type { CsvKind, ItemFilter, ItemOutcome, RunItem, RunStage, RunView } from 'c/migrationTypes';
 import { RunPoller, csvHref, fetchAllCsv, formatDuration, userUrl } from 'c/migrationUtils';
 
@@ -235,14 +235,27 @@ export default class RunConsole extends LightningElement {
         return this.busy || !(this.run?.status === 'Aborted' || this.run?.status === 'Failed');
     }
 
-    /** Rollback only when every item can be put back: the engine says so in `reversible`. */
+    /**
+     * Whether every item can be put back. The engine refuses a rollback when a user's type changed (a Customer
+     * Community user moved onto a role-based license cannot go back). Until the run view says so itself, a run
+     * onto a role-based license counts as one-way: it may hold such users.
+     */
+    get isReversible(): boolean {
+        const run = this.run;
+        if (!run) {
+            return false;
+        }
+        return run.reversible ?? !ROLE_BASED_USER_TYPES.includes(run.targetUserType ?? '');
+    }
+
+    /** Rollback only when every item can be put back. */
     get cannotRollback(): boolean {
         const run = this.run;
         return (
             this.busy ||
             !run ||
             !this.isFinished ||
-            !run.reversible ||
+            !this.isReversible ||
             run.dryRun ||
             run.kind !== 'Migration' ||
             run.status === 'Rolled_Back'
@@ -251,7 +264,7 @@ export default class RunConsole extends LightningElement {
 
     get rollbackHelp(): string {
         const run = this.run;
-        if (run && this.isFinished && !run.reversible && !run.dryRun) {
+        if (run && this.isFinished && !this.isReversible && !run.dryRun && run.kind === 'Migration') {
             return 'Rollback is off: not every user of this run can be put back as it was.';
         }
         return '';
@@ -288,7 +301,7 @@ export default class RunConsole extends LightningElement {
         this.exporting = true;
         this.error = undefined;
         try {
-            const file = await fetchAllCsv((afterId) => exportCsv({ runId, kind, afterId }));
+            const file = await fetchAllCsv((afterId) => exportCsv({ runId, kind, afterId: afterId ?? '' }));
             if (kind === 'success') {
                 this.successHref = csvHref(file.csv);
                 this.successFileName = file.fileName;
@@ -393,7 +406,12 @@ export default class RunConsole extends LightningElement {
         this.resultsLoading = true;
         this.error = undefined;
         try {
-            const page = await getItems({ runId, filterJson: JSON.stringify(filter), afterId, pageSize: PAGE_SIZE });
+            const page = await getItems({
+                runId,
+                filterJson: JSON.stringify(filter),
+                afterId: afterId ?? '',
+                pageSize: PAGE_SIZE
+            });
             const rows = page.rows.map((item) => ({
                 ...item,
                 userLink: userUrl(item.userId),

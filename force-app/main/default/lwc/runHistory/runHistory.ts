@@ -1,13 +1,7 @@
-import { LightningElement, wire } from 'lwc';
-import { refreshApex } from '@salesforce/apex';
+import { LightningElement } from 'lwc';
 import listRuns from '@salesforce/apex/MigrationController.listRuns';
 import { labelOf } from 'c/migrationTypes';
 import type { RunView } from 'c/migrationTypes';
-
-interface WireResult<T> {
-    data?: T;
-    error?: unknown;
-}
 
 interface HistoryRow extends RunView {
     statusLabel: string;
@@ -48,23 +42,25 @@ export default class RunHistory extends LightningElement {
     error: unknown = undefined;
     columns = COLUMNS;
 
-    private wiredResult: unknown;
+    connectedCallback(): void {
+        this.load().catch(() => undefined);
+    }
 
-    @wire(listRuns, { limitRows: HISTORY_SIZE })
-    wiredRuns(result: WireResult<RunView[]>): void {
-        this.wiredResult = result;
-        const { data, error } = result;
-        if (data) {
-            this.rows = data.map((run) => ({
+    /** An imperative read: listRuns is not cacheable, so the history is always current. */
+    private async load(): Promise<void> {
+        this.loaded = false;
+        try {
+            const runs: RunView[] = await listRuns({ limitRows: HISTORY_SIZE });
+            this.rows = runs.map((run) => ({
                 ...run,
                 statusLabel: labelOf(run.status),
                 modeLabel: run.dryRun ? 'Dry run' : 'Real run'
             }));
             this.error = undefined;
-            this.loaded = true;
-        } else if (error) {
+        } catch (error) {
             this.rows = [];
             this.error = error;
+        } finally {
             this.loaded = true;
         }
     }
@@ -82,11 +78,7 @@ export default class RunHistory extends LightningElement {
     }
 
     async handleRefresh(): Promise<void> {
-        try {
-            await refreshApex(this.wiredResult);
-        } catch (error) {
-            this.error = error;
-        }
+        await this.load();
     }
 
     handleRowAction(event: CustomEvent<{ action: { name: string }; row: HistoryRow }>): void {

@@ -39,7 +39,6 @@ const COLUMNS = [
     { label: 'Name', fieldName: 'name' },
     { label: 'Profile', fieldName: 'profileName' },
     { label: 'License', fieldName: 'licenseName' },
-    { label: 'Account', fieldName: 'accountName' },
     { label: 'Active', fieldName: 'isActive', type: 'boolean' },
     { label: 'Last login', fieldName: 'lastLoginDate', type: 'date' }
 ];

@@ -2,10 +2,37 @@ import { createElement } from 'lwc';
 import ConfirmRun from 'c/confirmRun';
 import getRun from '@salesforce/apex/MigrationController.getRun';
 import startRun from '@salesforce/apex/MigrationController.startRun';
+import getLicenseTargets from '@salesforce/apex/MigrationController.getLicenseTargets';
 import { aRun } from '../../migrationUtils/__tests__/runFixtures';
 
 jest.mock('@salesforce/apex/MigrationController.getRun', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/MigrationController.startRun', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock(
+    '@salesforce/apex/MigrationController.getLicenseTargets',
+    () => {
+        const { createApexTestWireAdapter } = jest.requireActual('@salesforce/sfdx-lwc-jest');
+        return { default: createApexTestWireAdapter(jest.fn()) };
+    },
+    { virtual: true }
+);
+
+interface TestWireAdapter {
+    emit(value: unknown): void;
+    error(body?: unknown): void;
+}
+
+const targetsWire = getLicenseTargets as unknown as TestWireAdapter;
+const TARGETS = [
+    {
+        licenseId: '100000000000002AAA',
+        licenseName: 'Customer Community Plus',
+        userType: 'PowerCustomerSuccess',
+        total: 10,
+        used: 2,
+        available: 8,
+        profiles: [{ id: '00e000000000002AAA', name: 'Customer Community Plus User' }]
+    }
+];
 
 const getRunMock = getRun as unknown as jest.Mock;
 const startMock = startRun as unknown as jest.Mock;
@@ -61,6 +88,8 @@ describe('c-confirm-run', () => {
         getRunMock.mockResolvedValue(aRun());
         startMock.mockResolvedValue(undefined);
         const { element, started } = await mount();
+        targetsWire.emit(TARGETS);
+        await flush();
 
         const sentences = [...root(element).querySelectorAll('li.stage-sentence')].map((li) => li.textContent);
         expect(sentences).toHaveLength(5);
@@ -87,7 +116,7 @@ describe('c-confirm-run', () => {
         change(root(element).querySelector('.mode'), 'real');
         await flush();
         const sentences = [...root(element).querySelectorAll('li.stage-sentence')].map((li) => li.textContent);
-        expect(sentences[1]).toContain('Move 8 users');
+        expect(sentences[1]).toContain('Move 8 users to the target profile (Customer Community Plus license)');
         expect(sentences[1]).toContain('the role of the chosen level');
         const phrase = root(element).querySelector('.phrase') as HTMLElement & { label: string };
         expect(phrase.label).toBe('Type IRREVERSIBLE to confirm');
@@ -172,6 +201,16 @@ describe('c-confirm-run', () => {
         expect([...(panel().shadowRoot as ShadowRoot).querySelectorAll('li')].map((li) => li.textContent)).toEqual([
             'Another run holds these users.'
         ]);
+        expect(startButton(element).disabled).toBe(false);
+        await expect(element).toBeAccessible();
+    });
+
+    it('still confirms when the profile names cannot be read, and says so', async () => {
+        getRunMock.mockResolvedValue(aRun());
+        const { element } = await mount();
+        targetsWire.error({ message: 'No access to licenses.' });
+        await flush();
+        expect(root(element).querySelector('c-error-panel.targets-error')).not.toBeNull();
         expect(startButton(element).disabled).toBe(false);
         await expect(element).toBeAccessible();
     });

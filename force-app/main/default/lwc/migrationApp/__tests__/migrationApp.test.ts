@@ -3,6 +3,8 @@ import MigrationApp from 'c/migrationApp';
 import createRun from '@salesforce/apex/MigrationController.createRun';
 import getRun from '@salesforce/apex/MigrationController.getRun';
 import countUsers from '@salesforce/apex/MigrationController.countUsers';
+import listRuns from '@salesforce/apex/MigrationController.listRuns';
+import getPermissionInventory from '@salesforce/apex/MigrationController.getPermissionInventory';
 import { aRun } from '../../migrationUtils/__tests__/runFixtures';
 
 jest.mock('lightning/navigation', () => jest.requireActual('../../../../../test/jest-mocks/lightning/navigation'));
@@ -30,22 +32,10 @@ jest.mock(
     },
     { virtual: true }
 );
-jest.mock(
-    '@salesforce/apex/MigrationController.getPermissionInventory',
-    () => {
-        const { createApexTestWireAdapter } = jest.requireActual('@salesforce/sfdx-lwc-jest');
-        return { default: createApexTestWireAdapter(jest.fn()) };
-    },
-    { virtual: true }
-);
-jest.mock(
-    '@salesforce/apex/MigrationController.listRuns',
-    () => {
-        const { createApexTestWireAdapter } = jest.requireActual('@salesforce/sfdx-lwc-jest');
-        return { default: createApexTestWireAdapter(jest.fn()) };
-    },
-    { virtual: true }
-);
+jest.mock('@salesforce/apex/MigrationController.getPermissionInventory', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/MigrationController.listRuns', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/MigrationController.countUsers', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/MigrationController.resolveUserList', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/MigrationController.createRun', () => ({ default: jest.fn() }), { virtual: true });
@@ -78,6 +68,8 @@ const navigation = jest.requireMock('lightning/navigation') as NavigationDouble;
 const createRunMock = createRun as unknown as jest.Mock;
 const getRunMock = getRun as unknown as jest.Mock;
 const countMock = countUsers as unknown as jest.Mock;
+const listRunsMock = listRuns as unknown as jest.Mock;
+const inventoryMock = getPermissionInventory as unknown as jest.Mock;
 const RUN_ID = 'a01000000000001AAA';
 const TAB: PageRef = { type: 'standard__navItemPage', attributes: { apiName: 'Community_User_Migrator' }, state: {} };
 
@@ -132,6 +124,8 @@ describe('c-migration-app', () => {
     beforeEach(() => {
         countMock.mockResolvedValue(0);
         getRunMock.mockResolvedValue(aRun());
+        listRunsMock.mockResolvedValue([]);
+        inventoryMock.mockResolvedValue([]);
     });
 
     afterEach(() => {

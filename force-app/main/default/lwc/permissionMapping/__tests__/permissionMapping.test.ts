@@ -4,25 +4,14 @@ import type { PermissionInventoryRow } from 'c/migrationTypes';
 import getPermissionInventory from '@salesforce/apex/MigrationController.getPermissionInventory';
 import saveMapping from '@salesforce/apex/MigrationController.saveMapping';
 
-jest.mock(
-    '@salesforce/apex/MigrationController.getPermissionInventory',
-    () => {
-        const { createApexTestWireAdapter } = jest.requireActual('@salesforce/sfdx-lwc-jest');
-        return { default: createApexTestWireAdapter(jest.fn()) };
-    },
-    { virtual: true }
-);
+jest.mock('@salesforce/apex/MigrationController.getPermissionInventory', () => ({ default: jest.fn() }), {
+    virtual: true
+});
 jest.mock('@salesforce/apex/MigrationController.saveMapping', () => ({ default: jest.fn() }), { virtual: true });
-
-interface TestWireAdapter {
-    emit(value: unknown): void;
-    error(body?: unknown): void;
-    getLastConfig(): Record<string, unknown>;
-}
 
 type Control = HTMLElement & { value: string; disabled: boolean; options: { label: string; value: string }[] };
 
-const wire = getPermissionInventory as unknown as TestWireAdapter;
+const inventory = getPermissionInventory as unknown as jest.Mock;
 const save = saveMapping as unknown as jest.Mock;
 const RUN_ID = 'a01000000000001AAA';
 
@@ -96,20 +85,21 @@ function actionOf(element: HTMLElement, id: string): Control {
 describe('c-permission-mapping', () => {
     afterEach(() => {
         document.body.replaceChildren();
-        jest.clearAllMocks();
+        jest.resetAllMocks();
     });
 
     it('asks for the inventory of the run and shows a spinner meanwhile', async () => {
+        inventory.mockReturnValue(new Promise(() => undefined));
         const { element } = mount();
         await flush();
-        expect(wire.getLastConfig()).toEqual({ runId: RUN_ID });
+        expect(inventory).toHaveBeenCalledWith({ runId: RUN_ID });
         expect(root(element).querySelector('lightning-spinner')).not.toBeNull();
         await expect(element).toBeAccessible();
     });
 
     it('lists each set with its users, defaults, suggestions and the license badge', async () => {
+        inventory.mockResolvedValue(INVENTORY);
         const { element } = mount();
-        wire.emit(INVENTORY);
         await flush();
 
         const rows = [...root(element).querySelectorAll('tr.mapping-row')];
@@ -128,8 +118,8 @@ describe('c-permission-mapping', () => {
 
     it('saves the mapping as JSON and reports it', async () => {
         save.mockResolvedValue(undefined);
+        inventory.mockResolvedValue(INVENTORY);
         const { element, saved } = mount();
-        wire.emit(INVENTORY);
         await flush();
         change(root(element).querySelector('.target[data-id="0PS000000000002AAA"]'), '0PS000000000004AAA');
         await flush();
@@ -149,8 +139,8 @@ describe('c-permission-mapping', () => {
     });
 
     it('refuses to save a set kept on a license that cannot hold it, or a map without a target', async () => {
+        inventory.mockResolvedValue(INVENTORY);
         const { element } = mount();
-        wire.emit(INVENTORY);
         await flush();
         const saveButton = root(element).querySelector('.save') as Control;
 
@@ -177,8 +167,8 @@ describe('c-permission-mapping', () => {
 
     it('shows an empty state and still lets the admin save an empty mapping', async () => {
         save.mockResolvedValue(undefined);
+        inventory.mockResolvedValue([]);
         const { element, saved } = mount();
-        wire.emit([]);
         await flush();
         expect(root(element).querySelector('.empty-state')).not.toBeNull();
         (root(element).querySelector('.save') as HTMLElement).click();
@@ -189,15 +179,17 @@ describe('c-permission-mapping', () => {
     });
 
     it('shows the load error and the save error through the error panel', async () => {
-        const { element } = mount();
-        wire.error({ message: 'Inventory failed.' });
+        inventory.mockRejectedValue({ body: { message: 'Inventory failed.' } });
+        let { element } = mount();
         await flush();
         expect(root(element).querySelector('c-error-panel')).not.toBeNull();
         expect((root(element).querySelector('.save') as Control).disabled).toBe(true);
         await expect(element).toBeAccessible();
+        document.body.replaceChildren();
 
+        inventory.mockResolvedValue(INVENTORY);
         save.mockRejectedValue({ body: { message: 'Mapping names an unknown permission set.' } });
-        wire.emit(INVENTORY);
+        ({ element } = mount());
         await flush();
         (root(element).querySelector('.save') as HTMLElement).click();
         await flush();
@@ -206,5 +198,16 @@ describe('c-permission-mapping', () => {
         expect(messages).toEqual(['Mapping names an unknown permission set.']);
         expect(root(element).querySelectorAll('tr.mapping-row')).toHaveLength(3);
         await expect(element).toBeAccessible();
+    });
+
+    it('loads nothing without a run', async () => {
+        const element = createElement('c-permission-mapping', { is: PermissionMapping });
+        document.body.appendChild(element);
+        await flush();
+        expect(inventory).not.toHaveBeenCalled();
+        expect((root(element).querySelector('.save') as Control).disabled).toBe(false);
+        (root(element).querySelector('.save') as HTMLElement).click();
+        await flush();
+        expect(save).not.toHaveBeenCalled();
     });
 });

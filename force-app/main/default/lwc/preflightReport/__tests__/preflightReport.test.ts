@@ -143,7 +143,7 @@ describe('c-preflight-report', () => {
         expect(getItemsMock).toHaveBeenCalledWith({
             runId: RUN_ID,
             filterJson: '{"reasonCode":"NO_SEAT"}',
-            afterId: null,
+            afterId: '',
             pageSize: 50
         });
         expect(root(element).querySelector('.drill-heading')?.textContent).toBe('Users with NO_SEAT');
@@ -178,7 +178,7 @@ describe('c-preflight-report', () => {
         (root(element).querySelector('.export') as HTMLElement).click();
         await settle();
         expect(exportMock.mock.calls.map((c) => c[0])).toEqual([
-            { runId: RUN_ID, kind: 'preflight', afterId: null },
+            { runId: RUN_ID, kind: 'preflight', afterId: '' },
             { runId: RUN_ID, kind: 'preflight', afterId: 'x' }
         ]);
         const link = root(element).querySelector('a.download-preflight') as HTMLAnchorElement;
@@ -188,6 +188,13 @@ describe('c-preflight-report', () => {
             'Id,Username\r\n1,a\r\n2,b\r\n'
         );
         await expect(element).toBeAccessible();
+    });
+
+    it('does not start a preflight while a job of the run is busy', async () => {
+        getRunMock.mockResolvedValue(aRun({ busy: true }));
+        const { element } = mount();
+        await settle();
+        expect((root(element).querySelector('.start') as HTMLElement & { disabled: boolean }).disabled).toBe(true);
     });
 
     it('shows a failed read of the run in the error panel', async () => {

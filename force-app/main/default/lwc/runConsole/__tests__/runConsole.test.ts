@@ -38,9 +38,14 @@ const ITEM: RunItem = {
     statusCode: 'UNABLE_TO_LOCK_ROW',
     errorMessage: 'Record locked.',
     reasonCodes: null,
+    findings: null,
     beforeLicense: 'Customer Community',
     afterLicense: 'Customer Community Plus',
-    attempts: 1
+    beforeProfileId: '00e000000000001AAA',
+    afterProfileId: '00e000000000002AAA',
+    attempts: 1,
+    verifyDiff: null,
+    staleMemberships: null
 };
 
 function finishedRun(overrides = {}) {
@@ -191,7 +196,7 @@ describe('c-run-console', () => {
         expect(getItemsMock).toHaveBeenCalledWith({
             runId: RUN_ID,
             filterJson: '{"outcomes":["Failed"],"stage":"Permissions","statusCode":"UNABLE_TO_LOCK_ROW"}',
-            afterId: null,
+            afterId: '',
             pageSize: 50
         });
         const table = root(element).querySelector('lightning-datatable') as HTMLElement & {
@@ -269,7 +274,7 @@ describe('c-run-console', () => {
     });
 
     it('rolls back only a real, finished run whose items are all reversible, and opens the rollback run', async () => {
-        getRunMock.mockResolvedValue(finishedRun());
+        getRunMock.mockResolvedValue(finishedRun({ reversible: true }));
         rollbackMock.mockResolvedValue('a01000000000009AAA');
         const { element, opened } = await mount();
         expect(button(element, 'rollback').disabled).toBe(false);
@@ -290,10 +295,25 @@ describe('c-run-console', () => {
         await expect(element).toBeAccessible();
         document.body.replaceChildren();
 
-        getRunMock.mockResolvedValue(finishedRun({ dryRun: true }));
+        getRunMock.mockResolvedValue(finishedRun({ dryRun: true, reversible: true }));
         ({ element } = await mount());
         expect(button(element, 'rollback').disabled).toBe(true);
         expect(root(element).querySelector('.dry-run')).not.toBeNull();
+    });
+
+    it('without a reversible flag, counts a run onto a role-based license as one-way', async () => {
+        getRunMock.mockResolvedValue(finishedRun());
+        let { element } = await mount();
+        expect(button(element, 'rollback').disabled).toBe(true);
+        expect(root(element).querySelector('.rollback-help')).not.toBeNull();
+        document.body.replaceChildren();
+
+        getRunMock.mockResolvedValue(
+            finishedRun({ targetUserType: 'CspLitePortal', targetLicenseName: 'Customer Community' })
+        );
+        ({ element } = await mount());
+        expect(button(element, 'rollback').disabled).toBe(false);
+        expect(root(element).querySelector('.rollback-help')).toBeNull();
     });
 
     it('shows every failed call in the error panel and keeps what it showed', async () => {
@@ -303,7 +323,7 @@ describe('c-run-console', () => {
         await expect(element).toBeAccessible();
         document.body.replaceChildren();
 
-        getRunMock.mockResolvedValue(finishedRun());
+        getRunMock.mockResolvedValue(finishedRun({ reversible: true }));
         getItemsMock.mockRejectedValue({ body: { message: 'Bad filter.' } });
         exportMock.mockRejectedValue({ body: { message: 'Export failed.' } });
         rollbackMock.mockRejectedValue({ body: { message: 'Rollback refused.' } });

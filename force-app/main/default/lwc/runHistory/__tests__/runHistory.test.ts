@@ -1,27 +1,11 @@
 import { createElement } from 'lwc';
 import RunHistory from 'c/runHistory';
 import listRuns from '@salesforce/apex/MigrationController.listRuns';
-import { refreshApex } from '@salesforce/apex';
 import { aRun } from '../../migrationUtils/__tests__/runFixtures';
 
-jest.mock(
-    '@salesforce/apex/MigrationController.listRuns',
-    () => {
-        const { createApexTestWireAdapter } = jest.requireActual('@salesforce/sfdx-lwc-jest');
-        return { default: createApexTestWireAdapter(jest.fn()) };
-    },
-    { virtual: true }
-);
-jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/MigrationController.listRuns', () => ({ default: jest.fn() }), { virtual: true });
 
-interface TestWireAdapter {
-    emit(value: unknown): void;
-    error(body?: unknown): void;
-    getLastConfig(): Record<string, unknown>;
-}
-
-const wire = listRuns as unknown as TestWireAdapter;
-const refresh = refreshApex as unknown as jest.Mock;
+const list = listRuns as unknown as jest.Mock;
 
 async function flush(): Promise<void> {
     for (let i = 0; i < 5; i++) {
@@ -30,11 +14,12 @@ async function flush(): Promise<void> {
     }
 }
 
-function mount(): { element: HTMLElement; opened: unknown[] } {
+async function mount(): Promise<{ element: HTMLElement; opened: unknown[] }> {
     const element = createElement('c-run-history', { is: RunHistory });
     const opened: unknown[] = [];
     element.addEventListener('openrun', (event) => opened.push((event as CustomEvent).detail));
     document.body.appendChild(element);
+    await flush();
     return { element, opened };
 }
 
@@ -45,21 +30,23 @@ function root(element: HTMLElement): ShadowRoot {
 describe('c-run-history', () => {
     afterEach(() => {
         document.body.replaceChildren();
-        jest.clearAllMocks();
+        jest.resetAllMocks();
     });
 
     it('shows a spinner until the runs arrive', async () => {
-        const { element } = mount();
-        await flush();
-        expect(wire.getLastConfig()).toEqual({ limitRows: 50 });
+        list.mockReturnValue(new Promise(() => undefined));
+        const { element } = await mount();
+        expect(list).toHaveBeenCalledWith({ limitRows: 50 });
         expect(root(element).querySelector('lightning-spinner')).not.toBeNull();
         await expect(element).toBeAccessible();
     });
 
     it('lists past runs with who, when, target and counts, and opens one in the console', async () => {
-        const { element, opened } = mount();
-        wire.emit([aRun({ status: 'Completed_With_Errors' }), aRun({ id: 'a01000000000002AAA', dryRun: true })]);
-        await flush();
+        list.mockResolvedValue([
+            aRun({ status: 'Completed_With_Errors' }),
+            aRun({ id: 'a01000000000002AAA', dryRun: true })
+        ]);
+        const { element, opened } = await mount();
 
         const table = root(element).querySelector('lightning-datatable') as HTMLElement & {
             data: { statusLabel: string; modeLabel: string; createdByName: string }[];
@@ -70,6 +57,7 @@ describe('c-run-history', () => {
             ['Ready', 'Dry run', 'Ada Admin']
         ]);
         expect(table.columns.map((c) => c.fieldName)).toContain('targetLicenseName');
+        expect(root(element).querySelector('lightning-spinner')).toBeNull();
         await expect(element).toBeAccessible();
 
         table.dispatchEvent(
@@ -79,37 +67,33 @@ describe('c-run-history', () => {
         expect(opened).toEqual(['a01000000000002AAA']);
     });
 
-    it('refreshes the wired runs', async () => {
-        refresh.mockResolvedValue(undefined);
-        const { element } = mount();
-        wire.emit([]);
-        await flush();
-        (root(element).querySelector('.refresh') as HTMLElement).click();
-        await flush();
-        expect(refresh).toHaveBeenCalledTimes(1);
+    it('reads the runs again on Refresh', async () => {
+        list.mockResolvedValueOnce([]).mockResolvedValueOnce([aRun()]);
+        const { element } = await mount();
+        expect(root(element).querySelector('.empty-state')).not.toBeNull();
 
-        refresh.mockRejectedValue({ body: { message: 'Refresh failed.' } });
         (root(element).querySelector('.refresh') as HTMLElement).click();
         await flush();
-        expect(root(element).querySelector('c-error-panel')).not.toBeNull();
+        expect(list).toHaveBeenCalledTimes(2);
+        expect(root(element).querySelector('lightning-datatable')).not.toBeNull();
+        expect(root(element).querySelector('.empty-state')).toBeNull();
     });
 
     it('shows an empty state when nothing has run yet', async () => {
-        const { element } = mount();
-        wire.emit([]);
-        await flush();
+        list.mockResolvedValue([]);
+        const { element } = await mount();
         expect(root(element).querySelector('.empty-state')).not.toBeNull();
         expect(root(element).querySelector('lightning-datatable')).toBeNull();
         await expect(element).toBeAccessible();
     });
 
     it('passes an Apex error to the error panel', async () => {
-        const { element } = mount();
-        wire.error({ message: 'No access to runs.' });
-        await flush();
+        list.mockRejectedValue({ body: { message: 'No access to runs.' } });
+        const { element } = await mount();
         const panel = root(element).querySelector('c-error-panel') as HTMLElement;
         const messages = [...(panel.shadowRoot as ShadowRoot).querySelectorAll('li')].map((li) => li.textContent);
         expect(messages).toEqual(['No access to runs.']);
+        expect(root(element).querySelector('.empty-state')).toBeNull();
         await expect(element).toBeAccessible();
     });
 });

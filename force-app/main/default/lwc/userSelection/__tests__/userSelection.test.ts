@@ -66,7 +66,8 @@ const ROW: UserRow = {
     name: 'Ada Lovelace',
     profileName: 'Customer Community User',
     licenseName: 'Customer Community',
-    accountName: 'Acme',
+    userType: 'CspLitePortal',
+    accountId: '001000000000001AAA',
     isActive: true,
     lastLoginDate: null
 };
