@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type {
     AsyncStep,
+    AuraResult,
     CoverageReport,
     Diagnostic,
     ExecResult,
@@ -47,6 +48,7 @@ import { ApexThrow, EmulatorError, Tx, current } from './context';
 import { makeHost } from './host';
 import type { ApexObject } from './values';
 import { exceptionClasses } from './ops';
+import { invokeAura } from './aura';
 import { AsyncQueue, asyncQueue } from './async';
 import { MixedDmlTracker } from '../platform/mixed-dml';
 import { type PublishBehavior, readPublishBehaviors } from '../async/events';
@@ -549,6 +551,21 @@ class Project implements LoadedProject {
             stackTrace: out.stackTrace,
             emulatorError: out.emulator
         };
+    }
+
+    async invokeAura(
+        className: string,
+        methodName: string,
+        params: Readonly<Record<string, unknown>>,
+        options?: RuntimeOptions
+    ): Promise<AuraResult> {
+        this.activate();
+        return invokeAura(this.classes, className, methodName, params, {
+            newTx: () => this.newTx(options, false),
+            run: (tx, fn) => this.run(tx, fn),
+            snapshot: () => this.data.store.snapshot(),
+            restore: (s) => this.data.store.restore(s)
+        });
     }
 
     coverage(): CoverageReport {
