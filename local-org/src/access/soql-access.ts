@@ -86,6 +86,18 @@ export function firstInaccessible(a: UserAccess, refs: readonly SoqlRef[]): Soql
     return null;
 }
 
+/** Every field the user may not read, by sObject type (for QueryException.getInaccessibleFields). */
+export function inaccessibleFieldsOf(a: UserAccess, refs: readonly SoqlRef[]): Map<string, Set<string>> {
+    const out = new Map<string, Set<string>>();
+    for (const r of refs) {
+        if (r.k !== 'field' || !canObject(a, r.obj, 'read') || canField(a, r.obj, r.field, 'read')) continue;
+        const set = out.get(r.obj.name) ?? new Set<string>();
+        set.add(r.field.name);
+        out.set(r.obj.name, set);
+    }
+    return out;
+}
+
 export const SECURITY_ENFORCED_MESSAGE = 'Insufficient permissions: secure query included inaccessible field';
 
 /** The QueryException message of a WITH USER_MODE query refused for this reference. */

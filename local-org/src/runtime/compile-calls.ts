@@ -12,6 +12,7 @@ import { EmulatorError, type Frame } from './context';
 import { npe, raise, stringOf, translate } from './ops';
 import type { ApexObject, EnumValue } from './values';
 import { ApexList } from './values';
+import { inaccessibleFields } from './user-mode';
 import { type CExpr, type Ev, type MethodCtx, poison, type Scope } from './compile-types';
 import { dynamicBinds } from './data';
 import { enumValue } from './frames';
@@ -230,6 +231,11 @@ export abstract class CallCompiler extends CompilerBase {
         if (objM) return objM;
         const dml = this.dmlExceptionMethod(lower, args, ctx, pos, g);
         if (dml) return dml;
+        // QueryException.getInaccessibleFields(): the fields a user-mode query could not read (runtime/user-mode.ts).
+        const isQueryException =
+            target.t.k === 'class' && target.t.cls.builtin && target.t.cls.name === 'QueryException';
+        if (lower === 'getinaccessiblefields' && args.length === 0 && isQueryException)
+            return g({ k: 'map', key: T.String, value: { k: 'set', elem: T.String } }, (ex) => inaccessibleFields(ex));
         return this.error(
             ctx.file,
             pos,

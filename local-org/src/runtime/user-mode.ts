@@ -6,19 +6,26 @@
  * https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_classes_enforce_usermode.htm
  */
 import { type UserAccess, accessOf, canObject, readSharingGap } from '../access/user-access';
-import { SECURITY_ENFORCED_MESSAGE, firstInaccessible, planRefs, userModeMessage } from '../access/soql-access';
+import {
+    SECURITY_ENFORCED_MESSAGE,
+    firstInaccessible,
+    inaccessibleFieldsOf,
+    planRefs,
+    userModeMessage
+} from '../access/soql-access';
 import { rowErrors } from '../access/dml-access';
 import { type AccessDecisionValue, type AccessTypeName, stripInaccessible } from '../access/strip';
 import type { DmlOperation } from '../faults/faults';
 import type { ObjectDef } from '../org/schema/types';
 import type { Plan } from '../org/soql/plan';
 import { runningUser } from './baseline';
-import { EmulatorError } from './context';
+import { ApexThrow, EmulatorError } from './context';
 import { currentOrg } from './org-data';
-import { npe, raise } from './ops';
+import { exceptionClasses, newException, npe, raise } from './ops';
 import { DbError, DmlResult, dmlException } from './dml';
 import { SObjectValue } from './sobject';
-import { ApexList } from './values';
+import { ApexList, ApexMap, ApexSet, type ApexObject } from './values';
+import { T } from '../semantic/types';
 
 /** User-mode queries whose access was checked here and that the data layer may now run (see requireUserModeSupported). */
 let approved = 0;
@@ -67,12 +74,15 @@ function effectiveMode(plan: Plan, level: Level): Plan['security'] {
 function checkQuery(plan: Plan, mode: 'USER_MODE' | 'SECURITY_ENFORCED'): void {
     const o = org();
     const a = runningAccess();
-    const refused = firstInaccessible(a, planRefs(plan, mode === 'SECURITY_ENFORCED'));
-    if (refused)
-        raise(
-            'System.QueryException',
-            mode === 'SECURITY_ENFORCED' ? SECURITY_ENFORCED_MESSAGE : userModeMessage(plan.text, refused)
-        );
+    const refs = planRefs(plan, mode === 'SECURITY_ENFORCED');
+    const refused = firstInaccessible(a, refs);
+    if (refused && mode === 'SECURITY_ENFORCED') raise('System.QueryException', SECURITY_ENFORCED_MESSAGE);
+    if (refused) {
+        // User mode "finds all FLS errors" and reports them through QueryException.getInaccessibleFields().
+        const ex = newException(exceptionClasses.byName.get('queryexception')!, userModeMessage(plan.text, refused));
+        ex.fields.set('$inaccessible', inaccessibleFieldsOf(a, refs));
+        throw new ApexThrow(ex);
+    }
     const objects = new Map<string, ObjectDef>();
     for (const r of planRefs(plan, false)) objects.set(r.obj.name, r.obj);
     for (const obj of objects.values()) {
@@ -166,6 +176,22 @@ export function userModeDml(op: string, operands: unknown[], run: (operands: unk
         { k: 'builtin', name: RESULT_KIND[dop] },
         rows.map((_, i) => (errors[i] ? failed(i) : saved[next++]))
     );
+}
+
+/** QueryException.getInaccessibleFields(): sObject type → the fields of it the user-mode query could not read. */
+export function inaccessibleFields(ex: ApexObject): ApexMap {
+    const found = ex.fields.get('$inaccessible') as Map<string, Set<string>> | undefined;
+    if (!found)
+        throw new EmulatorError(
+            'getInaccessibleFields() of a QueryException that no user-mode access check raised is not emulated'
+        );
+    const out = new ApexMap(T.String, { k: 'set', elem: T.String });
+    for (const [obj, fields] of found) {
+        const set = new ApexSet(T.String);
+        for (const f of fields) set.store.set(f, true);
+        out.store.set(obj, set);
+    }
+    return out;
 }
 
 /** Security.stripInaccessible for the running user. */

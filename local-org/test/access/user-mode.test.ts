@@ -131,6 +131,20 @@ describe('the System Administrator in user mode', () => {
         }
     });
 
+    it('reports every inaccessible field through QueryException.getInaccessibleFields()', async () => {
+        const src = `insert new Run__c(Name = 'r', Key__c = 'k', Status__c = 's');
+QueryException refused;
+try { System.debug([SELECT Name, Status__c FROM Run__c WHERE Status__c != null WITH USER_MODE ORDER BY Status__c]); }
+catch (QueryException e) { refused = e; }
+System.debug(refused.getInaccessibleFields());`;
+        assert.deepEqual(lines(await execIn(metadata({ Runs: RUN_READ }), src)), ['{Run__c={Status__c}}']);
+        const plain = await execIn(
+            {},
+            "try { Database.query('SELECT Nope FROM Account'); } catch (QueryException e) { e.getInaccessibleFields(); }"
+        );
+        assert.equal(plain.emulatorError, true, plain.message ?? '');
+    });
+
     it('refuses a query whose text and AccessLevel disagree, loudly', async () => {
         const r = await execIn({}, "Database.query('SELECT Id FROM Account WITH SYSTEM_MODE', AccessLevel.USER_MODE);");
         assert.equal(r.emulatorError, true, r.message ?? '');
