@@ -389,13 +389,17 @@ export class DmlEngine {
 
     /**
      * What the platform fills in on a new User: UserType from the profile's license (read-only, User object
-     * reference), IsActive true, and a CommunityNickname when none is given.
+     * reference), IsActive true, IsPortalEnabled for contact-linked users, and a CommunityNickname when none is given.
      */
     private userDefaults(fields: Map<string, FieldValue>): void {
         const profileId = fields.get('profileid');
         const profile = profileId ? this.store.get(profileId as ApexId | string) : undefined;
         if (profile) fields.set('usertype', profile.values.get('usertype') ?? null);
         if (!fields.has('isactive') || fields.get('isactive') === null) fields.set('isactive', true);
+        // A user linked to a contact is an Experience Cloud (portal) user (User object reference, IsPortalEnabled).
+        if (fields.get('contactid')) fields.set('isportalenabled', true);
+        else if (!fields.has('isportalenabled') || fields.get('isportalenabled') === null)
+            fields.set('isportalenabled', false);
         if (!fields.get('communitynickname')) {
             const base = String(fields.get('alias') ?? fields.get('lastname') ?? 'user');
             fields.set('communitynickname', `${base}.${++nicknameSeq}`.slice(0, 40));

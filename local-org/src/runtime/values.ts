@@ -151,13 +151,15 @@ export function keyHash(v: unknown): string {
         return h === null || h === undefined ? `o${v.oid}` : `h${h}`;
     }
     if (v instanceof ApexList) return 'L(' + v.items.map(keyHash).join(',') + ')';
-    if (v instanceof ApexSet) return 'S{' + v.store.keys().map(keyHash).join(',') + '}';
+    // Sets and maps are equal whatever their insertion order, so their hashes sort the element hashes.
+    if (v instanceof ApexSet) return 'S{' + v.store.keys().map(keyHash).sort().join(',') + '}';
     if (v instanceof ApexMap)
         return (
             'M{' +
             v.store
                 .entries()
                 .map(([k, x]) => keyHash(k) + '=' + keyHash(x))
+                .sort()
                 .join(',') +
             '}'
         );
