@@ -2,7 +2,7 @@ import { LightningElement, api, wire } from 'lwc';
 import getRun from '@salesforce/apex/MigrationController.getRun';
 import startRun from '@salesforce/apex/MigrationController.startRun';
 import getLicenseTargets from '@salesforce/apex/MigrationController.getLicenseTargets';
-import { CONFIRMATION_PHRASE, ROLE_BASED_USER_TYPES } from 'c/migrationTypes';
+import { CONFIRMATION_PHRASE, ROLE_BASED_USER_TYPES, asRunView } from 'c/migrationTypes';
 import type { LicenseTarget, RunView } from 'c/migrationTypes';
 
 interface Option {
@@ -65,7 +65,7 @@ export default class ConfirmRun extends LightningElement {
             return;
         }
         try {
-            this.run = await getRun({ runId: this.runId });
+            this.run = asRunView(await getRun({ runId: this.runId }));
         } catch (error) {
             this.error = error;
         } finally {

@@ -46,18 +46,16 @@ export interface SelectionCriteria {
     userIds?: string[];
 }
 
+/*
+ * The controller's results are the generated ApexTypes (types/apex.generated.d.ts), so a renamed Apex field breaks
+ * the type-check here. Two refinements the generator cannot know: Apex Strings, Ids and Datetimes may be null, and
+ * picklist values come from a closed set. `Nullable` adds the null; the `as*` functions below narrow the values,
+ * the one place where the UI trusts the server's picklist values.
+ */
+type Nullable<T> = { [K in keyof T]: T[K] extends string ? T[K] | null : T[K] };
+
 /** One external user in the selection preview (MigrationViews.UserRow). */
-export interface UserRow {
-    id: string;
-    username: string;
-    name: string;
-    profileName: string;
-    licenseName: string;
-    userType: string;
-    accountId: string | null;
-    isActive: boolean;
-    lastLoginDate: string | null;
-}
+export type UserRow = Nullable<ApexTypes.MigrationViews_UserRow>;
 
 /** A keyset page: rows after `afterId`, and the Id to ask for the next page with (null on the last page). */
 export interface Page<T> {
@@ -66,48 +64,22 @@ export interface Page<T> {
 }
 
 /** A resolved user of a pasted list (UserListResolver.ResolvedUser). */
-export interface ResolvedUser {
-    line: number;
-    input: string;
-    userId: string;
-    username: string;
-    name: string;
-    profileName: string;
-    licenseName: string;
-    isActive: boolean;
-}
+export type ResolvedUser = ApexTypes.UserListResolver_ResolvedUser;
 
 /** A row that did not resolve (ERROR), or a warning on one that did (UserListResolver.Issue). */
-export interface ListIssue {
-    line: number;
-    input: string;
-    reason: string;
+export interface ListIssue extends Omit<ApexTypes.UserListResolver_Issue, 'severity'> {
     severity: 'ERROR' | 'WARNING';
-    message: string;
 }
 
 /** resolveUserList (UserListResolver.Resolution): the users found and every row that was not. */
-export interface ListResolution {
-    rowCount: number;
-    users: ResolvedUser[];
+export interface ListResolution extends Omit<ApexTypes.UserListResolver_Resolution, 'issues'> {
     issues: ListIssue[];
 }
 
-export interface ProfileOption {
-    id: string;
-    name: string;
-}
+export type ProfileOption = ApexTypes.MigrationViews_ProfileOption;
 
-/** An external license with its seats and the profiles that use it. */
-export interface LicenseTarget {
-    licenseId: string;
-    licenseName: string;
-    userType: string;
-    total: number;
-    used: number;
-    available: number;
-    profiles: ProfileOption[];
-}
+/** An external license with its seats and the profiles that use it (MigrationViews.LicenseTarget). */
+export type LicenseTarget = ApexTypes.MigrationViews_LicenseTarget;
 
 /** What the admin picked on the Select users step; a list is criteria with `userIds`. */
 export interface SelectedUsers {
@@ -126,7 +98,7 @@ export interface TargetChoice {
     targetRoleId: string | null;
 }
 
-/** createRun's request JSON (MigrationRunRepository.DraftRun). */
+/** createRun's request JSON (MigrationRunRepository.DraftRun, read with JSON.deserializeStrict). */
 export interface DraftRunRequest {
     kind: 'Migration';
     criteria: SelectionCriteria;
@@ -138,69 +110,27 @@ export interface DraftRunRequest {
     scopeSize: number;
 }
 
-/** Affected users of one preflight reason code. */
-export interface ReasonCount {
-    code: string;
-    severity: 'WARNING' | 'BLOCKER' | string;
-    count: number;
-}
+/** Affected users of one preflight reason code (MigrationViews.ReasonCount). */
+export type ReasonCount = ApexTypes.MigrationViews_ReasonCount;
 
 /** getRun (MigrationViews.RunView): the run's status and counts, cheap enough to poll. */
-export interface RunView {
-    id: string;
-    name: string;
+export interface RunView extends Nullable<
+    Omit<ApexTypes.MigrationViews_RunView, 'status' | 'currentStage' | 'roleStrategy'>
+> {
     status: RunStatus;
-    kind: string;
-    dryRun: boolean;
-    selectionMode: string | null;
     currentStage: RunStage | null;
-    /** A job of the run is queued or running. */
-    busy: boolean;
-    targetProfileId: string | null;
-    targetLicenseName: string | null;
-    targetUserType: string | null;
     roleStrategy: RoleStrategy | null;
-    scopeSize: number | null;
-    totalItems: number;
-    readyCount: number;
-    warningCount: number;
-    blockedCount: number;
-    succeededCount: number;
-    failedCount: number;
-    skippedCount: number;
-    startedAt: string | null;
-    completedAt: string | null;
-    createdDate: string | null;
-    createdByName: string | null;
-    statusMessage: string | null;
-    rollbackOf: string | null;
     /**
      * Whether every item can be put back. Not sent by MigrationViews.RunView yet (asked for); until it is,
      * the console decides from the target user type (see runConsole).
      */
     reversible?: boolean;
-    /** Affected users per preflight reason code; filled while the run is Draft, Preparing or Ready. */
-    reasonCounts: ReasonCount[];
 }
 
-/** One user's line in a run. */
-export interface RunItem {
-    id: string;
-    userId: string;
-    username: string;
+/** One user's line in a run (MigrationViews.ItemRow). */
+export interface RunItem extends Nullable<Omit<ApexTypes.MigrationViews_ItemRow, 'outcome' | 'stage'>> {
     outcome: ItemOutcome;
     stage: RunStage | null;
-    statusCode: string | null;
-    errorMessage: string | null;
-    reasonCodes: string | null;
-    findings: string | null;
-    beforeLicense: string | null;
-    afterLicense: string | null;
-    beforeProfileId: string | null;
-    afterProfileId: string | null;
-    attempts: number;
-    verifyDiff: string | null;
-    staleMemberships: string | null;
 }
 
 /** getItems' filter JSON (MigrationRunRepository.ItemFilter); absent means "any". */
@@ -211,43 +141,47 @@ export interface ItemFilter {
     reasonCode?: string;
 }
 
-/** exportCsv (CsvExportService.CsvPage): one page of CSV text and the cursor of the next; only the first has the header. */
-export interface CsvPage {
-    fileName: string;
-    csv: string;
-    rowCount: number;
-    nextAfterId: string | null;
-    done: boolean;
-}
+/** exportCsv (CsvExportService.CsvPage): one page of CSV and the cursor of the next; only the first has the header. */
+export type CsvPage = Nullable<ApexTypes.CsvExportService_CsvPage>;
 
 /** A permission set or group to map onto (PermissionMappingService.Option). */
-export interface PermissionOption {
-    id: string;
-    name: string;
-    label: string;
-    isGroup: boolean;
-}
+export type PermissionOption = ApexTypes.PermissionMappingService_Option;
 
 /** A permission set or group the selected users hold (PermissionMappingService.InventoryRow). */
-export interface PermissionInventoryRow {
-    sourceId: string;
-    name: string;
-    label: string;
-    isGroup: boolean;
-    users: number;
-    /** False when the target license cannot hold it. */
-    fitsTarget: boolean;
+export interface PermissionInventoryRow extends Omit<
+    ApexTypes.PermissionMappingService_InventoryRow,
+    'action' | 'targetId'
+> {
     /** The suggested action and target (the saved ones once a mapping is saved). */
     action: MappingAction;
     targetId: string | null;
-    suggestions: PermissionOption[];
 }
 
-/** One choice of the mapping (Permission_Mapping__c JSON). */
+/** One choice of the mapping (Permission_Mapping__c JSON, PermissionMapping.Entry). */
 export interface MappingEntry {
     sourceId: string;
     action: MappingAction;
     targetId: string | null;
+}
+
+/** A run as the UI reads it: the picklist fields narrowed to their values. */
+export function asRunView(run: ApexTypes.MigrationViews_RunView): RunView {
+    return run as RunView;
+}
+
+/** A page of items as the UI reads it. */
+export function asItemPage(page: ApexTypes.MigrationViews_ItemPage): Page<RunItem> {
+    return page as Page<RunItem>;
+}
+
+/** A list resolution as the UI reads it (severity is ERROR or WARNING). */
+export function asListResolution(resolution: ApexTypes.UserListResolver_Resolution): ListResolution {
+    return resolution as ListResolution;
+}
+
+/** Inventory rows as the UI reads them (action is KEEP, MAP or DROP). */
+export function asInventory(rows: ApexTypes.PermissionMappingService_InventoryRow[]): PermissionInventoryRow[] {
+    return rows as PermissionInventoryRow[];
 }
 
 /** Run statuses after which nothing changes any more. */

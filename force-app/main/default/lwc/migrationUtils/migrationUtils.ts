@@ -119,9 +119,9 @@ export function formatDuration(ms: number): string {
     return `${s} s`;
 }
 
-/** Link to a user's record page. */
-export function userUrl(userId: string): string {
-    return `/lightning/r/User/${userId}/view`;
+/** Link to a user's record page; none when the item has lost its user. */
+export function userUrl(userId: string | null): string {
+    return userId ? `/lightning/r/User/${userId}/view` : '';
 }
 
 export interface PollerOptions {

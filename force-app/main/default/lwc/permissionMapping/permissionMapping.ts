@@ -1,6 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import getPermissionInventory from '@salesforce/apex/MigrationController.getPermissionInventory';
 import saveMapping from '@salesforce/apex/MigrationController.saveMapping';
+import { asInventory } from 'c/migrationTypes';
 import type { MappingAction, MappingEntry, PermissionInventoryRow } from 'c/migrationTypes';
 
 interface Option {
@@ -83,7 +84,7 @@ export default class PermissionMapping extends LightningElement {
         try {
             const data = await getPermissionInventory({ runId: this.runId });
             // The server's action and target are its suggestion (or the saved mapping).
-            this.rows = data.map((row) =>
+            this.rows = asInventory(data).map((row) =>
                 toRow(
                     row,
                     row.action === 'MAP' ? row.targetId : null,

@@ -3,7 +3,7 @@ import getRun from '@salesforce/apex/MigrationController.getRun';
 import runPreflight from '@salesforce/apex/MigrationController.runPreflight';
 import getItems from '@salesforce/apex/MigrationController.getItems';
 import exportCsv from '@salesforce/apex/MigrationController.exportCsv';
-import { PAGE_SIZE, labelOf } from 'c/migrationTypes';
+import { PAGE_SIZE, asItemPage, asRunView, labelOf } from 'c/migrationTypes';
 import type { ReasonCount, RunItem, RunView } from 'c/migrationTypes';
 import { RunPoller, csvHref, fetchAllCsv, userUrl } from 'c/migrationUtils';
 
@@ -45,7 +45,7 @@ export default class PreflightReport extends LightningElement {
 
     connectedCallback(): void {
         this.poller = new RunPoller({
-            fetch: () => getRun({ runId: this.runId ?? '' }),
+            fetch: async () => asRunView(await getRun({ runId: this.runId ?? '' })),
             onRun: (run) => this.receive(run),
             onError: (error) => {
                 this.error = error;
@@ -203,12 +203,14 @@ export default class PreflightReport extends LightningElement {
         }
         this.drillLoading = true;
         try {
-            const page = await getItems({
-                runId: this.runId,
-                filterJson: JSON.stringify({ reasonCode: this.drillCode }),
-                afterId: afterId ?? '',
-                pageSize: PAGE_SIZE
-            });
+            const page = asItemPage(
+                await getItems({
+                    runId: this.runId,
+                    filterJson: JSON.stringify({ reasonCode: this.drillCode }),
+                    afterId: afterId ?? '',
+                    pageSize: PAGE_SIZE
+                })
+            );
             const rows = page.rows.map((item) => ({
                 ...item,
                 userLink: userUrl(item.userId),

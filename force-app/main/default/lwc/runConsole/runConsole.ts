@@ -6,7 +6,16 @@ import abortRun from '@salesforce/apex/MigrationController.abortRun';
 import retryRun from '@salesforce/apex/MigrationController.retryRun';
 import resumeRun from '@salesforce/apex/MigrationController.resumeRun';
 import rollbackRun from '@salesforce/apex/MigrationController.rollbackRun';
-import { OUTCOMES, PAGE_SIZE, ROLE_BASED_USER_TYPES, STAGES, isFinished, labelOf } from 'c/migrationTypes';
+import {
+    OUTCOMES,
+    PAGE_SIZE,
+    ROLE_BASED_USER_TYPES,
+    STAGES,
+    asItemPage,
+    asRunView,
+    isFinished,
+    labelOf
+} from 'c/migrationTypes';
 import type { CsvKind, ItemFilter, ItemOutcome, RunItem, RunStage, RunView } from 'c/migrationTypes';
 import { RunPoller, csvHref, fetchAllCsv, formatDuration, userUrl } from 'c/migrationUtils';
 
@@ -379,7 +388,7 @@ export default class RunConsole extends LightningElement {
             return;
         }
         this.poller = new RunPoller({
-            fetch: () => getRun({ runId }),
+            fetch: async () => asRunView(await getRun({ runId })),
             onRun: (run) => {
                 this.run = run;
                 this.now = Date.now();
@@ -406,12 +415,14 @@ export default class RunConsole extends LightningElement {
         this.resultsLoading = true;
         this.error = undefined;
         try {
-            const page = await getItems({
-                runId,
-                filterJson: JSON.stringify(filter),
-                afterId: afterId ?? '',
-                pageSize: PAGE_SIZE
-            });
+            const page = asItemPage(
+                await getItems({
+                    runId,
+                    filterJson: JSON.stringify(filter),
+                    afterId: afterId ?? '',
+                    pageSize: PAGE_SIZE
+                })
+            );
             const rows = page.rows.map((item) => ({
                 ...item,
                 userLink: userUrl(item.userId),

@@ -1,6 +1,6 @@
 import { LightningElement } from 'lwc';
 import listRuns from '@salesforce/apex/MigrationController.listRuns';
-import { labelOf } from 'c/migrationTypes';
+import { asRunView, labelOf } from 'c/migrationTypes';
 import type { RunView } from 'c/migrationTypes';
 
 interface HistoryRow extends RunView {
@@ -50,7 +50,7 @@ export default class RunHistory extends LightningElement {
     private async load(): Promise<void> {
         this.loaded = false;
         try {
-            const runs: RunView[] = await listRuns({ limitRows: HISTORY_SIZE });
+            const runs: RunView[] = (await listRuns({ limitRows: HISTORY_SIZE })).map(asRunView);
             this.rows = runs.map((run) => ({
                 ...run,
                 statusLabel: labelOf(run.status),

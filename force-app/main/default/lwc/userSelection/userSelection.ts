@@ -3,7 +3,7 @@ import getLicenseTargets from '@salesforce/apex/MigrationController.getLicenseTa
 import countUsers from '@salesforce/apex/MigrationController.countUsers';
 import previewUsers from '@salesforce/apex/MigrationController.previewUsers';
 import resolveUserList from '@salesforce/apex/MigrationController.resolveUserList';
-import { MAX_LIST_ROWS, MAX_LIST_USERS, PAGE_SIZE } from 'c/migrationTypes';
+import { MAX_LIST_ROWS, MAX_LIST_USERS, PAGE_SIZE, asListResolution } from 'c/migrationTypes';
 import type {
     LicenseTarget,
     ListIssue,
@@ -326,8 +326,9 @@ export default class UserSelection extends LightningElement {
         this.error = undefined;
         this.listProblem = '';
         try {
-            this.listResult = await resolveUserList({ text: this.listText });
-            const users = this.listResult.users.length;
+            const resolution = asListResolution(await resolveUserList({ text: this.listText }));
+            this.listResult = resolution;
+            const users = resolution.users.length;
             if (users > MAX_LIST_USERS) {
                 this.listProblem = `The list names ${users} users; one run takes at most ${MAX_LIST_USERS}. Split it into several runs.`;
             }

@@ -72,6 +72,7 @@ describe('migrationUtils', () => {
         expect(formatDuration(185_000)).toBe('3 min 05 s');
         expect(formatDuration(3_720_000)).toBe('1 h 02 min');
         expect(userUrl('005000000000001AAA')).toBe('/lightning/r/User/005000000000001AAA/view');
+        expect(userUrl(null)).toBe('');
     });
 
     it('labels API names and knows finished statuses', () => {
