@@ -153,25 +153,9 @@ export abstract class ExprCompiler extends SObjectCompiler {
                     });
                 // WITH USER_MODE / SECURITY_ENFORCED: the running user's access is checked first (runtime/user-mode.ts).
                 const secured = /\b(USER_MODE|SECURITY_ENFORCED)\b/i.test(text);
-                // Database.getQueryLocator([SELECT ...]): the bind values are taken when the locator is made.
-                const locator = (f: Frame): unknown => {
-                    const values = new Map<string, unknown>();
-                    for (const [k, ev] of binds) values.set(k, ev(f));
-                    const make = (): unknown =>
-                        this.data.query(
-                            text,
-                            (bindText) => {
-                                if (!values.has(bindText)) throw new EmulatorError(`unknown SOQL bind :${bindText}`);
-                                return values.get(bindText);
-                            },
-                            'locator'
-                        );
-                    return secured ? userModeQuery(text, null, 'locator', make) : make();
-                };
                 return {
                     t: prim(shape, 'Integer') ? shape : { k: 'list', elem: shape },
                     soql: true,
-                    locator,
                     ev: secured ? (f) => userModeQuery(text, null, 'list', () => run(f)) : run
                 };
             }
@@ -358,9 +342,6 @@ export abstract class ExprCompiler extends SObjectCompiler {
             if (tr.k === 'sobject') return this.sobjectStatic(tr, e.name, ctx, e.pos);
             if (tr.k === 'builtin' && tr.name.toLowerCase() === 'trigger') return this.triggerVar(e.name, ctx, e.pos);
             if (tr.k === 'builtin' && tr.name === 'Schema.SObjectType') return this.schemaDescribe(e.name, ctx, e.pos);
-            // A nested built-in type the stdlib registers (EventBus.TriggerContext).
-            if (tr.k === 'builtin' && registry.has(`${tr.name}.${e.name}`.toLowerCase()))
-                return this.typeRefExpr({ k: 'builtin', name: `${tr.name}.${e.name}` });
             // Trigger.new...: built-in members we do not emulate yet.
             if (tr.k === 'builtin' || (tr.k === 'class' && tr.cls.builtin)) {
                 return this.error(
