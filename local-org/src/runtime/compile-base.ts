@@ -173,13 +173,16 @@ export abstract class CompilerBase {
             this.error(file, pos, 'Variable does not exist');
             return e.ev;
         }
-        const a = e.soql && to.k === 'sobject' && e.t.k === 'list' ? assignable(e.t.elem, to) : assignable(e.t, to);
+        // An inline query also assigns to one row: an SObject, or an AggregateResult of an aggregate query.
+        const oneRow =
+            e.soql && e.t.k === 'list' && (to.k === 'sobject' || (to.k === 'builtin' && to.name === 'AggregateResult'));
+        const a = oneRow && e.t.k === 'list' ? assignable(e.t.elem, to) : assignable(e.t, to);
         if (!a) {
             this.error(file, pos, `Illegal assignment from ${typeName(e.t)} to ${typeName(to)}`);
             return e.ev;
         }
         const ev = e.ev;
-        if (e.soql && to.k === 'sobject' && e.t.k === 'list') return (f) => singleRow(ev(f));
+        if (oneRow) return (f) => singleRow(ev(f));
         if (e.t.k === 'any' && to.k !== 'any' && to.k !== 'object') return (f) => castTo(ev(f), to);
         if (a === 'widen' && (isNumeric(to) || prim(to, 'Id') || prim(to, 'String')) && !sameType(e.t, to))
             return (f) => widen(ev(f), to);
