@@ -49,7 +49,9 @@ export default class MigrationApp extends NavigationMixin(LightningElement) {
         } else {
             this.step = this.runId ? 'run' : 'select';
         }
-        if (!this.runId && !['select', 'target'].includes(this.step)) {
+        // Before a run exists only the choices in memory carry the wizard: after a reload they are gone.
+        const draftStepWithoutChoices = this.step === 'target' && !this.selection;
+        if (!this.runId && (!['select', 'target'].includes(this.step) || draftStepWithoutChoices)) {
             this.step = 'select';
         }
         this.view = state[VIEW_KEY] === 'history' ? 'history' : 'wizard';

@@ -1,8 +1,10 @@
 import { LightningElement, api } from 'lwc';
 import getPermissionInventory from '@salesforce/apex/MigrationController.getPermissionInventory';
 import saveMapping from '@salesforce/apex/MigrationController.saveMapping';
-import { asInventory } from 'c/migrationTypes';
-import type { MappingAction, MappingEntry, PermissionInventoryRow } from 'c/migrationTypes';
+import getRun from '@salesforce/apex/MigrationController.getRun';
+import { asInventory, asRunView } from 'c/migrationTypes';
+import type { MappingAction, MappingEntry, PermissionInventoryRow, RunView } from 'c/migrationTypes';
+import { RunPoller } from 'c/migrationUtils';
 
 interface Option {
     label: string;
@@ -74,15 +76,67 @@ export default class PermissionMapping extends LightningElement {
     saved = false;
     error: unknown = undefined;
     actionOptions = ACTION_OPTIONS;
+    /** The run while its selection is being expanded into items (createRun starts that batch). */
+    run: RunView | null = null;
+    expansionFailed = '';
 
-    /** An imperative read: getPermissionInventory is not cacheable (it reflects the run's saved mapping). */
-    async connectedCallback(): Promise<void> {
-        if (!this.runId) {
+    /** Poll interval while the selection expands; a property so tests can shorten it. */
+    @api pollIntervalMs = 3000;
+
+    private poller: RunPoller | null = null;
+
+    /** Waits until the run's users are expanded (Preparing → Draft), then reads what they hold. */
+    connectedCallback(): void {
+        const runId = this.runId;
+        if (!runId) {
             this.loaded = true;
             return;
         }
+        this.poller = new RunPoller({
+            fetch: async () => asRunView(await getRun({ runId })),
+            onRun: (run) => {
+                this.run = run;
+                if (run.status === 'Failed') {
+                    this.expansionFailed = run.statusMessage ?? 'The selection could not be expanded.';
+                    this.loaded = true;
+                } else if (run.status !== 'Preparing') {
+                    this.loadInventory(runId).catch(() => undefined);
+                }
+            },
+            onError: (error) => {
+                this.error = error;
+                this.loaded = true;
+            },
+            keepGoing: (run) => run.status === 'Preparing',
+            intervalMs: this.pollIntervalMs
+        });
+        this.poller.start();
+    }
+
+    disconnectedCallback(): void {
+        this.poller?.stop();
+    }
+
+    /** What the expansion said (how many users it took, and which it refused), once it is done. */
+    get expansionSummary(): string {
+        return this.run && this.run.status !== 'Preparing' && !this.expansionFailed
+            ? (this.run.statusMessage ?? '')
+            : '';
+    }
+
+    get isExpanding(): boolean {
+        return this.run?.status === 'Preparing';
+    }
+
+    get expandingText(): string {
+        const found = this.run?.totalItems ?? 0;
+        return `Collecting the selected users: ${found} so far…`;
+    }
+
+    /** An imperative read: getPermissionInventory is not cacheable (it reflects the run's saved mapping). */
+    private async loadInventory(runId: string): Promise<void> {
         try {
-            const data = await getPermissionInventory({ runId: this.runId });
+            const data = await getPermissionInventory({ runId });
             // The server's action and target are its suggestion (or the saved mapping).
             this.rows = asInventory(data).map((row) =>
                 toRow(
@@ -110,7 +164,7 @@ export default class PermissionMapping extends LightningElement {
     }
 
     get isEmpty(): boolean {
-        return this.loaded && !this.error && this.rows.length === 0;
+        return this.loaded && !this.error && !this.expansionFailed && this.rows.length === 0;
     }
 
     get problemCount(): number {
@@ -118,7 +172,13 @@ export default class PermissionMapping extends LightningElement {
     }
 
     get cannotSave(): boolean {
-        return this.saving || !this.loaded || this.problemCount > 0 || (!!this.error && this.rows.length === 0);
+        return (
+            this.saving ||
+            !this.loaded ||
+            !!this.expansionFailed ||
+            this.problemCount > 0 ||
+            (!!this.error && this.rows.length === 0)
+        );
     }
 
     get summary(): string {

@@ -197,7 +197,10 @@ describe('c-migration-app', () => {
     it('keeps the wizard where it was when the run cannot be created', async () => {
         createRunMock.mockRejectedValue({ body: { message: 'Target profile is internal.' } });
         const element = await mount({ c__step: 'target' });
+        expect(root(element).querySelector('lightning-progress-indicator')).toHaveProperty('currentStep', 'select');
         fire(child(element, 'c-user-selection'), 'selectionchange', SELECTION);
+        await flush();
+        child(element, '.next').click();
         fire(child(element, 'c-target-picker'), 'targetchange', TARGET);
         await flush();
         child(element, '.next').click();

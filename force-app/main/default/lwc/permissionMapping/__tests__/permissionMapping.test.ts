@@ -3,16 +3,20 @@ import PermissionMapping from 'c/permissionMapping';
 import type { PermissionInventoryRow } from 'c/migrationTypes';
 import getPermissionInventory from '@salesforce/apex/MigrationController.getPermissionInventory';
 import saveMapping from '@salesforce/apex/MigrationController.saveMapping';
+import getRun from '@salesforce/apex/MigrationController.getRun';
+import { aRun, wait } from '../../migrationUtils/__tests__/runFixtures';
 
 jest.mock('@salesforce/apex/MigrationController.getPermissionInventory', () => ({ default: jest.fn() }), {
     virtual: true
 });
 jest.mock('@salesforce/apex/MigrationController.saveMapping', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/MigrationController.getRun', () => ({ default: jest.fn() }), { virtual: true });
 
 type Control = HTMLElement & { value: string; disabled: boolean; options: { label: string; value: string }[] };
 
 const inventory = getPermissionInventory as unknown as jest.Mock;
 const save = saveMapping as unknown as jest.Mock;
+const getRunMock = getRun as unknown as jest.Mock;
 const RUN_ID = 'a01000000000001AAA';
 
 const INVENTORY: PermissionInventoryRow[] = [
@@ -83,6 +87,10 @@ function actionOf(element: HTMLElement, id: string): Control {
 }
 
 describe('c-permission-mapping', () => {
+    beforeEach(() => {
+        getRunMock.mockResolvedValue(aRun({ status: 'Draft', statusMessage: '3 users selected.' }));
+    });
+
     afterEach(() => {
         document.body.replaceChildren();
         jest.resetAllMocks();
@@ -198,6 +206,53 @@ describe('c-permission-mapping', () => {
         expect(messages).toEqual(['Mapping names an unknown permission set.']);
         expect(root(element).querySelectorAll('tr.mapping-row')).toHaveLength(3);
         await expect(element).toBeAccessible();
+    });
+
+    it('waits for the selection to expand before reading the permission sets', async () => {
+        getRunMock
+            .mockResolvedValueOnce(aRun({ status: 'Preparing', totalItems: 120 }))
+            .mockResolvedValue(aRun({ status: 'Draft', statusMessage: '200 users selected.' }));
+        inventory.mockResolvedValue(INVENTORY);
+        const element = createElement('c-permission-mapping', { is: PermissionMapping });
+        Object.assign(element, { runId: RUN_ID, pollIntervalMs: 5 });
+        document.body.appendChild(element);
+        await flush();
+
+        expect(root(element).querySelector('.expanding')?.textContent).toBe(
+            'Collecting the selected users: 120 so far…'
+        );
+        expect(inventory).not.toHaveBeenCalled();
+        await expect(element).toBeAccessible();
+
+        await wait(40);
+        expect(inventory).toHaveBeenCalledWith({ runId: RUN_ID });
+        expect(root(element).querySelector('.expanding')).toBeNull();
+        expect(root(element).querySelector('.expansion-summary')?.textContent).toBe('200 users selected.');
+        expect(root(element).querySelectorAll('tr.mapping-row')).toHaveLength(3);
+    });
+
+    it('says so when the selection expanded to nobody, and offers nothing to save', async () => {
+        getRunMock.mockResolvedValue(
+            aRun({ status: 'Failed', statusMessage: 'The selection holds no user that can be migrated.' })
+        );
+        const { element } = mount();
+        await flush();
+        expect(root(element).querySelector('.expansion-failed')?.textContent).toContain(
+            'The selection holds no user that can be migrated.'
+        );
+        expect(root(element).querySelector('.empty-state')).toBeNull();
+        expect(inventory).not.toHaveBeenCalled();
+        expect((root(element).querySelector('.save') as Control).disabled).toBe(true);
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows a failed read of the run', async () => {
+        getRunMock.mockRejectedValue({ body: { message: 'Run not found.' } });
+        const { element } = mount();
+        await flush();
+        const panel = root(element).querySelector('c-error-panel') as HTMLElement;
+        const messages = [...(panel.shadowRoot as ShadowRoot).querySelectorAll('li')].map((li) => li.textContent);
+        expect(messages).toEqual(['Run not found.']);
     });
 
     it('loads nothing without a run', async () => {
