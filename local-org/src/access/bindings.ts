@@ -6,7 +6,8 @@ import type { BuiltinMethod } from '../stdlib/builtin';
 import { type RuntimeHost, register } from '../stdlib/registry';
 import type { AccessDecisionValue } from './strip';
 import type { DescribeSObjectValue } from '../runtime/sobject';
-import { isAccessible, stripForRunningUser } from '../runtime/user-mode';
+import { isAccessible, objectAccess, stripForRunningUser } from '../runtime/user-mode';
+import type { ObjectDef } from '../org/schema/types';
 
 type Impl = (self: unknown, args: unknown[], host: RuntimeHost) => unknown;
 
@@ -61,7 +62,26 @@ const DECISION: BuiltinMethod[] = [
 export function registerAccessBindings(): void {
     register('Security', SECURITY);
     register('SObjectAccessDecision', DECISION);
+    // The object permissions of the running user, not only the schema's capability. These register before
+    // stdlib/sobject.ts's schema-only isCreateable/isUpdateable/isDeletable (registerDatabase runs before
+    // registerSObjects) and win the overload tie by coming first; test/access/user-mode.test.ts fails if that changes.
+    const describe = (d: unknown): ObjectDef => (d as DescribeSObjectValue).obj;
     register('Schema.DescribeSObjectResult', [
-        method('isAccessible', false, [], 'Boolean', (d) => isAccessible((d as DescribeSObjectValue).obj))
+        method('isAccessible', false, [], 'Boolean', (d) => isAccessible(describe(d))),
+        method(
+            'isCreateable',
+            false,
+            [],
+            'Boolean',
+            (d) => describe(d).createable && objectAccess(describe(d), 'create')
+        ),
+        method(
+            'isUpdateable',
+            false,
+            [],
+            'Boolean',
+            (d) => describe(d).updateable && objectAccess(describe(d), 'edit')
+        ),
+        method('isDeletable', false, [], 'Boolean', (d) => describe(d).deletable && objectAccess(describe(d), 'delete'))
     ]);
 }

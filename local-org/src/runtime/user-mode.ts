@@ -207,3 +207,8 @@ export function stripForRunningUser(
 export function isAccessible(obj: ObjectDef): boolean {
     return canObject(runningAccess(), obj, 'read');
 }
+
+/** DescribeSObjectResult.isCreateable/isUpdateable/isDeletable: the running user's object permission. */
+export function objectAccess(obj: ObjectDef, access: 'create' | 'edit' | 'delete'): boolean {
+    return canObject(runningAccess(), obj, access);
+}

@@ -178,8 +178,10 @@ System.debug([SELECT Name FROM Account].Name);`,
 
     it('gets custom objects only from permission sets and groups', async () => {
         const files = metadata({ Runs: RUN_READ });
-        const describe = STANDARD_USER('System.debug(Schema.sObjectType.Run__c.isAccessible());');
-        assert.deepEqual(lines(await execIn(files, describe)), ['false']);
+        const describe = STANDARD_USER(
+            "System.debug(Schema.sObjectType.Run__c.isAccessible() + ' ' + Schema.sObjectType.Run__c.isCreateable() + ' ' + Run__c.SObjectType.getDescribe().isUpdateable() + ' ' + Schema.sObjectType.Run__c.isDeletable() + ' ' + Schema.sObjectType.Account.isDeletable());"
+        );
+        assert.deepEqual(lines(await execIn(files, describe)), ['false false false false true']);
         const viaGroup = STANDARD_USER(
             'System.debug(Schema.sObjectType.Run__c.isAccessible());',
             `PermissionSetGroup g = new PermissionSetGroup(DeveloperName = 'G', MasterLabel = 'G');
