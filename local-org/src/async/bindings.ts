@@ -8,7 +8,7 @@ import type { BuiltinMethod } from '../stdlib/builtin';
 import { type RuntimeHost, register } from '../stdlib/registry';
 import { queue } from '../runtime/async';
 import { EmulatorError } from '../runtime/context';
-import { MAX_PUBLISH_IMMEDIATE } from './events';
+import { MAX_PUBLISH_IMMEDIATE, type TriggerContextValue, eventTrigger } from './events';
 import type { SchedulableContextValue } from './schedule';
 
 type Impl = (self: unknown, args: unknown[], host: RuntimeHost) => unknown;
@@ -31,6 +31,18 @@ export function registerAsyncBindings(): void {
     register('EventBus', [
         s('publish', ['SObject'], 'Database.SaveResult', (_s, [e]) => queue().events.publish(e, false)),
         s('publish', ['List<SObject>'], 'List<Database.SaveResult>', (_s, [l]) => queue().events.publish(l, true))
+    ]);
+    register('EventBus.TriggerContext', [
+        s('currentContext', [], 'EventBus.TriggerContext', () => {
+            if (!eventTrigger.current)
+                throw new EmulatorError(
+                    'EventBus.TriggerContext.currentContext() outside an event trigger is not emulated'
+                );
+            return eventTrigger.current;
+        }),
+        i('setResumeCheckpoint', ['String'], 'void', (self, [id]) =>
+            (self as TriggerContextValue).setResumeCheckpoint(id)
+        )
     ]);
     register('EventBus.TestBroker', [
         // Delivers every event published so far, each event object's batch in its own transaction.

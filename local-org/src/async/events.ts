@@ -94,6 +94,30 @@ function extraCounter(name: string, add = 0): number {
     return limits[name];
 }
 
+/**
+ * EventBus.TriggerContext of the running event trigger: setResumeCheckpoint(replayId) makes the events after that
+ * one come back in a new trigger invocation when this one ends, normally or by an uncaught exception.
+ * https://developer.salesforce.com/docs/atlas.en-us.platform_events.meta/platform_events/platform_events_subscribe_batch_resume.htm
+ */
+export class TriggerContextValue {
+    checkpoint: string | null = null;
+    constructor(readonly replayIds: string[]) {}
+    get apexTypeName(): string {
+        return 'EventBus.TriggerContext';
+    }
+    setResumeCheckpoint(replayId: unknown): void {
+        const id = replayId === null ? null : String(replayId);
+        if (id === null || !this.replayIds.includes(id))
+            throw new EmulatorError(
+                `setResumeCheckpoint(${id}): a replay Id outside the running batch is not emulated (platform error unverified)`
+            );
+        this.checkpoint = id;
+    }
+}
+
+/** The context of the event trigger that is running, if any. */
+export const eventTrigger: { current: TriggerContextValue | null } = { current: null };
+
 export class EventBus {
     behaviors = new Map<string, PublishBehavior>();
     private pending: PendingEvent[] = [];
@@ -238,13 +262,17 @@ export class EventBus {
             debugLines: []
         };
         for (const e of batch) {
-            e.values.set('replayid', String(++this.replay));
+            // A resumed event keeps its replay Id.
+            if (!e.values.has('replayid')) e.values.set('replayid', String(++this.replay));
             // Delivered: the Publish After Commit marker row is no longer needed.
             if (e.token !== null && this.store.get(e.token)) this.store.hardDelete(e.token);
         }
         if (!hasTriggers(obj.name)) return out;
         const before = this.store.snapshot();
         const saved = { ...DEFAULT_USER };
+        const context = new TriggerContextValue(batch.map((e) => String(e.values.get('replayid'))));
+        const outer = eventTrigger.current;
+        eventTrigger.current = context;
         try {
             this.runTx(
                 inTest,
@@ -277,8 +305,25 @@ export class EventBus {
             out.message = `${e.ex.cls.qualifiedName}: ${msg === null || msg === undefined ? '' : String(msg)}`;
         } finally {
             Object.assign(DEFAULT_USER, saved);
+            eventTrigger.current = outer;
+            this.resumeAfterCheckpoint(batch, context);
         }
         return out;
+    }
+
+    /** The events after a resume checkpoint come back first, in a new invocation. */
+    private resumeAfterCheckpoint(batch: PendingEvent[], context: TriggerContextValue): void {
+        if (context.checkpoint === null) return;
+        const at = batch.findIndex((e) => String(e.values.get('replayid')) === context.checkpoint);
+        const rest = batch.slice(at + 1);
+        if (!rest.length) return;
+        const first = Math.min(...this.pending.map((e) => e.seq), this.seq);
+        rest.forEach((e, i) => {
+            e.seq = first - rest.length + i;
+            e.collected = true;
+            e.token = null;
+        });
+        this.pending.unshift(...rest);
     }
 }
 

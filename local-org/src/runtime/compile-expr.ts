@@ -342,6 +342,9 @@ export abstract class ExprCompiler extends SObjectCompiler {
             if (tr.k === 'sobject') return this.sobjectStatic(tr, e.name, ctx, e.pos);
             if (tr.k === 'builtin' && tr.name.toLowerCase() === 'trigger') return this.triggerVar(e.name, ctx, e.pos);
             if (tr.k === 'builtin' && tr.name === 'Schema.SObjectType') return this.schemaDescribe(e.name, ctx, e.pos);
+            // A nested built-in type the stdlib registers (EventBus.TriggerContext).
+            if (tr.k === 'builtin' && registry.has(`${tr.name}.${e.name}`.toLowerCase()))
+                return this.typeRefExpr({ k: 'builtin', name: `${tr.name}.${e.name}` });
             // Trigger.new...: built-in members we do not emulate yet.
             if (tr.k === 'builtin' || (tr.k === 'class' && tr.cls.builtin)) {
                 return this.error(

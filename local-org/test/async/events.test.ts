@@ -178,6 +178,38 @@ describe('platform events outside tests', () => {
     });
 });
 
+describe('EventBus.TriggerContext.setResumeCheckpoint', () => {
+    const RESUME = `public class Sub {
+    public static void handle(List<SObject> events) {
+        Integer n = 0;
+        for (SObject e : events) {
+            String msg = (String) e.get('Msg__c');
+            if (msg == 'throw') throw new IllegalArgumentException('refused');
+            n++;
+            if (n > 2) break;
+            insert new Account(Name = 'got ' + msg, Description = String.valueOf(events.size()));
+            EventBus.TriggerContext.currentContext().setResumeCheckpoint((String) e.get('ReplayId'));
+        }
+    }
+}`;
+
+    it('sends the events after the checkpoint again, after a normal end or an uncaught exception', async () => {
+        const p = await org({ 'classes/Sub.cls': RESUME });
+        await debug(
+            p,
+            "List<Now__e> l = new List<Now__e>(); for (String m : new List<String>{ 'a', 'b', 'c', 'throw', 'd' }) l.add(new Now__e(Msg__c = m)); EventBus.publish(l);"
+        );
+        const steps = p.drainAsync();
+        // 1: a, b checkpointed, c stops the loop: c, throw, d come back. 2: c checkpointed, then the exception rolls
+        // c's insert back: throw, d come back. 3: the exception before any checkpoint: the batch is lost.
+        assert.deepEqual(
+            steps.map((s) => s.ok),
+            [true, false, false]
+        );
+        assert.deepEqual(await debug(p, NAMES), ['got a', 'got b']);
+    });
+});
+
 describe('platform events in Apex tests', () => {
     const TEST = `@IsTest
 private class EvTest {
