@@ -29,6 +29,7 @@ import {
     SUMMARY_OBJECTS
 } from './seed/synthetic';
 import { formatTable } from './runner/table';
+import { runServe } from './server/serve';
 
 /** Everything main touches outside itself, so tests can run it against a fake project. */
 export interface CliDeps {
@@ -237,6 +238,10 @@ async function seedFromPlan(project: LoadedProject, planPath: string, deps: CliD
 export async function main(argv: string[], overrides: Partial<CliDeps> = {}): Promise<number> {
     const deps: CliDeps = { ...defaultDeps, ...overrides };
     const commandStart = deps.now();
+    if (argv[0] === 'serve') {
+        // The local app's server parses its own flags (src/server/serve.ts) and runs until stopped.
+        return runServe(argv.slice(1), { ...deps, env: process.env });
+    }
     try {
         const cmd = parseArgs(argv);
         switch (cmd.command) {

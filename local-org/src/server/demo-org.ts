@@ -1,0 +1,129 @@
+/**
+ * The demo org the local app starts on: the project's sources plus a synthetic org (seed/synthetic.ts) shaped for a
+ * walk through the wizard — external users over Customer Community, Customer Community Plus and Partner Community
+ * (and their Login variants), two sites, permission sets of which some are bound to a license, one license with
+ * only a few seats left, and the running admin holding the app's permission set.
+ *
+ * Not seeded yet (the generator has no such records): legacy Customer Portal users, permission sets bound to a
+ * permission set license, permission sets that are a site's member group, account owners without a role.
+ */
+import type { LoadedProject, LoadResult, RuntimeOptions, SiteSeed } from '../api';
+import { currentOrg } from '../runtime/org-data';
+import { buildSyntheticFast, generateSynthetic, type SyntheticPlan } from '../seed/synthetic';
+
+export interface DemoOrgOptions {
+    /** External users; default 3000. */
+    users?: number;
+    /** PRNG seed of the generator; default 1. */
+    seed?: number;
+    /** License left with only a few free seats; default Customer Community Plus (the usual migration target). */
+    nearlyFullLicense?: string;
+    /** Free seats left on that license; default 10. */
+    freeSeats?: number;
+}
+
+/** The app's permission set (force-app/main/default/permissionsets). */
+export const APP_PERMISSION_SET = 'Community_User_Migrator';
+
+/** Two sites: one for the customer licenses, one shared by Customer Community Plus and Partner Community. */
+export const DEMO_SITES: SiteSeed[] = [
+    {
+        name: 'Customers',
+        urlPathPrefix: 'customers',
+        status: 'Live',
+        members: ['Customer Community User', 'Customer Community Login User']
+    },
+    {
+        name: 'Partners',
+        urlPathPrefix: 'partners',
+        status: 'Live',
+        members: [
+            'Customer Community Plus User',
+            'Customer Community Plus Login User',
+            'Partner Community User',
+            'Partner Community Login User'
+        ]
+    }
+];
+
+export class DemoOrgError extends Error {
+    override name = 'DemoOrgError';
+}
+
+export function demoPlan(options: DemoOrgOptions = {}): SyntheticPlan {
+    const plan = generateSynthetic({
+        users: options.users ?? 3000,
+        seed: options.seed ?? 1,
+        sites: 0,
+        permissionSets: 12,
+        assignmentsPerUser: 3
+    });
+    return { ...plan, sites: DEMO_SITES.map((s) => ({ ...s, members: [...s.members] })) };
+}
+
+export interface DemoOrg {
+    project: LoadedProject;
+    plan: SyntheticPlan;
+    /** One line per fact worth printing on start. */
+    summary: string[];
+}
+
+type Loader = (sourceDirs: string[], options: RuntimeOptions) => LoadResult | Promise<LoadResult>;
+
+/** Loads the sources with the demo sites, builds the synthetic org and applies the demo's finishing touches. */
+export async function loadDemoOrg(
+    sourceDirs: string[],
+    load: Loader,
+    options: DemoOrgOptions = {},
+    runtime: RuntimeOptions = {}
+): Promise<DemoOrg> {
+    const plan = demoPlan(options);
+    const result = await load(sourceDirs, { ...runtime, sites: plan.sites });
+    if (result.diagnostics.length > 0 || !result.project) {
+        const first = result.diagnostics
+            .slice(0, 5)
+            .map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`)
+            .join('\n  ');
+        throw new DemoOrgError(`the sources do not load (${result.diagnostics.length} problems):\n  ${first}`);
+    }
+    const project = result.project;
+    await buildSyntheticFast(project, plan);
+    const summary = [
+        `${plan.users.length} external users on ${plan.accounts.length} accounts, sites: ${plan.sites.map((s) => s.name).join(', ')}`
+    ];
+    summary.push(await assignAppPermissionSet(project));
+    summary.push(
+        await leaveFewSeats(project, options.nearlyFullLicense ?? 'Customer Community Plus', options.freeSeats ?? 10)
+    );
+    return { project, plan, summary };
+}
+
+/** The running admin gets the app's permission set through Apex DML, as an admin would assign it. */
+async function assignAppPermissionSet(project: LoadedProject): Promise<string> {
+    const source = [
+        `List<PermissionSet> sets = [SELECT Id FROM PermissionSet WHERE Name = '${APP_PERMISSION_SET}'];`,
+        "if (sets.isEmpty()) { System.debug('missing'); return; }",
+        'insert new PermissionSetAssignment(AssigneeId = UserInfo.getUserId(), PermissionSetId = sets[0].Id);',
+        "System.debug('assigned');"
+    ].join('\n');
+    const r = await project.executeAnonymous(source, 'demo-permission-set.apex');
+    if (!r.success) throw new DemoOrgError(`assigning ${APP_PERMISSION_SET} to the admin failed: ${r.message}`);
+    if (r.debugLines.some((l) => l.endsWith('|missing')))
+        return `the app's permission set ${APP_PERMISSION_SET} is not in the sources: the admin runs without it`;
+    return `the admin holds the ${APP_PERMISSION_SET} permission set`;
+}
+
+/**
+ * UserLicense cannot be changed by Apex (it is what the org bought), so the demo sets its seats in the store: the
+ * seat count a real org would show after buying a few more seats than it uses.
+ */
+async function leaveFewSeats(project: LoadedProject, licenseName: string, free: number): Promise<string> {
+    const r = await project.executeAnonymous('Integer demoProbe = 0;', 'demo-seats.apex');
+    const store = currentOrg.org?.store;
+    if (!r.success || !store) throw new DemoOrgError('no active org after running Apex');
+    const lic = [...store.rows('UserLicense')].find((l) => l.values.get('name') === licenseName);
+    if (!lic) throw new DemoOrgError(`no UserLicense named ${licenseName}`);
+    const used = Number(lic.values.get('usedlicenses') ?? 0);
+    store.update(lic.id, { TotalLicenses: used + free });
+    return `${licenseName}: ${used} of ${used + free} seats used`;
+}

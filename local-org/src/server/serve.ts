@@ -1,0 +1,187 @@
+/**
+ * `local-org serve`: loads the sources into a demo org and serves the local app on 127.0.0.1 until stopped.
+ * Exit codes: 0 after a clean stop (Ctrl-C), 2 for bad usage or a port in use, 1 when the demo org cannot be built.
+ */
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import type { LoadResult, RuntimeOptions } from '../api';
+import { createAppServer } from './app-server';
+import { DemoOrgError, loadDemoOrg } from './demo-org';
+import type { StaticRoot } from './static';
+
+export interface ServeArgs {
+    port: number;
+    sourceDirs: string[];
+    appDir: string;
+    users: number;
+    seed: number;
+    asyncIntervalMs: number;
+}
+
+export interface ServeIo {
+    stdout: (text: string) => void;
+    stderr: (text: string) => void;
+    env: Record<string, string | undefined>;
+    loadProject: () => (dirs: string[], options: RuntimeOptions) => LoadResult | Promise<LoadResult>;
+}
+
+export const SERVE_HELP = `Usage: local-org serve [flags]
+
+Serves the local app (the project's LWCs calling its Apex) on http://127.0.0.1:<port>/ over a seeded demo org.
+
+  --port <n>               port (default: $PORT or 3000)
+  --source-dir <dir>       Apex and metadata sources (default force-app; repeatable)
+  --app-dir <dir>          the built app page and bundle (default local-app/dist; build with npm run build:app)
+  --users <n>              external users in the demo org (default 3000)
+  --seed <n>               seed of the demo org generator (default 1)
+  --async-interval-ms <n>  pause between two background async steps (default 200)
+`;
+
+export class ServeUsageError extends Error {}
+
+function wholeNumber(flag: string, text: string, min: number, max: number): number {
+    if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max)
+        throw new ServeUsageError(`${flag} must be a whole number from ${min} to ${max}, got "${text}"`);
+    return Number(text);
+}
+
+export function parseServeArgs(argv: string[], env: Record<string, string | undefined>): ServeArgs | 'help' {
+    const args: ServeArgs = {
+        port: env.PORT ? wholeNumber('PORT', env.PORT, 1, 65535) : 3000,
+        sourceDirs: [],
+        appDir: 'local-app/dist',
+        users: 3000,
+        seed: 1,
+        asyncIntervalMs: 200
+    };
+    for (let i = 0; i < argv.length; i++) {
+        const raw = argv[i];
+        if (raw === '--help' || raw === '-h') return 'help';
+        const eq = raw.indexOf('=');
+        const flag = eq >= 0 ? raw.slice(0, eq) : raw;
+        const value = (): string => {
+            if (eq >= 0) return raw.slice(eq + 1);
+            const v = argv[++i];
+            if (v === undefined) throw new ServeUsageError(`${flag} needs a value`);
+            return v;
+        };
+        switch (flag) {
+            case '--port':
+                args.port = wholeNumber(flag, value(), 1, 65535);
+                break;
+            case '--source-dir':
+                args.sourceDirs.push(value());
+                break;
+            case '--app-dir':
+                args.appDir = value();
+                break;
+            case '--users':
+                args.users = wholeNumber(flag, value(), 0, 200_000);
+                break;
+            case '--seed':
+                args.seed = wholeNumber(flag, value(), 0, 2 ** 31);
+                break;
+            case '--async-interval-ms':
+                args.asyncIntervalMs = wholeNumber(flag, value(), 1, 60_000);
+                break;
+            default:
+                throw new ServeUsageError(`unknown flag "${raw}" for serve`);
+        }
+    }
+    if (args.sourceDirs.length === 0) args.sourceDirs.push('force-app');
+    return args;
+}
+
+/** Resolves when the port can be bound on 127.0.0.1, rejects with the listen error otherwise. */
+export function probePort(port: number): Promise<void> {
+    return new Promise((done, fail) => {
+        const probe = createServer();
+        probe.once('error', fail);
+        probe.listen(port, '127.0.0.1', () => probe.close(() => done()));
+    });
+}
+
+function sldsAssets(): string | null {
+    try {
+        return join(require.resolve('@salesforce-ux/design-system/package.json'), '..', 'assets');
+    } catch {
+        return null;
+    }
+}
+
+export async function runServe(argv: string[], io: ServeIo): Promise<number> {
+    let args: ServeArgs;
+    try {
+        const parsed = parseServeArgs(argv, io.env);
+        if (parsed === 'help') {
+            io.stdout(SERVE_HELP);
+            return 0;
+        }
+        args = parsed;
+    } catch (e) {
+        if (!(e instanceof ServeUsageError)) throw e;
+        io.stderr(`local-org serve: ${e.message}\n`);
+        return 2;
+    }
+    try {
+        await probePort(args.port);
+    } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        const why =
+            code === 'EADDRINUSE' ? 'is in use' : code === 'EACCES' ? 'needs privileges' : `cannot be used (${code})`;
+        io.stderr(`local-org serve: port ${args.port} ${why}; choose another with --port <n> or PORT=<n>\n`);
+        return 2;
+    }
+    const missing = args.sourceDirs.filter((d) => !existsSync(d));
+    if (missing.length) {
+        io.stderr(`local-org serve: --source-dir is not a directory: ${missing.join(', ')}\n`);
+        return 2;
+    }
+    const appDir = resolve(args.appDir);
+    if (!existsSync(join(appDir, 'index.html')))
+        io.stderr(
+            `local-org serve: no app page in ${args.appDir} (build it with: npm run build:app); serving Apex only\n`
+        );
+
+    const t0 = Date.now();
+    io.stdout(`Building the demo org (${args.users} external users, seed ${args.seed})...\n`);
+    let demo;
+    try {
+        demo = await loadDemoOrg(
+            args.sourceDirs.map((d) => resolve(d)),
+            io.loadProject(),
+            { users: args.users, seed: args.seed }
+        );
+    } catch (e) {
+        if (!(e instanceof DemoOrgError)) throw e;
+        io.stderr(`local-org serve: ${e.message}\n`);
+        return 1;
+    }
+    for (const line of demo.summary) io.stdout(`  ${line}\n`);
+    io.stdout(`Demo org ready in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+
+    const roots: StaticRoot[] = [{ prefix: '/', dir: appDir }];
+    const slds = sldsAssets();
+    if (slds) roots.push({ prefix: '/slds/', dir: slds });
+    const app = createAppServer({
+        project: demo.project,
+        staticRoots: roots,
+        asyncIntervalMs: args.asyncIntervalMs,
+        onAsyncStep: (s) => io.stdout(`  async ${s.className} ${s.phase}${s.ok ? '' : ` failed: ${s.message ?? ''}`}\n`)
+    });
+    return new Promise<number>((done) => {
+        app.server.once('error', (e: NodeJS.ErrnoException) => {
+            io.stderr(`local-org serve: cannot listen on port ${args.port} (${e.code ?? e.message}); try --port <n>\n`);
+            done(2);
+        });
+        app.server.listen(args.port, '127.0.0.1', () => {
+            io.stdout(`Local app: http://127.0.0.1:${args.port}/  (Ctrl-C to stop)\n`);
+        });
+        const stop = (): void => {
+            void app.close().then(() => done(0));
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+    });
+}
