@@ -49,6 +49,14 @@ export function formatJunit(report: RunReport): string {
         ['testRunId', s.testRunId],
         ['userId', s.userId]
     ];
+    if (report.coverage) {
+        // apex-node adds the coverage summary keys as properties too, skipping totalLines (JUnitFormatTransformer).
+        properties.push(
+            ['coveredLines', report.coverage.coveredLines],
+            ['testRunCoverage', report.coverage.testRunCoverage],
+            ['orgWideCoverage', report.coverage.orgWideCoverage]
+        );
+    }
     let out = '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n';
     out +=
         `${TAB}<testsuite name="force.apex" timestamp="${xmlEscape(s.testStartTime)}" hostname="${xmlEscape(s.hostname)}"` +

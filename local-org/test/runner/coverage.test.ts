@@ -15,6 +15,8 @@ import { main } from '../../src/cli';
 import { parseArgs, UsageError } from '../../src/runner/args';
 import { checkMinCoverage, summariseCoverage, toJsonCoverage } from '../../src/runner/coverage';
 import { formatCoverageTable } from '../../src/runner/human-reporter';
+import { formatJunit } from '../../src/runner/junit-reporter';
+import { buildReport } from '../../src/runner/report';
 
 const REPORT: CoverageReport = {
     classes: [
@@ -258,5 +260,29 @@ describe('coverage through the runtime', () => {
         const { code, out } = await cli(['test', '--source-dir', dir]);
         assert.equal(code, 0);
         assert.doesNotMatch(out, /Coverage/);
+    });
+});
+
+describe('coverage in JUnit', () => {
+    it('adds the coverage summary as properties, as apex-node does', () => {
+        const report = buildReport(
+            [
+                {
+                    className: 'ZetaTest',
+                    methodName: 'm',
+                    outcome: 'Pass',
+                    message: null,
+                    stackTrace: null,
+                    runTimeMs: 1
+                }
+            ],
+            { startedAt: new Date('2026-01-02T03:04:05.000Z'), testTotalTimeMs: 2, commandTimeMs: 3 }
+        );
+        report.coverage = summariseCoverage(REPORT, ['ZetaTest']);
+        const xml = formatJunit(report);
+        assert.match(xml, /<property name="coveredLines" value="4"\/>/);
+        assert.match(xml, /<property name="testRunCoverage" value="67%"\/>/);
+        assert.match(xml, /<property name="orgWideCoverage" value="33%"\/>/);
+        assert.doesNotMatch(xml, /totalLines/);
     });
 });
