@@ -19,7 +19,7 @@ const RUN_ID = 'a01000000000001AAA';
 
 const RESULT = aRun({
     reasonCounts: [
-        { code: 'NO_SEAT', severity: 'BLOCKER', count: 2 },
+        { code: 'NO_SEAT', severity: 'BLOCKED', count: 2 },
         { code: 'PS_NOT_ALLOWED', severity: 'WARNING', count: 2 }
     ]
 });
@@ -93,7 +93,7 @@ describe('c-preflight-report', () => {
             [...tr.querySelectorAll('th, td')].slice(0, 3).map((c) => c.textContent)
         );
         expect(reasons).toEqual([
-            ['NO_SEAT', 'BLOCKER', '2'],
+            ['NO_SEAT', 'BLOCKED', '2'],
             ['PS_NOT_ALLOWED', 'WARNING', '2']
         ]);
         await settle(20);
