@@ -330,10 +330,16 @@ export default class RunConsole extends LightningElement {
     }
 
     async handleAbort(): Promise<void> {
+        if (this.cannotAbort) {
+            return;
+        }
         await this.act(() => abortRun({ runId: this.currentRunId ?? '' }));
     }
 
     async handleRetry(): Promise<void> {
+        if (this.cannotRetry) {
+            return;
+        }
         const statusCodes = this.retryCodes
             .split(',')
             .map((code) => code.trim().toUpperCase())
@@ -343,6 +349,9 @@ export default class RunConsole extends LightningElement {
     }
 
     async handleResume(): Promise<void> {
+        if (this.cannotResume) {
+            return;
+        }
         await this.act(() => resumeRun({ runId: this.currentRunId ?? '' }));
     }
 

@@ -39,3 +39,15 @@ export function wait(ms: number): Promise<void> {
     // eslint-disable-next-line @lwc/lwc/no-async-operation -- tests wait on the component's real timers
     return new Promise((done) => setTimeout(done, ms));
 }
+
+/** Waits until `check` holds (polling every 5 ms, up to `timeoutMs`), so timer-driven tests survive a busy machine. */
+export async function waitFor(check: () => boolean, timeoutMs = 3000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!check()) {
+        if (Date.now() > deadline) {
+            throw new Error('The condition did not hold in time.');
+        }
+        // eslint-disable-next-line no-await-in-loop
+        await wait(5);
+    }
+}

@@ -4,7 +4,7 @@ import type { PermissionInventoryRow } from 'c/migrationTypes';
 import getPermissionInventory from '@salesforce/apex/MigrationController.getPermissionInventory';
 import saveMapping from '@salesforce/apex/MigrationController.saveMapping';
 import getRun from '@salesforce/apex/MigrationController.getRun';
-import { aRun, wait } from '../../migrationUtils/__tests__/runFixtures';
+import { aRun, waitFor } from '../../migrationUtils/__tests__/runFixtures';
 
 jest.mock('@salesforce/apex/MigrationController.getPermissionInventory', () => ({ default: jest.fn() }), {
     virtual: true
@@ -224,7 +224,8 @@ describe('c-permission-mapping', () => {
         expect(inventory).not.toHaveBeenCalled();
         await expect(element).toBeAccessible();
 
-        await wait(40);
+        await waitFor(() => inventory.mock.calls.length > 0);
+        await flush();
         expect(inventory).toHaveBeenCalledWith({ runId: RUN_ID });
         expect(root(element).querySelector('.expanding')).toBeNull();
         expect(root(element).querySelector('.expansion-summary')?.textContent).toBe('200 users selected.');

@@ -4,7 +4,7 @@ import getRun from '@salesforce/apex/MigrationController.getRun';
 import runPreflight from '@salesforce/apex/MigrationController.runPreflight';
 import getItems from '@salesforce/apex/MigrationController.getItems';
 import exportCsv from '@salesforce/apex/MigrationController.exportCsv';
-import { aRun, wait } from '../../migrationUtils/__tests__/runFixtures';
+import { aRun, wait, waitFor } from '../../migrationUtils/__tests__/runFixtures';
 
 jest.mock('@salesforce/apex/MigrationController.getRun', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/MigrationController.runPreflight', () => ({ default: jest.fn() }), { virtual: true });
@@ -73,7 +73,8 @@ describe('c-preflight-report', () => {
         await settle(3);
         expect(root(element).querySelector('.preparing')).not.toBeNull();
         await expect(element).toBeAccessible();
-        await settle(60);
+        await waitFor(() => done.length > 0);
+        await settle();
 
         expect(getRunMock).toHaveBeenCalledTimes(4);
         expect(done).toEqual([RESULT]);

@@ -8,7 +8,7 @@ import abortRun from '@salesforce/apex/MigrationController.abortRun';
 import retryRun from '@salesforce/apex/MigrationController.retryRun';
 import resumeRun from '@salesforce/apex/MigrationController.resumeRun';
 import rollbackRun from '@salesforce/apex/MigrationController.rollbackRun';
-import { aRun, wait } from '../../migrationUtils/__tests__/runFixtures';
+import { aRun, wait, waitFor } from '../../migrationUtils/__tests__/runFixtures';
 
 jest.mock('@salesforce/apex/MigrationController.getRun', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/MigrationController.getItems', () => ({ default: jest.fn() }), { virtual: true });
@@ -149,7 +149,8 @@ describe('c-run-console', () => {
         await expect(element).toBeAccessible();
 
         release();
-        await settle(60);
+        await waitFor(() => getRunMock.mock.calls.length === 3);
+        await settle();
         expect(getRunMock).toHaveBeenCalledTimes(3);
         expect(getRunMock).toHaveBeenCalledWith({ runId: RUN_ID });
         expect(root(element).querySelector('.run-status')).toHaveProperty('label', 'Completed With Errors');
@@ -163,14 +164,24 @@ describe('c-run-console', () => {
     });
 
     it('aborts a running run and keeps polling', async () => {
-        getRunMock.mockResolvedValueOnce(aRun({ status: 'Running', currentStage: 'Snapshot' }));
-        getRunMock.mockResolvedValue(
-            aRun({ status: 'Aborted', currentStage: 'Snapshot', statusMessage: 'Aborted by Ada.' })
-        );
-        abortMock.mockResolvedValue(undefined);
+        getRunMock.mockResolvedValue(aRun({ status: 'Running', currentStage: 'Snapshot' }));
+        abortMock.mockImplementation(() => {
+            getRunMock.mockResolvedValue(
+                aRun({ status: 'Aborted', currentStage: 'Snapshot', statusMessage: 'Aborted by Ada.' })
+            );
+            return Promise.resolve();
+        });
         const { element } = await mount();
+        expect(button(element, 'resume').disabled).toBe(true);
+        button(element, 'retry')?.click();
+        button(element, 'resume').click();
+        expect(resumeMock).not.toHaveBeenCalled();
+        button(element, 'abort').click();
+        await waitFor(() => root(element).querySelector('.status-message') !== null);
+        expect(abortMock).toHaveBeenCalledTimes(1);
         button(element, 'abort').click();
         await settle();
+        expect(abortMock).toHaveBeenCalledTimes(1);
 
         expect(abortMock).toHaveBeenCalledWith({ runId: RUN_ID });
         expect(root(element).querySelector('.status-message')?.textContent).toBe('Aborted by Ada.');
