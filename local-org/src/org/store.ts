@@ -103,6 +103,25 @@ export class Store {
         return newId(obj.keyPrefix, n);
     }
 
+    /**
+     * The next value of an Auto Number: {0...} is the sequence number, zero-padded to the braces' width; {YY},
+     * {YYYY}, {MM} and {DD} are parts of the creation date (GMT here). Like Ids, the sequence never goes back.
+     */
+    private nextAutoNumber(obj: ObjectDef, f: FieldDef, auto: NonNullable<FieldDef['autoNumber']>): string {
+        const key = `auto:${obj.name}.${f.name}`.toLowerCase();
+        const n = this.counters.get(key) ?? auto.startingNumber;
+        this.counters.set(key, n + 1);
+        const d = new Date(this.now());
+        const two = (x: number): string => String(x).padStart(2, '0');
+        return auto.displayFormat.replace(/\{(0+|YYYY|YY|MM|DD)\}/g, (_m, t: string) => {
+            if (t === 'YYYY') return String(d.getUTCFullYear());
+            if (t === 'YY') return two(d.getUTCFullYear() % 100);
+            if (t === 'MM') return two(d.getUTCMonth() + 1);
+            if (t === 'DD') return two(d.getUTCDate());
+            return String(n).padStart(t.length, '0');
+        });
+    }
+
     private table(obj: ObjectDef, forWrite: boolean): Table {
         const key = obj.name.toLowerCase();
         let t = this.tables.get(key);
@@ -121,8 +140,9 @@ export class Store {
     }
 
     /**
-     * Inserts a record: a new Id, audit fields, IsDeleted false, OwnerId defaulting to the running user, boolean
-     * defaults, and the derived Name of User/Contact. Returns the stored record.
+     * Inserts a record: a new Id, audit fields, IsDeleted false, OwnerId defaulting to the running user, field
+     * defaults (booleans, picklist and literal defaults) and Auto Numbers for null fields, and the derived Name of
+     * User/Contact. Returns the stored record.
      */
     insert(objectName: string, fields: Record<string, FieldValue>): SRecord {
         const obj = this.catalog.object(objectName);
@@ -143,8 +163,10 @@ export class Store {
         ];
         for (const [k, v] of sys) if (obj.fields.has(k)) values.set(k, v);
         if (obj.fields.has('ownerid') && (values.get('ownerid') ?? null) === null) values.set('ownerid', userRef);
-        for (const [k, f] of booleanFields(obj)) {
-            if ((values.get(k) ?? null) === null) values.set(k, f.defaultValue ?? false);
+        for (const [k, f] of defaultedFields(obj)) {
+            if ((values.get(k) ?? null) !== null) continue;
+            if (f.autoNumber) values.set(k, this.nextAutoNumber(obj, f, f.autoNumber));
+            else values.set(k, f.defaultValue ?? (f.type === 'boolean' ? false : null));
         }
         deriveName(obj, values);
         const rec: SRecord = { type: obj.name, id: id.id18, values };
@@ -307,13 +329,19 @@ export class Store {
 
 const EMPTY: ReadonlySet<string> = new Set();
 
-/** Boolean fields per object (they default on insert), cached for the object's current field list. */
-const booleanCache = new WeakMap<ObjectDef, { size: number; fields: Array<[string, FieldDef]> }>();
-function booleanFields(obj: ObjectDef): Array<[string, FieldDef]> {
-    let c = booleanCache.get(obj);
+/**
+ * Fields that get a value on insert when null: booleans, fields with a default value, Auto Numbers; cached for the
+ * object's current field list.
+ */
+const defaultedCache = new WeakMap<ObjectDef, { size: number; fields: Array<[string, FieldDef]> }>();
+function defaultedFields(obj: ObjectDef): Array<[string, FieldDef]> {
+    let c = defaultedCache.get(obj);
     if (!c || c.size !== obj.fields.size) {
-        c = { size: obj.fields.size, fields: [...obj.fields].filter(([, f]) => f.type === 'boolean') };
-        booleanCache.set(obj, c);
+        const fields = [...obj.fields].filter(
+            ([, f]) => f.type === 'boolean' || f.defaultValue !== undefined || f.autoNumber !== undefined
+        );
+        c = { size: obj.fields.size, fields };
+        defaultedCache.set(obj, c);
     }
     return c.fields;
 }

@@ -69,6 +69,7 @@ export function seedBaseline(org: OrgData, sourceDirs: string[]): void {
     DEFAULT_USER.id = baselineIds.adminUserId;
     DEFAULT_USER.profileId = baselineIds.adminProfileId;
     DEFAULT_USER.orgId = baselineIds.orgId;
+    DEFAULT_USER.roleId = baselineIds.topRoleId;
 
     const access = readAccessMetadata(sourceDirs);
     const customPermissionIds = new Map<string, string>();
@@ -120,6 +121,7 @@ export function switchUser(rec: SRecord): UserInfoFields {
     DEFAULT_USER.email = text('email');
     DEFAULT_USER.profileId = text('profileid');
     DEFAULT_USER.userType = text('usertype');
+    DEFAULT_USER.roleId = text('userroleid') || null;
     return saved;
 }
 

@@ -352,6 +352,15 @@ export abstract class CallCompiler extends CompilerBase {
     protected builtinStatic(typeNameText: string, name: string, args: CExpr[], ctx: MethodCtx, pos: Pos): CExpr {
         const reg = registry.get(typeNameText.toLowerCase().replace(/^system\./, ''));
         if (reg) {
+            // Database.getQueryLocator(List<SObject>) takes inline SOQL only (Database class reference).
+            const inline = args.length === 1 ? args[0].locator : undefined;
+            if (reg.name === 'Database' && name.toLowerCase() === 'getquerylocator' && inline) {
+                // Same result type as the String overload.
+                const text: CExpr[] = [{ t: T.String, ev: () => null }];
+                const viaText = this.pickBuiltin(reg.statics, name, text, null);
+                if (viaText)
+                    return { t: this.invokeBuiltin(viaText.m, viaText.subst, null, text, false).t, ev: inline };
+            }
             const m = this.pickBuiltin(reg.statics, name, args, null);
             if (m && reg.name === 'Database' && DYNAMIC_SOQL.has(name.toLowerCase()))
                 return this.withDynamicBinds(this.invokeBuiltin(m.m, m.subst, null, args, false), ctx);

@@ -79,6 +79,8 @@ export abstract class ExprCompiler extends SObjectCompiler {
                     );
                 const ev = x.ev;
                 if (isNumeric(t) && isNumeric(x.t)) return { t, ev: (f) => numericCast(ev(f), t) };
+                // (Id) of a String makes an Id (an invalid one throws), as assigning it to an Id variable does.
+                if (prim(t, 'Id')) return { t, ev: (f) => widen(castTo(ev(f), t), t) };
                 return { t, ev: (f) => castTo(ev(f), t) };
             }
             case 'unary':
@@ -153,9 +155,25 @@ export abstract class ExprCompiler extends SObjectCompiler {
                     });
                 // WITH USER_MODE / SECURITY_ENFORCED: the running user's access is checked first (runtime/user-mode.ts).
                 const secured = /\b(USER_MODE|SECURITY_ENFORCED)\b/i.test(text);
+                // Database.getQueryLocator([SELECT ...]): the bind values are taken when the locator is made.
+                const locator = (f: Frame): unknown => {
+                    const values = new Map<string, unknown>();
+                    for (const [k, ev] of binds) values.set(k, ev(f));
+                    const make = (): unknown =>
+                        this.data.query(
+                            text,
+                            (bindText) => {
+                                if (!values.has(bindText)) throw new EmulatorError(`unknown SOQL bind :${bindText}`);
+                                return values.get(bindText);
+                            },
+                            'locator'
+                        );
+                    return secured ? userModeQuery(text, null, 'locator', make) : make();
+                };
                 return {
                     t: prim(shape, 'Integer') ? shape : { k: 'list', elem: shape },
                     soql: true,
+                    locator,
                     ev: secured ? (f) => userModeQuery(text, null, 'list', () => run(f)) : run
                 };
             }

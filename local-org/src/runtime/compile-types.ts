@@ -17,6 +17,8 @@ export interface CExpr {
     writeError?: string;
     /** An inline SOQL query: also assignable to one SObject (single row) or an Integer (COUNT()). */
     soql?: boolean;
+    /** An inline SOQL query as Database.getQueryLocator([SELECT ...]) takes it: a locator, binds read now. */
+    locator?: Ev;
     ev: Ev;
     /** The expression names a type (for static access), not a value. */
     typeRef?: ApexType;

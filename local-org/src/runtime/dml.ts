@@ -443,10 +443,12 @@ function customError(message: string): DbError {
 function withChanges(old: SObjectValue | null, o: SObjectValue): SObjectValue {
     const x = old ? recordSObject(o.obj, old.values) : new SObjectValue(o.obj);
     if (!old) {
-        // A new row already carries the defaults the platform fills before triggers: checkbox defaults, OwnerId.
+        // A new row already carries the defaults the platform fills before triggers: checkbox, picklist and literal
+        // defaults, OwnerId. Auto Numbers are assigned at save, so they are still null here.
         for (const f of o.obj.fields.values()) {
             const k = f.name.toLowerCase();
             if (f.type === 'boolean' && f.createable) x.values.set(k, f.defaultValue ?? false);
+            else if (f.defaultValue !== undefined && f.createable) x.values.set(k, f.defaultValue);
             if (k === 'ownerid') x.values.set(k, ApexId.of(DEFAULT_USER.id));
         }
     }

@@ -121,6 +121,18 @@ const SOBJECT: BuiltinMethod[] = [
 const SOBJECT_TYPE: BuiltinMethod[] = [
     i<SObjectTypeValue>('getDescribe', [], 'Schema.DescribeSObjectResult', (t) => new DescribeSObjectValue(t.obj)),
     i<SObjectTypeValue>('newSObject', [], 'SObject', (t) => new SObjectValue(t.obj)),
+    // newSObject(recordTypeId, loadDefaults): loadDefaults fills custom fields with their default values (SObjectType
+    // reference); record types are not modelled, so a non-null recordTypeId fails loudly.
+    i<SObjectTypeValue>('newSObject', ['Id', 'Boolean'], 'SObject', (t, [recordTypeId, loadDefaults]) => {
+        if (recordTypeId !== null && recordTypeId !== undefined)
+            throw new EmulatorError('newSObject with a record type Id is not emulated (record types are not modelled)');
+        const o = new SObjectValue(t.obj);
+        if (loadDefaults === true) {
+            for (const f of t.obj.fields.values())
+                if (f.custom && f.defaultValue !== undefined) o.values.set(f.name.toLowerCase(), f.defaultValue);
+        }
+        return o;
+    }),
     i<SObjectTypeValue>('toString', [], 'String', (t) => t.obj.name)
 ];
 

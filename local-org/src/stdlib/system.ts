@@ -148,6 +148,8 @@ export const DEFAULT_USER = {
     orgId: '00D000000000001AAA',
     orgName: 'Local Org',
     profileId: '00e000000000001AAA',
+    /** UserRoleId of the running user; null when it has no role. */
+    roleId: null as string | null,
     locale: 'en_US',
     language: 'en_US',
     userType: 'Standard'
@@ -164,6 +166,8 @@ const USERINFO: BuiltinMethod[] = [
     s('getOrganizationId', [], 'String', () => DEFAULT_USER.orgId),
     s('getOrganizationName', [], 'String', () => DEFAULT_USER.orgName),
     s('getProfileId', [], 'String', () => DEFAULT_USER.profileId),
+    // Returns the role ID of the current user, or null when the user has no role.
+    s('getUserRoleId', [], 'String', () => DEFAULT_USER.roleId),
     s('getLocale', [], 'String', () => DEFAULT_USER.locale),
     s('getLanguage', [], 'String', () => DEFAULT_USER.language),
     s('getUserType', [], 'String', () => DEFAULT_USER.userType)

@@ -11,6 +11,7 @@ import type { Catalog } from './catalog';
 import { makeField } from './catalog';
 import type { FieldDef } from './types';
 import { SchemaError } from './types';
+import { ApexDecimal } from '../../stdlib/primitives/decimal';
 
 const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, isArray: (name) => name === 'value' });
 
@@ -60,14 +61,21 @@ const str = (v: unknown): string | undefined => (v === undefined || v === null ?
 const num = (v: unknown): number | undefined => (v === undefined ? undefined : Number(v));
 const bool = (v: unknown): boolean => String(v) === 'true';
 
-function picklistValues(xml: Record<string, unknown>): { values: string[]; restricted: boolean } {
+function picklistValues(xml: Record<string, unknown>): {
+    values: string[];
+    restricted: boolean;
+    defaultValue?: string;
+} {
     const vs = xml.valueSet as Record<string, unknown> | undefined;
     if (!vs) throw new SchemaError(`picklist ${String(xml.fullName)} has no valueSet`);
     if (vs.valueSetName)
         throw new SchemaError(`picklist ${String(xml.fullName)} uses a global value set, which is not supported yet`);
     const def = vs.valueSetDefinition as Record<string, unknown> | undefined;
-    const values = ((def?.value as Array<Record<string, unknown>>) ?? []).map((v) => String(v.fullName));
-    return { values, restricted: bool(vs.restricted) };
+    const entries = (def?.value as Array<Record<string, unknown>>) ?? [];
+    const values = entries.map((v) => String(v.fullName));
+    // The value marked <default>true</default> is what a new record gets when the field is not set.
+    const marked = entries.find((v) => bool(v.default));
+    return { values, restricted: bool(vs.restricted), defaultValue: marked ? String(marked.fullName) : undefined };
 }
 
 /** One CustomField document → a FieldDef (and, for lookups, the child relationship to declare). */
@@ -137,6 +145,7 @@ export function fieldFromXml(
                 restrictedPicklist: p.restricted,
                 length: type === 'Picklist' ? 255 : 4099
             });
+            if (p.defaultValue !== undefined) field.defaultValue = p.defaultValue;
             break;
         }
         case 'AutoNumber':
@@ -149,6 +158,7 @@ export function fieldFromXml(
                 nillable: false,
                 defaultedOnCreate: true
             });
+            field.autoNumber = autoNumberOf(where, xml);
             break;
         case 'Lookup':
         case 'MasterDetail': {
@@ -175,13 +185,43 @@ export function fieldFromXml(
         field.defaultedOnCreate = false;
     }
     if (type !== 'Checkbox' && xml.defaultValue !== undefined) {
-        // A non-checkbox default is a formula; we cannot evaluate it, so refuse rather than skip it.
-        throw new SchemaError(`${where}: default value formulas are not supported by the local org`);
+        // A non-checkbox default is a formula; only literals are evaluated, anything else is refused.
+        field.defaultValue = literalDefault(where, field, String(xml.defaultValue));
     }
     if (type === 'Checkbox') field.defaultValue = checkboxDefault(xml);
     const label = str(xml.label);
     if (label) field.label = label;
     return { field, child };
+}
+
+/**
+ * A `<defaultValue>` formula that is a plain literal: a quoted text for text fields, a number for number fields.
+ * Other formulas (functions, merge fields) need a formula engine, so the load fails instead of skipping them.
+ */
+function literalDefault(where: string, field: FieldDef, formula: string): string | ApexDecimal {
+    const f = formula.trim();
+    const text = /^"((?:[^"\\]|\\.)*)"$/.exec(f) ?? /^'((?:[^'\\]|\\.)*)'$/.exec(f);
+    const textual = ['string', 'textarea', 'email', 'phone', 'url'].includes(field.type);
+    if (text && textual) return text[1].replace(/\\(.)/g, '$1');
+    const numeric = ['double', 'currency', 'percent'].includes(field.type);
+    if (numeric && /^-?\d+(\.\d+)?$/.test(f)) return ApexDecimal.parse(f);
+    throw new SchemaError(`${where}: default value formulas other than literals are not supported by the local org`);
+}
+
+/** An Auto Number's display format (e.g. RUN-{00000}) and its starting number (1 when the metadata has none). */
+export function autoNumberOf(
+    where: string,
+    xml: Record<string, unknown>
+): { displayFormat: string; startingNumber: number } {
+    const displayFormat = str(xml.displayFormat);
+    if (!displayFormat) throw new SchemaError(`${where}: an Auto Number without displayFormat`);
+    for (const token of displayFormat.match(/\{[^}]*\}/g) ?? []) {
+        if (!/^\{(0+|YY|YYYY|MM|DD)\}$/.test(token))
+            throw new SchemaError(`${where}: Auto Number display format token ${token} is not supported`);
+    }
+    if ((displayFormat.match(/\{0+\}/g) ?? []).length !== 1)
+        throw new SchemaError(`${where}: an Auto Number display format needs exactly one {0...} number token`);
+    return { displayFormat, startingNumber: num(xml.startingNumber) ?? 1 };
 }
 
 /** The default values of Checkbox fields (the only defaults we model without a formula engine). */
@@ -202,7 +242,7 @@ export function loadMetadata(catalog: Catalog, packageDirs: string[]): void {
             if (!src.objectXml) throw new SchemaError(`${src.name}: fields without ${src.name}.object-meta.xml`);
             const nameXml = src.objectXml.nameField as Record<string, unknown> | undefined;
             const isAuto = str(nameXml?.type) === 'AutoNumber';
-            const nameField = makeField({
+            const nameField: FieldDef = makeField({
                 name: 'Name',
                 type: 'string',
                 length: 80,
@@ -211,6 +251,7 @@ export function loadMetadata(catalog: Catalog, packageDirs: string[]): void {
                 createable: !isAuto,
                 updateable: !isAuto
             });
+            if (isAuto) nameField.autoNumber = autoNumberOf(`${src.name}.Name`, nameXml!);
             const masterDetail = src.fields.some((f) => str(f.xml.type) === 'MasterDetail');
             catalog.addCustomObject(src.name, {
                 nameField: /__c$/i.test(src.name) ? nameField : undefined,

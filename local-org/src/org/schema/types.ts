@@ -2,6 +2,7 @@
  * Schema model of the local org: objects, fields and relationships, as describe reports them.
  * Names are looked up case-insensitively and always reported in their canonical spelling.
  */
+import type { ApexDecimal } from '../../stdlib/primitives/decimal';
 
 export type FieldType =
     | 'id'
@@ -51,8 +52,13 @@ export interface FieldDef {
     custom: boolean;
     /** Field label (from metadata), used by messages that quote labels. */
     label?: string;
-    /** Value set on create when the field is absent (Checkbox defaults; false for standard booleans). */
-    defaultValue?: boolean;
+    /**
+     * Value set on insert when the field is null: Checkbox defaults (false for standard booleans), the picklist value
+     * marked `<default>true</default>`, and literal `<defaultValue>` formulas of text and number fields.
+     */
+    defaultValue?: boolean | string | ApexDecimal;
+    /** An Auto Number field: generated on insert from its display format, e.g. RUN-{00000}. */
+    autoNumber?: { displayFormat: string; startingNumber: number };
 }
 
 export interface ChildRelationship {
