@@ -55,7 +55,7 @@ function assignmentInsertError(store: Store, fields: ReadonlyMap<string, FieldVa
     }
     const existing = new Set<string>();
     for (const a of store.rows('PermissionSetAssignment')) {
-        const target = idText(a.values.get('permissionsetid')) ?? idText(a.values.get('permissionsetgroupid'));
+        const target = idText(a.values.get('permissionsetgroupid')) ?? idText(a.values.get('permissionsetid'));
         if (target) existing.add(assignmentKey(String(a.values.get('assigneeid')), target));
     }
     const assignee = {
@@ -229,6 +229,57 @@ export function recountSeats(store: Store): void {
     }
 }
 
+/**
+ * A permission set group owns an aggregate PermissionSet (Type 'Group', PermissionSetGroupId = the group): made with
+ * the group. PermissionSet object reference: "Type … Group: the permission set is a permission set group's
+ * aggregate"; its Name is not documented, so the local org makes one up (`Group_<DeveloperName>`).
+ * https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_permissionset.htm
+ */
+export function afterInsertRule(store: Store, objectName: string, id: string): void {
+    if (objectName !== 'PermissionSetGroup') return;
+    const group = store.get(id)!;
+    store.insert('PermissionSet', {
+        Name: `Group_${String(group.values.get('developername') ?? '')}`.slice(0, 80),
+        Label: String(group.values.get('masterlabel') ?? ''),
+        Type: 'Group',
+        IsOwnedByProfile: false,
+        IsCustom: true,
+        PermissionSetGroupId: ApexId.of(id)
+    });
+}
+
+/**
+ * Deleting a permission set group takes its aggregate permission set with it. Deleting a group that is still
+ * assigned is refused on the platform with an error whose text is not documented: not emulated.
+ */
+export function beforeDeleteRule(store: Store, objectName: string, id: string): void {
+    if (objectName !== 'PermissionSetGroup') return;
+    if (store.lookup('PermissionSetAssignment', 'PermissionSetGroupId', id).size > 0)
+        throw new EmulatorError('delete of an assigned permission set group is not emulated');
+    const setId = groupPermissionSetId(store, id);
+    if (setId) store.delete(setId);
+}
+
+/** The aggregate permission set of a group. */
+function groupPermissionSetId(store: Store, groupId: string): string | null {
+    for (const id of store.lookup('PermissionSet', 'PermissionSetGroupId', groupId)) return id;
+    return null;
+}
+
+/**
+ * An assignment of a permission set group carries PermissionSetId = the group's aggregate permission set
+ * (PermissionSetAssignment reference: PermissionSetId is "the ID of the permission set group's aggregate
+ * permission set" when PermissionSetGroupId is set).
+ * https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_permissionsetassignment.htm
+ */
+function groupAssignment(store: Store, fields: Map<string, FieldValue>): void {
+    const groupId = idText(fields.get('permissionsetgroupid'));
+    if (!groupId || idText(fields.get('permissionsetid'))) return;
+    const setId = groupPermissionSetId(store, groupId);
+    if (!setId) throw new EmulatorError(`the permission set group ${groupId} has no aggregate permission set`);
+    fields.set('permissionsetid', ApexId.of(setId));
+}
+
 /** The UserType a profile gives its users. */
 function userTypeOf(store: Store, profileId: string | null): UserType | null {
     const profile = profileId ? store.get(profileId) : undefined;
@@ -246,7 +297,11 @@ export function platformRowError(
     fields: Map<string, FieldValue>,
     id: string | null = null
 ): PlatformError | null {
-    if (op === 'insert' && objectName === 'PermissionSetAssignment') return assignmentInsertError(store, fields);
+    if (op === 'insert' && objectName === 'PermissionSetAssignment') {
+        const error = assignmentInsertError(store, fields);
+        if (!error) groupAssignment(store, fields);
+        return error;
+    }
     if (op === 'update' && objectName === 'User' && id)
         return seatError(store, fields, id) ?? profileChange(store, id, fields);
     if (op === 'insert' && objectName === 'User') {

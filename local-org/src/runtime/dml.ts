@@ -23,7 +23,7 @@ import { isUncatchable } from '../semantic/builtin-classes';
 import { type ApexType, T } from '../semantic/types';
 import { ApexList, ApexMap } from './values';
 import { checkLimit } from './limits';
-import { platformRowError, recountSeats } from './dml-rules';
+import { afterInsertRule, beforeDeleteRule, platformRowError, recountSeats } from './dml-rules';
 import { type StaleMembershipMode, networkMemberDmlError } from '../platform/site-membership';
 import { platformError } from '../platform/errors';
 import { syncMembership } from './sites';
@@ -325,6 +325,7 @@ export class DmlEngine {
             if (rule) return new DmlResult(kind, null, [fail(rule)], false);
             if (obj.name === 'User') this.userDefaults(fields);
             const rec = this.store.insert(obj.name, Object.fromEntries(fields));
+            afterInsertRule(this.store, obj.name, rec.id);
             if (obj.name === 'User') syncMembership(this.store, rec.id, this.siteMembership);
             if (obj.name === 'PermissionSetAssignment')
                 syncMembership(this.store, String(fields.get('assigneeid')), this.siteMembership);
@@ -372,6 +373,7 @@ export class DmlEngine {
             if (deleted)
                 return new DmlResult(kind, id, [new DbError('ENTITY_IS_DELETED', 'entity is deleted', [])], false);
             if (!obj.deletable) throw new EmulatorError(`delete of ${obj.name} is not supported by the local org`);
+            beforeDeleteRule(this.store, obj.name, id.id18);
             this.store.delete(id.id18);
             return new DmlResult(kind, id, [], false);
         }
