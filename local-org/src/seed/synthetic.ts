@@ -8,7 +8,7 @@
  * - `loadSyntheticThroughDml`: every record through Apex DML (seed/load.ts), with every platform rule. Its cost
  *   grows with the org (the DML rules scan users per row), so it serves small orgs and the equivalence test.
  * - `buildSyntheticFast`: writes the store directly in one pass, applying the derived fields the DML path derives:
- *   UserType from the profile, AccountId from the contact, the account's portal roles (created with the names,
+ *   UserType from the profile, AccountId from the contact, IsPortalEnabled, the account's portal roles (created with the names,
  *   levels and parents the platform gives them, platform/portal-roles.ts), UserLicense.UsedLicenses, and the
  *   NetworkMember rows of the sites' member groups. test/seed/synthetic.test.ts proves both give the same records.
  *   One difference on purpose: a license whose seats the users exceed gets TotalLicenses raised to fit (a real org
@@ -523,6 +523,8 @@ function writeSynthetic(store: Store, plan: SyntheticPlan): Map<string, string> 
             ContactId: ids.get(u.contactRef)!,
             AccountId: account.id,
             UserType: userType,
+            // The DML layer marks a contact-linked user as a portal user (runtime/dml.ts userDefaults).
+            IsPortalEnabled: true,
             ...(roleId ? { UserRoleId: roleId } : {})
         });
         ids.set(u.ref, user.id);
