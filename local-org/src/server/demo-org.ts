@@ -93,7 +93,7 @@ export async function loadDemoOrg(
     ];
     summary.push(await assignAppPermissionSet(project));
     summary.push(
-        await leaveFewSeats(project, options.nearlyFullLicense ?? 'Customer Community Plus', options.freeSeats ?? 10)
+        await setSeats(project, options.nearlyFullLicense ?? 'Customer Community Plus', options.freeSeats ?? 10)
     );
     return { project, plan, summary };
 }
@@ -114,16 +114,25 @@ async function assignAppPermissionSet(project: LoadedProject): Promise<string> {
 }
 
 /**
- * UserLicense cannot be changed by Apex (it is what the org bought), so the demo sets its seats in the store: the
- * seat count a real org would show after buying a few more seats than it uses.
+ * UserLicense cannot be changed by Apex (it is what the org bought), so the demo sets seat counts in the store: the
+ * synthetic generator raises a license the users fill to exactly its use; the demo gives every license a quarter
+ * of headroom (a real org buys more than it uses) except one, which keeps only a few free seats.
  */
-async function leaveFewSeats(project: LoadedProject, licenseName: string, free: number): Promise<string> {
+async function setSeats(project: LoadedProject, nearlyFull: string, free: number): Promise<string> {
     const r = await project.executeAnonymous('Integer demoProbe = 0;', 'demo-seats.apex');
     const store = currentOrg.org?.store;
     if (!r.success || !store) throw new DemoOrgError('no active org after running Apex');
-    const lic = [...store.rows('UserLicense')].find((l) => l.values.get('name') === licenseName);
-    if (!lic) throw new DemoOrgError(`no UserLicense named ${licenseName}`);
-    const used = Number(lic.values.get('usedlicenses') ?? 0);
-    store.update(lic.id, { TotalLicenses: used + free });
-    return `${licenseName}: ${used} of ${used + free} seats used`;
+    let summary: string | null = null;
+    for (const lic of [...store.rows('UserLicense')]) {
+        const used = Number(lic.values.get('usedlicenses') ?? 0);
+        const total = Number(lic.values.get('totallicenses') ?? 0);
+        if (lic.values.get('name') === nearlyFull) {
+            store.update(lic.id, { TotalLicenses: used + free });
+            summary = `${nearlyFull}: ${used} of ${used + free} seats used`;
+        } else if (used > 0 && used * 1.25 > total) {
+            store.update(lic.id, { TotalLicenses: Math.ceil(used * 1.25) });
+        }
+    }
+    if (summary === null) throw new DemoOrgError(`no UserLicense named ${nearlyFull}`);
+    return summary;
 }

@@ -32,7 +32,7 @@ Serves the local app (the project's LWCs calling its Apex) on http://127.0.0.1:<
 
   --port <n>               port (default: $PORT or 3000)
   --source-dir <dir>       Apex and metadata sources (default force-app; repeatable)
-  --app-dir <dir>          the built app page and bundle (default local-app/dist; build with npm run build:app)
+  --app-dir <dir>          the built app page and bundle (default artifacts/local-app; build with npm run build:app)
   --users <n>              external users in the demo org (default 3000)
   --seed <n>               seed of the demo org generator (default 1)
   --async-interval-ms <n>  pause between two background async steps (default 200)
@@ -50,7 +50,7 @@ export function parseServeArgs(argv: string[], env: Record<string, string | unde
     const args: ServeArgs = {
         port: env.PORT ? wholeNumber('PORT', env.PORT, 1, 65535) : 3000,
         sourceDirs: [],
-        appDir: 'local-app/dist',
+        appDir: 'artifacts/local-app',
         users: 3000,
         seed: 1,
         asyncIntervalMs: 200
@@ -163,7 +163,8 @@ export async function runServe(argv: string[], io: ServeIo): Promise<number> {
 
     const roots: StaticRoot[] = [{ prefix: '/', dir: appDir }];
     const slds = sldsAssets();
-    if (slds) roots.push({ prefix: '/slds/', dir: slds });
+    // '/assets/' too: lightning-icon asks for its sprites there, as in an org.
+    if (slds) roots.push({ prefix: '/slds/', dir: slds }, { prefix: '/assets/', dir: slds });
     const app = createAppServer({
         project: demo.project,
         staticRoots: roots,

@@ -1,0 +1,117 @@
+#!/usr/bin/env node
+// Browser smoke test of the local app: starts `local-org serve` on a small demo org, opens the page in the
+// system's Chromium (playwright-core), checks that the wizard renders and that Apex calls round-trip, and writes
+// screenshots to artifacts/local-app-smoke/. Without a browser it skips with one line (exit 0).
+// Usage: node local-app/test/smoke.mjs   (CHROME_PATH=/path/to/chrome to choose the browser)
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const shots = join(root, 'artifacts', 'local-app-smoke');
+
+function findBrowser() {
+    if (process.env.CHROME_PATH) return existsSync(process.env.CHROME_PATH) ? process.env.CHROME_PATH : null;
+    for (const name of ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable']) {
+        const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim();
+        if (found) return found;
+    }
+    return null;
+}
+
+function freePort() {
+    return new Promise((done, fail) => {
+        const s = createServer();
+        s.once('error', fail);
+        s.listen(0, '127.0.0.1', () => {
+            const { port } = s.address();
+            s.close(() => done(port));
+        });
+    });
+}
+
+/** Starts the server; resolves with the child once it prints its URL. */
+function startServer(port) {
+    const child = spawn(
+        process.execPath,
+        [join(root, 'local-org', 'bin', 'local-org.js'), 'serve', '--port', String(port), '--users', '300'],
+        { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] }
+    );
+    let out = '';
+    return new Promise((done, fail) => {
+        const timer = setTimeout(() => fail(new Error(`the server did not start in 300 s:\n${out}`)), 300_000);
+        const read = (chunk) => {
+            out += chunk;
+            if (out.includes('Local app: http://')) {
+                clearTimeout(timer);
+                done({ child, output: () => out });
+            }
+        };
+        child.stdout.on('data', read);
+        child.stderr.on('data', read);
+        child.on('exit', (code) => {
+            clearTimeout(timer);
+            fail(new Error(`the server exited with ${code}:\n${out}`));
+        });
+    });
+}
+
+async function main() {
+    const browserPath = findBrowser();
+    if (!browserPath) {
+        console.log('local-app smoke: skipped, no Chromium found (apt-get install chromium, or set CHROME_PATH)');
+        return 0;
+    }
+    if (!existsSync(join(root, 'artifacts', 'local-app', 'app.js'))) {
+        const { buildApp } = await import('../build.mjs');
+        await buildApp();
+    }
+    mkdirSync(shots, { recursive: true });
+    const { chromium } = await import('playwright-core');
+    const port = await freePort();
+    const server = await startServer(port);
+    const browser = await chromium.launch({ executablePath: browserPath, args: ['--no-sandbox'] });
+    const failures = [];
+    try {
+        const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+        page.on('pageerror', (e) => failures.push(`page error: ${e.message}`));
+        const apexCalls = [];
+        page.on('response', (r) => {
+            if (new URL(r.url()).pathname === '/apex')
+                apexCalls.push({ status: r.status(), body: r.request().postData() });
+        });
+        const firstCall = page.waitForResponse((r) => new URL(r.url()).pathname === '/apex', { timeout: 60_000 });
+        await page.goto(`http://127.0.0.1:${port}/`);
+        await page.getByText('Select users', { exact: true }).first().waitFor({ timeout: 60_000 });
+        const first = await firstCall;
+        if (first.status() !== 200) failures.push(`first Apex call answered ${first.status()}`);
+        // The license summary is a @wire of an Apex method: its rows prove a round trip reached the page.
+        await page.getByText('Customer Community Plus', { exact: true }).first().waitFor({ timeout: 60_000 });
+        await page.screenshot({ path: join(shots, '01-select-users.png'), fullPage: true });
+        const bad = apexCalls.filter((c) => c.status !== 200);
+        if (bad.length) failures.push(`Apex calls failed: ${bad.map((c) => `${c.status} ${c.body}`).join('; ')}`);
+        console.log(
+            `local-app smoke: page rendered, ${apexCalls.length} Apex calls, screenshots in ${shots.slice(root.length + 1)}`
+        );
+    } finally {
+        await browser.close();
+        server.child.kill('SIGTERM');
+    }
+    if (failures.length) {
+        console.error(`local-app smoke: FAILED\n  ${failures.join('\n  ')}`);
+        return 1;
+    }
+    return 0;
+}
+
+main().then(
+    (code) => {
+        process.exitCode = code;
+    },
+    (err) => {
+        console.error(`local-app smoke: FAILED: ${err && err.message ? err.message : err}`);
+        process.exitCode = 1;
+    }
+);
