@@ -152,8 +152,8 @@ export interface PermissionInventoryRow extends Omit<
     ApexTypes.PermissionMappingService_InventoryRow,
     'action' | 'targetId'
 > {
-    /** The suggested action and target (the saved ones once a mapping is saved). */
-    action: MappingAction;
+    /** The saved action and target, or null while no mapping is saved. */
+    action: MappingAction | null;
     targetId: string | null;
 }
 

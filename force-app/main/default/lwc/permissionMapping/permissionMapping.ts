@@ -13,7 +13,9 @@ interface Option {
 
 /** A row as the table shows it: the inventory plus the admin's choice. */
 interface MappingRow extends PermissionInventoryRow {
-    /** The target the server suggested, marked in the list. */
+    /** The admin's choice (a saved one, or the default). */
+    action: MappingAction;
+    /** The replacement the server suggested first, marked in the list. */
     suggestedId: string | null;
     kindLabel: string;
     usersText: string;
@@ -31,9 +33,23 @@ const ACTION_OPTIONS: Option[] = [
     { label: 'Drop', value: 'DROP' }
 ];
 
+/**
+ * What a row starts with when no mapping is saved: keep what the target license can hold, map what has a
+ * matching replacement (the first suggestion), drop the rest. The admin sees and can change each one.
+ */
+function defaultAction(row: PermissionInventoryRow): MappingAction {
+    if (row.fitsTarget) {
+        return 'KEEP';
+    }
+    return row.suggestions.length > 0 ? 'MAP' : 'DROP';
+}
+
 function problemOf(row: PermissionInventoryRow, action: MappingAction, targetId: string | null): string {
     if (action === 'KEEP' && !row.fitsTarget) {
         return 'The target license cannot hold this: map it or drop it.';
+    }
+    if (action === 'MAP' && row.suggestions.length === 0) {
+        return 'No permission set of the target license matches this one: drop it, or create a replacement and reload.';
     }
     if (action === 'MAP' && !targetId) {
         return 'Choose what to map it to.';
@@ -138,14 +154,13 @@ export default class PermissionMapping extends LightningElement {
         try {
             const data = await getPermissionInventory({ runId });
             // The server's action and target are its suggestion (or the saved mapping).
-            this.rows = asInventory(data).map((row) =>
-                toRow(
-                    row,
-                    row.action === 'MAP' ? row.targetId : null,
-                    row.action,
-                    row.action === 'MAP' ? row.targetId : null
-                )
-            );
+            this.rows = asInventory(data).map((row) => {
+                // A saved mapping comes back as the row's action and target; otherwise start from the default.
+                const action = row.action ?? defaultAction(row);
+                const suggestedId = row.suggestions[0]?.id ?? null;
+                const targetId = action === 'MAP' ? (row.targetId ?? suggestedId) : null;
+                return toRow(row, suggestedId, action, targetId);
+            });
             this.error = undefined;
         } catch (error) {
             this.rows = [];

@@ -7,6 +7,9 @@ import { PAGE_SIZE, asItemPage, asRunView, labelOf } from 'c/migrationTypes';
 import type { ReasonCount, RunItem, RunView } from 'c/migrationTypes';
 import { RunPoller, csvHref, fetchAllCsv, userUrl } from 'c/migrationUtils';
 
+/** Findings are listed by severity (PreflightFinding: BLOCKED, WARNING, INFO), then by how many users they touch. */
+const SEVERITY_ORDER = ['BLOCKED', 'WARNING', 'INFO'];
+
 interface Segment {
     key: string;
     label: string;
@@ -124,11 +127,14 @@ export default class PreflightReport extends LightningElement {
     }
 
     get reasons(): (ReasonCount & { buttonLabel: string; severityLabel: string })[] {
-        return (this.run?.reasonCounts ?? []).map((r) => ({
-            ...r,
-            buttonLabel: `Show the users with ${r.code}`,
-            severityLabel: labelOf(r.severity)
-        }));
+        const rank = (severity: string) => SEVERITY_ORDER.indexOf(severity) + 1 || SEVERITY_ORDER.length + 1;
+        return [...(this.run?.reasonCounts ?? [])]
+            .sort((a, b) => rank(a.severity) - rank(b.severity) || b.count - a.count)
+            .map((r) => ({
+                ...r,
+                buttonLabel: `Show the users with ${r.code}`,
+                severityLabel: labelOf(r.severity)
+            }));
     }
 
     get hasReasons(): boolean {

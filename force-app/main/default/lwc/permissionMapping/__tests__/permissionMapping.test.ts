@@ -157,7 +157,8 @@ describe('c-permission-mapping', () => {
         expect(root(element).querySelector('.row-problem')?.textContent).toContain('cannot hold this');
         expect(saveButton.disabled).toBe(true);
 
-        change(actionOf(element, '0PG000000000001AAA'), 'MAP');
+        change(actionOf(element, '0PG000000000001AAA'), 'DROP');
+        change(root(element).querySelector('.target[data-id="0PS000000000002AAA"]'), '');
         await flush();
         expect(root(element).querySelector('.row-problem')?.textContent).toBe('Choose what to map it to.');
         expect(saveButton.disabled).toBe(true);
@@ -205,6 +206,26 @@ describe('c-permission-mapping', () => {
         const messages = [...(panel.shadowRoot as ShadowRoot).querySelectorAll('li')].map((li) => li.textContent);
         expect(messages).toEqual(['Mapping names an unknown permission set.']);
         expect(root(element).querySelectorAll('tr.mapping-row')).toHaveLength(3);
+        await expect(element).toBeAccessible();
+    });
+
+    it('starts an unsaved mapping from defaults: keep what fits, map to the first suggestion, drop the rest', async () => {
+        inventory.mockResolvedValue(INVENTORY.map((row) => ({ ...row, action: null, targetId: null })));
+        const { element } = mount();
+        await flush();
+
+        expect(actionOf(element, '0PS000000000001AAA').value).toBe('KEEP');
+        expect(actionOf(element, '0PS000000000002AAA').value).toBe('MAP');
+        expect(actionOf(element, '0PG000000000001AAA').value).toBe('DROP');
+        expect((root(element).querySelector('.target[data-id="0PS000000000002AAA"]') as Control).value).toBe(
+            '0PS000000000003AAA'
+        );
+        expect(root(element).querySelector('.row-problem')).toBeNull();
+
+        change(actionOf(element, '0PG000000000001AAA'), 'MAP');
+        await flush();
+        expect(root(element).querySelector('.row-problem')?.textContent).toContain('No permission set of the target');
+        expect((root(element).querySelector('.save') as Control).disabled).toBe(true);
         await expect(element).toBeAccessible();
     });
 

@@ -19,6 +19,8 @@ const RUN_ID = 'a01000000000001AAA';
 
 const RESULT = aRun({
     reasonCounts: [
+        { code: 'TRANSITION_ALLOWED', severity: 'INFO', count: 10 },
+        { code: 'ODD', severity: 'UNKNOWN', count: 1 },
         { code: 'NO_SEAT', severity: 'BLOCKED', count: 2 },
         { code: 'PS_NOT_ALLOWED', severity: 'WARNING', count: 2 }
     ]
@@ -95,7 +97,9 @@ describe('c-preflight-report', () => {
         );
         expect(reasons).toEqual([
             ['NO_SEAT', 'BLOCKED', '2'],
-            ['PS_NOT_ALLOWED', 'WARNING', '2']
+            ['PS_NOT_ALLOWED', 'WARNING', '2'],
+            ['TRANSITION_ALLOWED', 'INFO', '10'],
+            ['ODD', 'UNKNOWN', '1']
         ]);
         await settle(20);
         expect(getRunMock).toHaveBeenCalledTimes(4);
