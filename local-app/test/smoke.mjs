@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Browser smoke test of the local app: starts `local-org serve` on a small demo org, opens the page in the
-// system's Chromium (playwright-core), checks that the wizard renders and that Apex calls round-trip, and writes
-// screenshots to artifacts/local-app-smoke/. Without a browser it skips with one line (exit 0).
+// system's Chromium (playwright-core), checks that the wizard renders, Apex calls round-trip and a real migration
+// runs to completion through the wizard, and writes screenshots to artifacts/local-app-smoke/. Without a browser it skips with one line (exit 0).
 // Usage: node local-app/test/smoke.mjs   (CHROME_PATH=/path/to/chrome to choose the browser)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -58,6 +58,45 @@ function startServer(port) {
     });
 }
 
+/**
+ * A real migration through the wizard: Customer Community Login users to Customer Community Plus Login, mapping
+ * saved as proposed, preflight, a real run confirmed with the typed phrase, the console followed to Completed.
+ */
+async function happyPath(page) {
+    const shot = (name) => page.screenshot({ path: join(shots, name), fullPage: true });
+    await page.getByRole('combobox', { name: 'License' }).click();
+    await page.getByRole('option', { name: 'Customer Community Login', exact: true }).click();
+    await page.getByText(/^\d+ users? match/).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await page.getByText(/^Customer Community Plus Login —/).click();
+    await page.getByRole('combobox', { name: 'Target profile' }).click();
+    await page.getByRole('option', { name: 'Customer Community Plus Login User' }).click();
+    await shot('02-target.png');
+    await page.getByRole('button', { name: 'Create run' }).click();
+    const save = page.getByRole('button', { name: 'Save mapping' });
+    await save.waitFor({ timeout: 60_000 });
+    await shot('03-permissions.png');
+    await save.click();
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await page.getByRole('button', { name: 'Run preflight' }).click();
+    await page.getByRole('button', { name: 'Run preflight again' }).waitFor({ timeout: 120_000 });
+    await shot('04-preflight.png');
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await page.getByText('Real run: move the users').click();
+    const phrase = page.getByLabel(/Type IRREVERSIBLE/);
+    if (await phrase.count()) await phrase.fill('IRREVERSIBLE');
+    await shot('05-confirm.png');
+    await page.getByRole('button', { name: 'Start migration' }).click();
+    const console_ = page.locator('c-run-console');
+    await console_.getByText('Completed', { exact: true }).first().waitFor({ timeout: 180_000 });
+    await shot('06-run-completed.png');
+    const text = await console_.innerText();
+    const finished = /finished: (\d+) succeeded, (\d+) failed/i.exec(text);
+    if (!finished || Number(finished[1]) === 0 || Number(finished[2]) !== 0)
+        throw new Error(`the run did not migrate its users: ${text.split('\n').slice(0, 4).join(' / ')}`);
+    console.log(`local-app smoke: real run completed, ${finished[1]} users migrated`);
+}
+
 async function main() {
     const browserPath = findBrowser();
     if (!browserPath) {
@@ -90,6 +129,7 @@ async function main() {
         // The license summary is a @wire of an Apex method: its rows prove a round trip reached the page.
         await page.getByText('Customer Community Plus', { exact: true }).first().waitFor({ timeout: 60_000 });
         await page.screenshot({ path: join(shots, '01-select-users.png'), fullPage: true });
+        await happyPath(page);
         const bad = apexCalls.filter((c) => c.status !== 200);
         if (bad.length) failures.push(`Apex calls failed: ${bad.map((c) => `${c.status} ${c.body}`).join('; ')}`);
         console.log(
