@@ -81,6 +81,9 @@ export function canonicalFields(obj: ObjectDef, fields: Record<string, FieldValu
 export class Store {
     private tables = new Map<string, Table>();
     private readonly counters = new Map<string, number>();
+    /** Platform side effects of a stored insert or update (runtime/dml-rules.ts registers them). */
+    private readonly insertHooks: Array<(rec: SRecord) => void> = [];
+    private readonly updateHooks: Array<(old: SRecord, rec: SRecord) => void> = [];
     private readonly now: () => number;
     private readonly userId: () => string | null;
 
@@ -120,6 +123,16 @@ export class Store {
             if (t === 'DD') return two(d.getUTCDate());
             return String(n).padStart(t.length, '0');
         });
+    }
+
+    /** Runs after every insert, whatever path wrote the row (DML, baseline, seeding). */
+    onInsert(hook: (rec: SRecord) => void): void {
+        this.insertHooks.push(hook);
+    }
+
+    /** Runs after every update, with the row before and after. */
+    onUpdate(hook: (old: SRecord, rec: SRecord) => void): void {
+        this.updateHooks.push(hook);
     }
 
     private table(obj: ObjectDef, forWrite: boolean): Table {
@@ -173,6 +186,7 @@ export class Store {
         const t = this.table(obj, true);
         t.rows.set(rec.id, rec);
         for (const [fk, idx] of t.indexes) addToIndex(idx, obj, fk, rec);
+        for (const hook of this.insertHooks) hook(rec);
         return rec;
     }
 
@@ -190,7 +204,9 @@ export class Store {
         if (obj.fields.has('systemmodstamp')) values.set('systemmodstamp', now);
         if (obj.fields.has('lastmodifiedbyid')) values.set('lastmodifiedbyid', user === null ? null : ApexId.of(user));
         deriveName(obj, values);
-        return this.replace(obj, old, { type: obj.name, id: old.id, values });
+        const rec = this.replace(obj, old, { type: obj.name, id: old.id, values });
+        for (const hook of this.updateHooks) hook(old, rec);
+        return rec;
     }
 
     private replace(obj: ObjectDef, old: SRecord, rec: SRecord): SRecord {

@@ -10,7 +10,7 @@ import type { SRecord } from '../org/store';
 import { BASELINE_LICENSES } from '../platform/licenses';
 import { DEFAULT_USER } from '../stdlib/system';
 import type { OrgData } from './org-data';
-import { recountSeats } from './dml-rules';
+import { profilePermissionSetId, recountSeats } from './dml-rules';
 
 /** The user the transaction runs as (UserInfo reads DEFAULT_USER, which this keeps in step). */
 export const runningUser = DEFAULT_USER;
@@ -42,6 +42,8 @@ export function seedBaseline(org: OrgData, sourceDirs: string[]): void {
         for (const p of lic.standardProfiles)
             profiles.set(p, ins('Profile', { Name: p, UserLicenseId: licenseId, UserType: lic.userType }));
     }
+    // Every profile owns a permission set (dml-rules.ts), made before any user holds it.
+    for (const profileId of profiles.values()) profilePermissionSetId(store, profileId);
     baselineIds.adminProfileId = profiles.get('System Administrator')!;
     baselineIds.topRoleId = ins('UserRole', {
         Name: 'CEO',

@@ -253,6 +253,13 @@ export function afterInsertRule(store: Store, objectName: string, id: string): v
  * assigned is refused on the platform with an error whose text is not documented: not emulated.
  */
 export function beforeDeleteRule(store: Store, objectName: string, id: string): void {
+    if (objectName === 'PermissionSetAssignment') {
+        const ps = idText(store.get(id)?.values.get('permissionsetid'));
+        // The platform refuses it (error text not documented): fail loudly rather than answer.
+        if (ps && store.get(ps)?.values.get('isownedbyprofile') === true)
+            throw new EmulatorError("delete of a user's profile-owned PermissionSetAssignment is not emulated");
+        return;
+    }
     if (objectName !== 'PermissionSetGroup') return;
     if (store.lookup('PermissionSetAssignment', 'PermissionSetGroupId', id).size > 0)
         throw new EmulatorError('delete of an assigned permission set group is not emulated');
@@ -278,6 +285,61 @@ function groupAssignment(store: Store, fields: Map<string, FieldValue>): void {
     const setId = groupPermissionSetId(store, groupId);
     if (!setId) throw new EmulatorError(`the permission set group ${groupId} has no aggregate permission set`);
     fields.set('permissionsetid', ApexId.of(setId));
+}
+
+/**
+ * Every profile owns a permission set (PermissionSet.IsOwnedByProfile, ProfileId; Type 'Profile'), and every user
+ * holds an assignment of its profile's set, which follows the user's ProfileId. The set's Name is not documented;
+ * the local org uses `X<profile Id>`. Made here for profiles that have none yet (the baseline makes its own first).
+ * https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_permissionset.htm
+ */
+export function profilePermissionSetId(store: Store, profileId: string): string {
+    for (const id of store.lookup('PermissionSet', 'ProfileId', profileId)) {
+        if (store.get(id)?.values.get('isownedbyprofile') === true) return id;
+    }
+    const profile = store.get(profileId);
+    return store.insert('PermissionSet', {
+        Name: `X${profileId.slice(0, 15)}`,
+        Label: String(profile?.values.get('name') ?? ''),
+        Type: 'Profile',
+        IsOwnedByProfile: true,
+        IsCustom: false,
+        ProfileId: ApexId.of(profileId)
+    }).id;
+}
+
+/** The user's assignment of its profile's own permission set, if any. */
+function profileAssignmentOf(store: Store, userId: string): string | null {
+    for (const id of store.lookup('PermissionSetAssignment', 'AssigneeId', userId)) {
+        const ps = idText(store.get(id)?.values.get('permissionsetid'));
+        if (ps && store.get(ps)?.values.get('isownedbyprofile') === true) return id;
+    }
+    return null;
+}
+
+/** Store hooks: a new user gets its profile's assignment; a ProfileId change moves it to the new profile's set. */
+export function registerProfileAssignments(store: Store): void {
+    store.onInsert((rec) => {
+        if (rec.type !== 'User') return;
+        const profileId = idText(rec.values.get('profileid'));
+        if (!profileId) return;
+        const setId = profilePermissionSetId(store, profileId);
+        store.insert('PermissionSetAssignment', { AssigneeId: ApexId.of(rec.id), PermissionSetId: ApexId.of(setId) });
+    });
+    store.onUpdate((old, rec) => {
+        if (rec.type !== 'User') return;
+        const before = idText(old.values.get('profileid'));
+        const after = idText(rec.values.get('profileid'));
+        if (!after || before === after) return;
+        const setId = profilePermissionSetId(store, after);
+        const assignment = profileAssignmentOf(store, rec.id);
+        if (assignment) store.update(assignment, { PermissionSetId: ApexId.of(setId) });
+        else
+            store.insert('PermissionSetAssignment', {
+                AssigneeId: ApexId.of(rec.id),
+                PermissionSetId: ApexId.of(setId)
+            });
+    });
 }
 
 /** The UserType a profile gives its users. */

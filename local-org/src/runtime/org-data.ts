@@ -18,6 +18,7 @@ import { checkLimit } from './limits';
 import { npe, raise } from './ops';
 import { SObjectValue } from './sobject';
 import { MixedDmlTracker } from '../platform/mixed-dml';
+import { registerProfileAssignments } from './dml-rules';
 import { restoreUser, runningUser, switchUser } from './baseline';
 import { ApexList, ApexObject, ApexSet } from './values';
 import { ApexId } from '../stdlib/primitives/id';
@@ -74,6 +75,7 @@ export class OrgData implements DataService {
     ) {
         this.soql = new SoqlEngine(catalog, store);
         this.dmlEngine = new DmlEngine(catalog, store);
+        registerProfileAssignments(store);
     }
 
     prepare(soql: string): { kind: 'rows' | 'aggregate' | 'count'; object: string } {
