@@ -41,7 +41,10 @@ function startServer(port) {
     );
     let out = '';
     return new Promise((done, fail) => {
-        const timer = setTimeout(() => fail(new Error(`the server did not start in 300 s:\n${out}`)), 300_000);
+        const timer = setTimeout(() => {
+            child.kill('SIGTERM');
+            fail(new Error(`the server did not start in 300 s:\n${out}`));
+        }, 300_000);
         const read = (chunk) => {
             out += chunk;
             if (out.includes('Local app: http://')) {
@@ -111,9 +114,10 @@ async function main() {
     const { chromium } = await import('playwright-core');
     const port = await freePort();
     const server = await startServer(port);
-    const browser = await chromium.launch({ executablePath: browserPath, args: ['--no-sandbox'] });
     const failures = [];
+    let browser = null;
     try {
+        browser = await chromium.launch({ executablePath: browserPath, args: ['--no-sandbox'] });
         const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
         page.on('pageerror', (e) => failures.push(`page error: ${e.message}`));
         const apexCalls = [];
@@ -129,14 +133,13 @@ async function main() {
         // The license summary is a @wire of an Apex method: its rows prove a round trip reached the page.
         await page.getByText('Customer Community Plus', { exact: true }).first().waitFor({ timeout: 60_000 });
         await page.screenshot({ path: join(shots, '01-select-users.png'), fullPage: true });
+        console.log('local-app smoke: the wizard rendered and its first Apex calls answered');
         await happyPath(page);
         const bad = apexCalls.filter((c) => c.status !== 200);
         if (bad.length) failures.push(`Apex calls failed: ${bad.map((c) => `${c.status} ${c.body}`).join('; ')}`);
-        console.log(
-            `local-app smoke: page rendered, ${apexCalls.length} Apex calls, screenshots in ${shots.slice(root.length + 1)}`
-        );
+        console.log(`local-app smoke: ${apexCalls.length} Apex calls, screenshots in ${shots.slice(root.length + 1)}`);
     } finally {
-        await browser.close();
+        if (browser) await browser.close();
         server.child.kill('SIGTERM');
     }
     if (failures.length) {
