@@ -88,6 +88,11 @@ export const GATES = [
             '--result-format',
             'human'
         )
+    },
+    {
+        name: 'engine-faults',
+        what: "the engine's failure paths under the local org's fault injection (never deployed: they expect the faults)",
+        cmd: node('scripts/bench/run-fault-scenarios.mjs')
     }
 ];
 
