@@ -80,7 +80,7 @@ export default class TargetPicker extends LightningElement {
     get seatWarning(): string {
         const license = this.license;
         if (license && this.userCount > license.available) {
-            return `${license.licenseName} has ${license.available} free seats for ${this.userCount} users: the users beyond the free seats will be blocked in preflight.`;
+            return `${license.licenseName} has ${license.available} free seats for ${this.userCount} users: preflight blocks the whole run until the selection fits the free seats.`;
         }
         return '';
     }
