@@ -25,7 +25,15 @@ export interface SRecord {
     readonly values: ReadonlyMap<string, FieldValue>;
 }
 
-type Index = Map<string, Set<string>>;
+/**
+ * Ids by key. After a copy-on-write the map is copied shallowly and each key's Set is shared with the older table
+ * version until this version first changes it (`owned` holds the Sets this version may change in place).
+ */
+interface Index {
+    key: (rec: SRecord) => string | null;
+    map: Map<string, Set<string>>;
+    owned: WeakSet<Set<string>>;
+}
 
 interface Table {
     rows: Map<string, SRecord>;
@@ -86,6 +94,9 @@ export class Store {
     private readonly updateHooks: Array<(old: SRecord, rec: SRecord) => void> = [];
     private readonly now: () => number;
     private readonly userId: () => string | null;
+    /** Rows as they were before each write since the oldest open mark (undefined: the row did not exist). */
+    private journal: Array<{ obj: ObjectDef; id: string; old: SRecord | undefined }> = [];
+    private openMarks = 0;
 
     constructor(
         readonly catalog: Catalog,
@@ -142,7 +153,11 @@ export class Store {
             t = { rows: new Map(), indexes: new Map(), shared: false };
             this.tables.set(key, t);
         } else if (forWrite && t.shared) {
-            t = { rows: new Map(t.rows), indexes: new Map(), shared: false };
+            // The indexes come along (shallow copies) so a write after a snapshot does not cost a rebuild.
+            const indexes = new Map<string, Index>();
+            for (const [name, idx] of t.indexes)
+                indexes.set(name, { key: idx.key, map: new Map(idx.map), owned: new WeakSet() });
+            t = { rows: new Map(t.rows), indexes, shared: false };
             this.tables.set(key, t);
         }
         return t;
@@ -184,8 +199,9 @@ export class Store {
         deriveName(obj, values);
         const rec: SRecord = { type: obj.name, id: id.id18, values };
         const t = this.table(obj, true);
+        this.log(obj, rec.id, undefined);
         t.rows.set(rec.id, rec);
-        for (const [fk, idx] of t.indexes) addToIndex(idx, obj, fk, rec);
+        for (const idx of t.indexes.values()) addToIndex(idx, rec);
         for (const hook of this.insertHooks) hook(rec);
         return rec;
     }
@@ -211,10 +227,14 @@ export class Store {
 
     private replace(obj: ObjectDef, old: SRecord, rec: SRecord): SRecord {
         const t = this.table(obj, true);
+        this.log(obj, rec.id, old);
         t.rows.set(rec.id, rec);
-        for (const [fk, idx] of t.indexes) {
-            removeFromIndex(idx, obj, fk, old);
-            addToIndex(idx, obj, fk, rec);
+        for (const idx of t.indexes.values()) {
+            const before = idx.key(old);
+            const after = idx.key(rec);
+            if (before === after) continue;
+            removeFromIndex(idx, before, old.id);
+            addToIndex(idx, rec, after);
         }
         return rec;
     }
@@ -252,8 +272,9 @@ export class Store {
         const old = this.mustGet(id, { allRows: true });
         const obj = this.catalog.object(old.type);
         const t = this.table(obj, true);
+        this.log(obj, old.id, old);
         t.rows.delete(old.id);
-        for (const [fk, idx] of t.indexes) removeFromIndex(idx, obj, fk, old);
+        for (const idx of t.indexes.values()) removeFromIndex(idx, idx.key(old), old.id);
     }
 
     /** The record with this Id (15 or 18 characters), or undefined. Soft-deleted ones only with allRows. */
@@ -305,14 +326,33 @@ export class Store {
         const obj = this.catalog.object(objectName);
         const f = this.catalog.field(obj, fieldName);
         const fk = f.name.toLowerCase();
+        return this.indexOf(obj, fk, (rec) => indexKey(rec.values.get(fk) ?? null, f)).get(key) ?? EMPTY;
+    }
+
+    /**
+     * Ids of the rows whose derived key (`keyOf`, a pure function of the row) is `key`; deleted rows included when
+     * `keyOf` gives them a key. `name` identifies the index: one name must always come with the same `keyOf`. Kept
+     * up to date by writes and carried through snapshots like the field indexes, so it can serve as a counter.
+     */
+    lookupBy(
+        objectName: string,
+        name: string,
+        keyOf: (rec: SRecord) => string | null,
+        key: string
+    ): ReadonlySet<string> {
+        return this.indexOf(this.catalog.object(objectName), `#${name}`, keyOf).get(key) ?? EMPTY;
+    }
+
+    /** The index of the current table version, built on first use. */
+    private indexOf(obj: ObjectDef, name: string, keyOf: (rec: SRecord) => string | null): Map<string, Set<string>> {
         const t = this.table(obj, false);
-        let idx = t.indexes.get(fk);
+        let idx = t.indexes.get(name);
         if (!idx) {
-            idx = new Map();
-            for (const rec of t.rows.values()) addToIndex(idx, obj, fk, rec);
-            t.indexes.set(fk, idx);
+            idx = { key: keyOf, map: new Map(), owned: new WeakSet() };
+            for (const rec of t.rows.values()) addToIndex(idx, rec);
+            t.indexes.set(name, idx);
         }
-        return idx.get(key) ?? EMPTY;
+        return idx.map;
     }
 
     /** The row (if any) whose field value equals `rec`'s under the field's index key, other than `rec` itself. */
@@ -328,6 +368,49 @@ export class Store {
             }
         }
         return undefined;
+    }
+
+    /**
+     * A rollback point for one DML statement, O(1): unlike a snapshot, whose first write per table copies the whole
+     * table, a mark keeps an undo journal of the rows it writes. Marks nest; every mark must be released.
+     */
+    mark(): number {
+        this.openMarks++;
+        return this.journal.length;
+    }
+
+    /** Puts back every row written since the mark, newest first (the mark stays open until released). */
+    rollbackTo(mark: number): void {
+        const reinserted = new Set<Table>();
+        for (let i = this.journal.length - 1; i >= mark; i--) {
+            const { obj, id, old } = this.journal[i];
+            const t = this.table(obj, true);
+            const cur = t.rows.get(id);
+            for (const idx of t.indexes.values()) {
+                if (cur) removeFromIndex(idx, idx.key(cur), id);
+                if (old) addToIndex(idx, old);
+            }
+            if (old) {
+                if (!cur) reinserted.add(t);
+                t.rows.set(id, old);
+            } else {
+                t.rows.delete(id);
+            }
+        }
+        this.journal.length = mark;
+        // A hard-deleted row put back goes to the end of its Map: restore insertion order, which is Id order.
+        for (const t of reinserted) t.rows = new Map([...t.rows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    }
+
+    /** Closes the newest mark; the journal is dropped once no mark is open. */
+    release(): void {
+        if (this.openMarks === 0) throw new Error('Store.release without an open mark');
+        this.openMarks--;
+        if (this.openMarks === 0) this.journal = [];
+    }
+
+    private log(obj: ObjectDef, id: string, old: SRecord | undefined): void {
+        if (this.openMarks > 0) this.journal.push({ obj, id, old });
     }
 
     /** O(number of objects): every table becomes shared, so later writes copy before changing it. */
@@ -362,22 +445,27 @@ function defaultedFields(obj: ObjectDef): Array<[string, FieldDef]> {
     return c.fields;
 }
 
-function addToIndex(idx: Index, obj: ObjectDef, fk: string, rec: SRecord): void {
-    const key = indexKey(rec.values.get(fk) ?? null, obj.fields.get(fk)!);
-    if (key === null) return;
-    let s = idx.get(key);
-    if (!s) idx.set(key, (s = new Set()));
-    s.add(rec.id);
+/** The Set of a key that this table version may change in place (copied first when an older version shares it). */
+function ownedSet(idx: Index, key: string, create: boolean): Set<string> | undefined {
+    const s = idx.map.get(key);
+    if (s && idx.owned.has(s)) return s;
+    if (!s && !create) return undefined;
+    const mine = new Set(s);
+    idx.owned.add(mine);
+    idx.map.set(key, mine);
+    return mine;
 }
 
-function removeFromIndex(idx: Index, obj: ObjectDef, fk: string, rec: SRecord): void {
-    const key = indexKey(rec.values.get(fk) ?? null, obj.fields.get(fk)!);
+function addToIndex(idx: Index, rec: SRecord, key: string | null = idx.key(rec)): void {
     if (key === null) return;
-    const s = idx.get(key);
-    if (s) {
-        s.delete(rec.id);
-        if (s.size === 0) idx.delete(key);
-    }
+    ownedSet(idx, key, true)!.add(rec.id);
+}
+
+function removeFromIndex(idx: Index, key: string | null, id: string): void {
+    if (key === null || !idx.map.get(key)?.has(id)) return;
+    const s = ownedSet(idx, key, false)!;
+    s.delete(id);
+    if (s.size === 0) idx.map.delete(key);
 }
 
 /**

@@ -3,7 +3,7 @@
  * of src/platform: which PermissionSetAssignment inserts the platform accepts (license-bound permission sets,
  * profile-owned permission sets, duplicates), and what a User's ProfileId change across licenses does.
  */
-import type { Store } from '../org/store';
+import type { SRecord, Store } from '../org/store';
 import type { FieldValue } from '../org/values';
 import type { PlatformError } from '../platform/errors';
 import { type PermissionSetFacts, assignmentError, assignmentKey } from '../platform/permission-assignment';
@@ -16,6 +16,19 @@ import { EmulatorError } from './context';
 
 function idText(v: FieldValue | undefined): string | null {
     return v === null || v === undefined ? null : String(v);
+}
+
+/**
+ * The live rows of `objectName` whose reference field holds `id`, in insertion order (Ids grow per key prefix), read
+ * through the store's index: O(rows found), not O(rows of the object).
+ */
+function rowsWith(store: Store, objectName: string, field: string, id: string): SRecord[] {
+    const out: SRecord[] = [];
+    for (const rid of [...store.lookup(objectName, field, id)].sort()) {
+        const rec = store.getExact(rid);
+        if (rec) out.push(rec);
+    }
+    return out;
 }
 
 function permissionSetFacts(store: Store, id: string): PermissionSetFacts | null {
@@ -39,22 +52,21 @@ function assignmentInsertError(store: Store, fields: ReadonlyMap<string, FieldVa
     if (!user || !assignedId) return null; // reference and required-field checks report these
     const profile = store.get(String(user.values.get('profileid')));
     const psLicenses = new Set<string>();
-    for (const a of store.rows('PermissionSetLicenseAssign'))
-        if (idText(a.values.get('assigneeid')) === user.id)
-            psLicenses.add(String(a.values.get('permissionsetlicenseid')));
+    for (const a of rowsWith(store, 'PermissionSetLicenseAssign', 'AssigneeId', user.id))
+        psLicenses.add(String(a.values.get('permissionsetlicenseid')));
     const components: PermissionSetFacts[] = [];
     if (setId) {
         const ps = permissionSetFacts(store, setId);
         if (ps) components.push(ps);
-    } else {
-        for (const c of store.rows('PermissionSetGroupComponent')) {
-            if (idText(c.values.get('permissionsetgroupid')) !== groupId) continue;
+    } else if (groupId) {
+        for (const c of rowsWith(store, 'PermissionSetGroupComponent', 'PermissionSetGroupId', groupId)) {
             const ps = permissionSetFacts(store, String(c.values.get('permissionsetid')));
             if (ps) components.push(ps);
         }
     }
+    // Only this assignee's assignments can make a duplicate (assignmentKey starts with the assignee).
     const existing = new Set<string>();
-    for (const a of store.rows('PermissionSetAssignment')) {
+    for (const a of rowsWith(store, 'PermissionSetAssignment', 'AssigneeId', user.id)) {
         const target = idText(a.values.get('permissionsetgroupid')) ?? idText(a.values.get('permissionsetid'));
         if (target) existing.add(assignmentKey(String(a.values.get('assigneeid')), target));
     }
@@ -108,16 +120,12 @@ function profileChange(store: Store, id: string, fields: Map<string, FieldValue>
         fields.set('userroleid', withContact.get('userroleid') ?? null);
     }
     fields.set('usertype', to.userType);
-    const psas = [...store.rows('PermissionSetAssignment')]
-        .filter((a) => idText(a.values.get('assigneeid')) === user.id)
-        .map((a) => {
-            const ps = idText(a.values.get('permissionsetid'));
-            const owned = ps ? store.get(ps)?.values.get('isownedbyprofile') === true : false;
-            return { id: a.id, ownedByProfile: owned };
-        });
-    const pslas = [...store.rows('PermissionSetLicenseAssign')]
-        .filter((a) => idText(a.values.get('assigneeid')) === user.id)
-        .map((a) => a.id);
+    const psas = rowsWith(store, 'PermissionSetAssignment', 'AssigneeId', user.id).map((a) => {
+        const ps = idText(a.values.get('permissionsetid'));
+        const owned = ps ? store.get(ps)?.values.get('isownedbyprofile') === true : false;
+        return { id: a.id, ownedByProfile: owned };
+    });
+    const pslas = rowsWith(store, 'PermissionSetLicenseAssign', 'AssigneeId', user.id).map((a) => a.id);
     const removed = assignmentsRemovedByLicenseChange(psas, pslas);
     for (const rid of [...removed.permissionSetAssignmentIds, ...removed.permissionSetLicenseAssignmentIds])
         store.delete(rid);
@@ -138,11 +146,9 @@ function externalUser(
     if (!isExternal(userType)) return null;
     const contactId = idText(fields.get('contactid'));
     if (!contactId) return platformError('contactRequired', ['ContactId']);
-    for (const u of store.rows('User')) {
-        if (u.id !== selfId && idText(u.values.get('contactid')) === store.get(contactId)?.id)
-            return platformError('portalUserExistsForContact', ['ContactId']);
-    }
     const contact = store.get(contactId);
+    if (contact && rowsWith(store, 'User', 'ContactId', contact.id).some((u) => u.id !== selfId))
+        return platformError('portalUserExistsForContact', ['ContactId']);
     const accountId = contact ? idText(contact.values.get('accountid')) : null;
     const account = accountId ? store.get(accountId) : undefined;
     if (!account) throw new EmulatorError('an external user whose contact has no account is not emulated');
@@ -155,15 +161,13 @@ function externalUser(
         isPartner: account.values.get('ispartner') === true,
         ownerHasRole: ownerRole !== null
     };
-    const roles = [...store.rows('UserRole')]
-        .filter((r) => idText(r.values.get('portalaccountid')) === account.id)
-        .map((r) => ({
-            id: r.id,
-            name: String(r.values.get('name') ?? ''),
-            portalAccountId: account.id,
-            portalType: r.values.get('portaltype') as PortalType,
-            portalRole: r.values.get('portalrole') as PortalRoleLevel
-        }));
+    const roles = rowsWith(store, 'UserRole', 'PortalAccountId', account.id).map((r) => ({
+        id: r.id,
+        name: String(r.values.get('name') ?? ''),
+        portalAccountId: account.id,
+        portalType: r.values.get('portaltype') as PortalType,
+        portalRole: r.values.get('portalrole') as PortalRoleLevel
+    }));
     const requested = idText(fields.get('userroleid'));
     const decision = decidePortalRole(userType, facts, requested, roles);
     if (decision.kind === 'error') return decision.error;
@@ -211,12 +215,27 @@ function seatError(store: Store, fields: ReadonlyMap<string, FieldValue>, selfId
     return used + 1 > total ? platformError('licenseLimitExceeded', []) : null;
 }
 
-/** Active users whose profile holds this license (one user left out, e.g. the one being updated). */
+/** The key of the store's active-users-by-profile index: a live active user's ProfileId, else none. */
+export function activeUserProfile(u: SRecord): string | null {
+    if (u.values.get('isactive') !== true || u.values.get('isdeleted') === true) return null;
+    return idText(u.values.get('profileid'));
+}
+
+/** Active users whose profile has this ProfileId, from an index the store keeps through writes and snapshots. */
+export function activeUsersOfProfile(store: Store, profileId: string): ReadonlySet<string> {
+    return store.lookupBy('User', 'activeUserProfile', activeUserProfile, profileId);
+}
+
+/**
+ * Active users whose profile holds this license (one user left out, e.g. the one being updated): a sum over the
+ * license's profiles of the active-users-by-profile index, so O(profiles), not O(users).
+ */
 export function activeUsersOf(store: Store, licenseId: string, except: string | null = null): number {
     let n = 0;
-    for (const u of store.rows('User')) {
-        if (u.id === except || u.values.get('isactive') !== true) continue;
-        if (licenseOfProfile(store, idText(u.values.get('profileid'))) === licenseId) n++;
+    for (const profileId of store.lookup('Profile', 'UserLicenseId', licenseId)) {
+        if (!store.getExact(profileId) || licenseOfProfile(store, profileId) !== licenseId) continue;
+        const users = activeUsersOfProfile(store, profileId);
+        n += users.size - (except !== null && users.has(except) ? 1 : 0);
     }
     return n;
 }

@@ -120,23 +120,31 @@ export class DmlEngine {
         checkLimit('dmlStatements', t.limits.dmlStatements);
         t.limits.dmlRows += rows.length;
         checkLimit('dmlRows', t.limits.dmlRows);
-        const before = this.store.snapshot();
-        const newIds: Array<[SObjectValue, ApexId]> = [];
-        this.injected = this.injectFaults(op, rows);
-        const triggered = rows.some((r) => r instanceof SObjectValue && hasTriggers(r.obj.name));
-        const results = triggered ? this.withTriggers(op, rows, newIds, allOrNone) : this.plainRows(op, rows, newIds);
-        const failures = results.map((r, index) => ({ r, index })).filter((x) => !x.r.success);
-        if (failures.length && allOrNone) {
-            this.store.restore(before);
-            throw dmlException(
-                op,
-                failures.map((x) => ({ index: x.index, id: x.r.id, error: x.r.errors[0] }))
-            );
+        // The statement's rollback point: an undo journal of the rows it writes (a snapshot would copy every table
+        // the statement writes, O(org) per statement).
+        const before = this.store.mark();
+        try {
+            const newIds: Array<[SObjectValue, ApexId]> = [];
+            this.injected = this.injectFaults(op, rows);
+            const triggered = rows.some((r) => r instanceof SObjectValue && hasTriggers(r.obj.name));
+            const results = triggered
+                ? this.withTriggers(op, rows, newIds, allOrNone)
+                : this.plainRows(op, rows, newIds);
+            const failures = results.map((r, index) => ({ r, index })).filter((x) => !x.r.success);
+            if (failures.length && allOrNone) {
+                this.store.rollbackTo(before);
+                throw dmlException(
+                    op,
+                    failures.map((x) => ({ index: x.index, id: x.r.id, error: x.r.errors[0] }))
+                );
+            }
+            if (rows.some((r) => r instanceof SObjectValue && r.obj.name === 'User')) recountSeats(this.store);
+            // Only Ids come back to the caller's instances; other generated fields need a query (Apex guide, Insert).
+            for (const [o, id] of newIds) o.values.set('id', id);
+            return results;
+        } finally {
+            this.store.release();
         }
-        if (rows.some((r) => r instanceof SObjectValue && r.obj.name === 'User')) recountSeats(this.store);
-        // Only Ids come back to the caller's instances; other generated fields need a query (Apex guide, Insert).
-        for (const [o, id] of newIds) o.values.set('id', id);
-        return results;
     }
 
     private plainRows(op: DmlOp, rows: unknown[], newIds: Array<[SObjectValue, ApexId]>): DmlResult[] {

@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { SiteSeed } from '../api';
-import type { Store } from '../org/store';
+import type { SRecord, Store } from '../org/store';
 import type { FieldValue } from '../org/values';
 import { type StaleMembershipMode, membershipChanges, networksGranted } from '../platform/site-membership';
 
@@ -17,6 +17,16 @@ const STATUSES = ['UnderConstruction', 'Live', 'DownForMaintenance'];
 
 function idText(v: FieldValue | undefined): string | null {
     return v === null || v === undefined ? null : String(v);
+}
+
+/** Live rows whose reference field holds `id`, in insertion order (Ids grow per key prefix). */
+function rowsOf(store: Store, objectName: string, field: string, id: string): SRecord[] {
+    const out: SRecord[] = [];
+    for (const rid of [...store.lookup(objectName, field, id)].sort()) {
+        const rec = store.getExact(rid);
+        if (rec) out.push(rec);
+    }
+    return out;
 }
 
 /** Checks a parsed sites file; throws an Error naming the file and the bad entry. */
@@ -103,12 +113,12 @@ export function syncMembership(store: Store, userId: string, mode: StaleMembersh
     const groups = [...store.rows('NetworkMemberGroup')]
         .filter((g) => g.values.get('assignmentstatus') !== 'WaitingForRemove')
         .map((g) => ({ networkId: String(g.values.get('networkid')), parentId: String(g.values.get('parentid')) }));
-    const permissionSets = [...store.rows('PermissionSetAssignment')]
-        .filter((a) => idText(a.values.get('assigneeid')) === user.id)
+    // The user's own assignments and memberships through the store's indexes: O(rows of the user), not of the org.
+    const permissionSets = rowsOf(store, 'PermissionSetAssignment', 'AssigneeId', user.id)
         .map((a) => idText(a.values.get('permissionsetid')))
         .filter((x): x is string => x !== null);
     const granted = networksGranted(String(user.values.get('profileid')), permissionSets, groups);
-    const rows = [...store.rows('NetworkMember')].filter((m) => idText(m.values.get('memberid')) === user.id);
+    const rows = rowsOf(store, 'NetworkMember', 'MemberId', user.id);
     const current = new Set(rows.map((m) => String(m.values.get('networkid'))));
     const { add, remove } = membershipChanges(current, granted, mode);
     for (const networkId of add) store.insert('NetworkMember', { MemberId: user.id, NetworkId: networkId });

@@ -63,6 +63,18 @@ export interface ExecContext {
 type Norm = string | number | boolean | null;
 
 /** A comparable form of a value for a field: Ids 18 chars, text lower-case, numbers, days, instants. */
+/**
+ * Text fields a real org indexes (User.Username and FederationIdentifier, unique and external Id fields): `=`/`IN` on
+ * them narrow the scan through the store's index. Only where the index key (store.indexKey) and the comparison key
+ * (normalize) agree on case.
+ */
+function indexedText(objectName: string, f: FieldDef): boolean {
+    if (f.type !== 'string' && f.type !== 'email') return false;
+    const userKey = objectName === 'User' && (f.name === 'Username' || f.name === 'FederationIdentifier');
+    if (!userKey && !f.unique && !f.externalId) return false;
+    return !f.caseSensitive || !!f.unique;
+}
+
 function normalize(f: FieldDef, v: FieldValue, plan: Plan, isBind: boolean): Norm {
     if (v === null) return null;
     switch (f.type) {
@@ -290,11 +302,14 @@ export class Executor {
         for (const c of conj) {
             if (c.k !== 'cmp' || c.left.steps.length || (c.op !== '=' && c.op !== 'IN')) continue;
             const f = c.left.field;
-            if (f.type !== 'id' && f.type !== 'reference') continue;
+            const text = indexedText(plan.root.name, f);
+            if (f.type !== 'id' && f.type !== 'reference' && !text) continue;
             if (c.value.k === 'null' || c.value.k === 'dateLiteral') continue;
             const values = this.rhsValues(plan, f, c.value);
             // A null on the right (a null bind, IN (null, …)) also matches rows whose field is null: scan instead.
             if (values.some((x) => x === null)) continue;
+            // An empty string may compare equal to null, which the index does not hold: scan instead.
+            if (text && values.some((x) => typeof x !== 'string' || x === '')) continue;
             const keys = values
                 .map((x) => normalize(f, x, plan, true))
                 .filter((x): x is string => typeof x === 'string');
