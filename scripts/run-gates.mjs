@@ -93,6 +93,11 @@ export const GATES = [
         name: 'engine-faults',
         what: "the engine's failure paths under the local org's fault injection (never deployed: they expect the faults)",
         cmd: node('scripts/bench/run-fault-scenarios.mjs')
+    },
+    {
+        name: 'browser',
+        what: 'the local app in Chromium: a full migration through the UI (one line and a skip without a browser)',
+        cmd: node('local-app/test/smoke.mjs')
     }
 ];
 
