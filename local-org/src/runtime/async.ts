@@ -371,7 +371,8 @@ export class AsyncQueue {
         const ctx = new AsyncContextValue(job.id, ctxType);
         const saved = this.running;
         this.running = job;
-        const before = this.store.snapshot();
+        // The step's rollback point: an undo journal (a snapshot would copy each table the step writes).
+        const before = this.store.mark();
         try {
             this.runTx(
                 inTest,
@@ -395,16 +396,17 @@ export class AsyncQueue {
             // never run (salesforce.stackexchange.com/questions/268192).
             if (inTest) {
                 this.pending.splice(this.pending.indexOf(job), 1);
-                this.store.restore(before);
+                this.store.rollbackTo(before);
                 throw e;
             }
             // An uncaught exception rolls its own transaction back; the job records it.
-            this.store.restore(before);
+            this.store.rollbackTo(before);
             const msg = e.ex.fields.get('$message');
             out.ok = false;
             out.message = `${e.ex.cls.qualifiedName}: ${msg === null || msg === undefined ? '' : String(msg)}`;
         } finally {
             this.running = saved;
+            this.store.release();
         }
         // The job aborted itself (System.abortJob(bc.getJobId())): its row says Aborted and nothing more runs.
         if (!this.pending.includes(job)) return out;

@@ -540,10 +540,16 @@ class Project implements LoadedProject {
             };
         }
         const tx = this.newTx(options, false);
-        // An uncaught exception rolls the whole transaction back.
-        const dataBefore = this.data.store.snapshot();
-        const out = this.run(tx, body);
-        if (!out.ok) this.data.store.restore(dataBefore);
+        // An uncaught exception rolls the whole transaction back (an undo journal: a snapshot would make the first
+        // write to each table copy it, O(org) per transaction).
+        const dataBefore = this.data.store.mark();
+        let out: ReturnType<typeof this.run>;
+        try {
+            out = this.run(tx, body);
+            if (!out.ok) this.data.store.rollbackTo(dataBefore);
+        } finally {
+            this.data.store.release();
+        }
         return {
             success: out.ok,
             debugLines: tx.debug.slice(),
