@@ -99,6 +99,9 @@ declare namespace ApexTypes {
         createdByName: string;
         statusMessage: string;
         rollbackOf: string;
+        reversible: boolean;
+        irreversibleCount: number;
+        discarded: boolean;
         reasonCounts: ApexTypes.MigrationViews_ReasonCount[];
     }
 
@@ -188,6 +191,11 @@ declare module '@salesforce/apex/MigrationController.countUsers' {
 
 declare module '@salesforce/apex/MigrationController.createRun' {
     const method: SfApex.Method<{ requestJson: string }, string>;
+    export default method;
+}
+
+declare module '@salesforce/apex/MigrationController.discardRun' {
+    const method: SfApex.Method<{ runId: string }, void>;
     export default method;
 }
 

@@ -2,7 +2,7 @@ import { LightningElement, api, wire } from 'lwc';
 import getRun from '@salesforce/apex/MigrationController.getRun';
 import startRun from '@salesforce/apex/MigrationController.startRun';
 import getLicenseTargets from '@salesforce/apex/MigrationController.getLicenseTargets';
-import { CONFIRMATION_PHRASE, ROLE_BASED_USER_TYPES, asRunView } from 'c/migrationTypes';
+import { CONFIRMATION_PHRASE, asRunView } from 'c/migrationTypes';
 import type { LicenseTarget, RunView } from 'c/migrationTypes';
 
 interface Option {
@@ -137,9 +137,17 @@ export default class ConfirmRun extends LightningElement {
         return blocked > 0 ? `${plural(blocked, 'blocked user is', 'blocked users are')} left out.` : '';
     }
 
-    /** Moving onto a role-based license is one way (LicenseTransitions: UPGRADE is irreversible). */
+    /**
+     * The phrase is asked exactly when the engine will ask for it: a real run with users whose move cannot be undone
+     * (RunView.irreversibleCount, the count MigrationRunService.start checks).
+     */
     get isIrreversible(): boolean {
-        return !this.isDryRun && ROLE_BASED_USER_TYPES.includes(this.run?.targetUserType ?? '');
+        return !this.isDryRun && (this.run?.irreversibleCount ?? 0) > 0;
+    }
+
+    get irreversibleText(): string {
+        const count = this.run?.irreversibleCount ?? 0;
+        return `${plural(count, 'user holds', 'users hold')} a Customer Community license today and cannot return to it afterwards: Salesforce allows the upgrade to a role-based license one way only, so no rollback is offered for this run.`;
     }
 
     get phrase(): string {

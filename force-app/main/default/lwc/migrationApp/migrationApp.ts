@@ -2,7 +2,9 @@ import { LightningElement, wire } from 'lwc';
 import { CurrentPageReference, NavigationMixin } from 'lightning/navigation';
 import type { PageReference } from 'lightning/navigation';
 import createRun from '@salesforce/apex/MigrationController.createRun';
-import { SCOPE_SIZE, WIZARD_STEPS } from 'c/migrationTypes';
+import getRun from '@salesforce/apex/MigrationController.getRun';
+import discardRun from '@salesforce/apex/MigrationController.discardRun';
+import { SCOPE_SIZE, WIZARD_STEPS, asRunView } from 'c/migrationTypes';
 import type { DraftRunRequest, RunView, SelectedUsers, TargetChoice, WizardStep } from 'c/migrationTypes';
 
 type View = 'wizard' | 'history';
@@ -13,6 +15,8 @@ const STEP_KEY = 'c__step';
 const VIEW_KEY = 'c__view';
 
 const STEP_VALUES = WIZARD_STEPS.map((s) => s.value as string);
+/** Statuses of a run that has not started: MigrationRunService.discard takes them (Preparing only with no job). */
+const UNSTARTED: readonly string[] = ['Draft', 'Preparing', 'Ready'];
 const RUN_ID = /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/;
 
 /**
@@ -31,6 +35,11 @@ export default class MigrationApp extends NavigationMixin(LightningElement) {
     creating = false;
     error: unknown = undefined;
     steps = WIZARD_STEPS;
+    /** The unstarted run "New migration" offers to discard; null while no confirm step is shown. */
+    discardCandidate: RunView | null = null;
+    checkingRun = false;
+    discarding = false;
+    discardError: unknown = undefined;
 
     private pageRef: PageReference | null = null;
 
@@ -170,7 +179,75 @@ export default class MigrationApp extends NavigationMixin(LightningElement) {
         this.navigate({ view: 'wizard', runId: event.detail, step: 'run' });
     }
 
-    handleStartOver(): void {
+    get discardName(): string {
+        return this.discardCandidate?.name ?? '';
+    }
+
+    /** A Preparing run with a job running cannot be discarded yet (MigrationRunService.discard refuses it). */
+    get cannotDiscard(): boolean {
+        return this.discarding || !this.discardCandidate || this.discardCandidate.busy;
+    }
+
+    get discardBusyText(): string {
+        return this.discardCandidate?.busy
+            ? 'Its preflight is still running: it can be discarded once that finishes.'
+            : '';
+    }
+
+    /**
+     * "New migration": a run that has not started still holds its users, so the admin may discard it first
+     * (a confirm step, then the call). A run that started is left as it is.
+     */
+    async handleStartOver(): Promise<void> {
+        const runId = this.runId;
+        if (!runId || this.checkingRun) {
+            return;
+        }
+        this.checkingRun = true;
+        this.discardError = undefined;
+        try {
+            const run = asRunView(await getRun({ runId }));
+            if (UNSTARTED.includes(run.status)) {
+                this.discardCandidate = run;
+                return;
+            }
+        } catch (error) {
+            // The run could not be read: start over without offering a discard, and say why.
+            this.discardError = error;
+        } finally {
+            this.checkingRun = false;
+        }
+        this.startOver();
+    }
+
+    async handleDiscard(): Promise<void> {
+        const runId = this.discardCandidate?.id;
+        if (this.cannotDiscard || !runId) {
+            return;
+        }
+        this.discarding = true;
+        this.discardError = undefined;
+        try {
+            await discardRun({ runId });
+            this.startOver();
+        } catch (error) {
+            this.discardError = error;
+        } finally {
+            this.discarding = false;
+        }
+    }
+
+    handleKeepRun(): void {
+        this.startOver();
+    }
+
+    handleCancelStartOver(): void {
+        this.discardCandidate = null;
+        this.discardError = undefined;
+    }
+
+    private startOver(): void {
+        this.discardCandidate = null;
         this.resetProgress();
         this.navigate({ view: 'wizard', runId: null, step: 'select' });
     }

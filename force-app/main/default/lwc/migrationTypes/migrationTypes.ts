@@ -120,11 +120,6 @@ export interface RunView extends Nullable<
     status: RunStatus;
     currentStage: RunStage | null;
     roleStrategy: RoleStrategy | null;
-    /**
-     * Whether every item can be put back. Not sent by MigrationViews.RunView yet (asked for); until it is,
-     * the console decides from the target user type (see runConsole).
-     */
-    reversible?: boolean;
 }
 
 /** One user's line in a run (MigrationViews.ItemRow). */
@@ -247,6 +242,11 @@ export const PAGE_SIZE = 50;
 /** A status label for people: API names use underscores. */
 export function labelOf(apiName: string | null | undefined): string {
     return (apiName ?? '').replace(/_/g, ' ');
+}
+
+/** A run's status for people: a run discarded before it ran says so rather than "Aborted". */
+export function runStatusLabel(run: Pick<RunView, 'status' | 'discarded'> | null | undefined): string {
+    return run?.discarded ? 'Discarded' : labelOf(run?.status);
 }
 
 export function isFinished(status: RunStatus | null | undefined): boolean {

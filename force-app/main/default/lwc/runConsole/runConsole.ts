@@ -9,12 +9,12 @@ import rollbackRun from '@salesforce/apex/MigrationController.rollbackRun';
 import {
     OUTCOMES,
     PAGE_SIZE,
-    ROLE_BASED_USER_TYPES,
     STAGES,
     asItemPage,
     asRunView,
     isFinished,
-    labelOf
+    labelOf,
+    runStatusLabel
 } from 'c/migrationTypes';
 import type { CsvKind, ItemFilter, ItemOutcome, RunItem, RunStage, RunView } from 'c/migrationTypes';
 import { RunPoller, csvHref, fetchAllCsv, formatDuration, userUrl } from 'c/migrationUtils';
@@ -123,7 +123,7 @@ export default class RunConsole extends LightningElement {
     }
 
     get statusLabel(): string {
-        return labelOf(this.run?.status);
+        return runStatusLabel(this.run);
     }
 
     get isFinished(): boolean {
@@ -245,38 +245,26 @@ export default class RunConsole extends LightningElement {
     }
 
     /**
-     * Whether every item can be put back. The engine refuses a rollback when a user's type changed (a Customer
-     * Community user moved onto a role-based license cannot go back). Until the run view says so itself, a run
-     * onto a role-based license counts as one-way: it may hold such users.
+     * Rollback exactly when the engine allows it (RunView.reversible, MigrationRunService.rollbackRefusal): a finished
+     * migration whose changed users all kept their user type.
      */
-    get isReversible(): boolean {
-        const run = this.run;
-        if (!run) {
-            return false;
-        }
-        return run.reversible ?? !ROLE_BASED_USER_TYPES.includes(run.targetUserType ?? '');
-    }
-
-    /** Rollback only when every item can be put back. */
     get cannotRollback(): boolean {
-        const run = this.run;
-        return (
-            this.busy ||
-            !run ||
-            !this.isFinished ||
-            !this.isReversible ||
-            run.dryRun ||
-            run.kind !== 'Migration' ||
-            run.status === 'Rolled_Back'
-        );
+        return this.busy || this.run?.reversible !== true;
     }
 
+    /** Why a finished migration offers no rollback; nothing for runs where a rollback never applies. */
     get rollbackHelp(): string {
         const run = this.run;
-        if (run && this.isFinished && !this.isReversible && !run.dryRun && run.kind === 'Migration') {
-            return 'Rollback is off: not every user of this run can be put back as it was.';
+        if (!run || run.reversible || !this.isFinished || run.dryRun || run.kind !== 'Migration') {
+            return '';
         }
-        return '';
+        if (run.discarded) {
+            return 'This run was discarded before it ran: it changed nobody.';
+        }
+        if (run.status === 'Rolled_Back') {
+            return 'This run has been rolled back.';
+        }
+        return 'Rollback is off: this run changed nobody, or not every user it changed can be put back as it was.';
     }
 
     handleFilter(event: CustomEvent<{ value: string }>): void {

@@ -1,6 +1,6 @@
 import { LightningElement } from 'lwc';
 import listRuns from '@salesforce/apex/MigrationController.listRuns';
-import { asRunView, labelOf } from 'c/migrationTypes';
+import { asRunView, runStatusLabel } from 'c/migrationTypes';
 import type { RunView } from 'c/migrationTypes';
 
 interface HistoryRow extends RunView {
@@ -53,7 +53,7 @@ export default class RunHistory extends LightningElement {
             const runs: RunView[] = (await listRuns({ limitRows: HISTORY_SIZE })).map(asRunView);
             this.rows = runs.map((run) => ({
                 ...run,
-                statusLabel: labelOf(run.status),
+                statusLabel: runStatusLabel(run),
                 modeLabel: run.dryRun ? 'Dry run' : 'Real run'
             }));
             this.error = undefined;

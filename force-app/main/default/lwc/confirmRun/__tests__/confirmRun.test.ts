@@ -108,8 +108,8 @@ describe('c-confirm-run', () => {
         expect(started).toEqual([RUN_ID]);
     });
 
-    it('requires the typed phrase for a real run onto a role-based license', async () => {
-        getRunMock.mockResolvedValue(aRun({ roleStrategy: 'Level' }));
+    it('requires the typed phrase for a real run with users whose move cannot be undone', async () => {
+        getRunMock.mockResolvedValue(aRun({ roleStrategy: 'Level', irreversibleCount: 3 }));
         startMock.mockResolvedValue(undefined);
         const { element, started } = await mount();
 
@@ -120,6 +120,9 @@ describe('c-confirm-run', () => {
         expect(sentences[1]).toContain('the role of the chosen level');
         const phrase = root(element).querySelector('.phrase') as HTMLElement & { label: string };
         expect(phrase.label).toBe('Type IRREVERSIBLE to confirm');
+        expect(root(element).querySelector('.irreversible-text')?.textContent).toContain(
+            '3 users hold a Customer Community license today and cannot return to it'
+        );
         expect(startButton(element).label).toBe('Start migration');
         expect(startButton(element).variant).toBe('destructive');
         expect(startButton(element).disabled).toBe(true);
@@ -138,6 +141,21 @@ describe('c-confirm-run', () => {
         startButton(element).click();
         await flush();
         expect(startMock).toHaveBeenCalledWith({ runId: RUN_ID, dryRun: false, confirmation: 'IRREVERSIBLE' });
+        expect(started).toEqual([RUN_ID]);
+    });
+
+    it('needs no phrase for a real run onto a role-based license when no move is one-way', async () => {
+        getRunMock.mockResolvedValue(aRun({ targetUserType: 'PowerCustomerSuccess', irreversibleCount: 0 }));
+        startMock.mockResolvedValue(undefined);
+        const { element, started } = await mount();
+        change(root(element).querySelector('.mode'), 'real');
+        await flush();
+        expect(root(element).querySelector('.irreversible')).toBeNull();
+        expect(startButton(element).disabled).toBe(false);
+        await expect(element).toBeAccessible();
+        startButton(element).click();
+        await flush();
+        expect(startMock).toHaveBeenCalledWith({ runId: RUN_ID, dryRun: false, confirmation: '' });
         expect(started).toEqual([RUN_ID]);
     });
 

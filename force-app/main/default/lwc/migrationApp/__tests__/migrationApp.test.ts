@@ -5,6 +5,7 @@ import getRun from '@salesforce/apex/MigrationController.getRun';
 import countUsers from '@salesforce/apex/MigrationController.countUsers';
 import listRuns from '@salesforce/apex/MigrationController.listRuns';
 import getPermissionInventory from '@salesforce/apex/MigrationController.getPermissionInventory';
+import discardRun from '@salesforce/apex/MigrationController.discardRun';
 import { aRun } from '../../migrationUtils/__tests__/runFixtures';
 
 jest.mock('lightning/navigation', () => jest.requireActual('../../../../../test/jest-mocks/lightning/navigation'));
@@ -49,6 +50,7 @@ jest.mock('@salesforce/apex/MigrationController.abortRun', () => ({ default: jes
 jest.mock('@salesforce/apex/MigrationController.retryRun', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/MigrationController.resumeRun', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/MigrationController.rollbackRun', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/MigrationController.discardRun', () => ({ default: jest.fn() }), { virtual: true });
 
 interface PageRef {
     type: string;
@@ -70,6 +72,7 @@ const getRunMock = getRun as unknown as jest.Mock;
 const countMock = countUsers as unknown as jest.Mock;
 const listRunsMock = listRuns as unknown as jest.Mock;
 const inventoryMock = getPermissionInventory as unknown as jest.Mock;
+const discardMock = discardRun as unknown as jest.Mock;
 const RUN_ID = 'a01000000000001AAA';
 const TAB: PageRef = { type: 'standard__navItemPage', attributes: { apiName: 'Community_User_Migrator' }, state: {} };
 
@@ -283,15 +286,82 @@ describe('c-migration-app', () => {
         await flush();
         expect(child(element, 'c-run-console')).toHaveProperty('runId', 'a01000000000009AAA');
 
+        // A run that has started is not offered for discarding: New migration starts over at once.
+        getRunMock.mockResolvedValue(aRun({ status: 'Completed' }));
         child(element, '.start-over').click();
         await flush();
         expect(lastState()).toEqual({ c__runId: undefined, c__step: 'select', c__view: undefined });
         expect(child(element, 'c-user-selection')).not.toBeNull();
+        expect(root(element).querySelector('.discard-prompt')).toBeNull();
+        expect(discardMock).not.toHaveBeenCalled();
 
         child(element, '.show-history').click();
         child(element, '.show-wizard').click();
         await flush();
         expect(lastState()).toMatchObject({ c__view: undefined });
+    });
+
+    it('offers to discard an unstarted run on New migration, and discards it after the confirm step', async () => {
+        getRunMock.mockResolvedValue(aRun({ status: 'Ready', name: 'RUN-00007' }));
+        discardMock.mockResolvedValue(undefined);
+        const element = await mount({ c__runId: RUN_ID, c__step: 'confirm' });
+
+        child(element, '.start-over').click();
+        await flush();
+        const prompt = child(element, '.discard-prompt');
+        expect(prompt).not.toBeNull();
+        expect(prompt.textContent).toContain('RUN-00007 has not started and still holds its users');
+        expect(discardMock).not.toHaveBeenCalled();
+        expect(navigation.getNavigateCalls()).toEqual([]);
+        await expect(element).toBeAccessible();
+
+        child(element, '.cancel-start-over').click();
+        await flush();
+        expect(root(element).querySelector('.discard-prompt')).toBeNull();
+        expect(child(element, 'c-confirm-run')).not.toBeNull();
+
+        child(element, '.start-over').click();
+        await flush();
+        child(element, '.discard').click();
+        await flush();
+        expect(discardMock).toHaveBeenCalledTimes(1);
+        expect(discardMock).toHaveBeenCalledWith({ runId: RUN_ID });
+        expect(lastState()).toEqual({ c__runId: undefined, c__step: 'select', c__view: undefined });
+        expect(root(element).querySelector('.discard-prompt')).toBeNull();
+        expect(child(element, 'c-user-selection')).not.toBeNull();
+    });
+
+    it('keeps an unstarted run when asked, waits for a busy one, and shows a refused discard', async () => {
+        getRunMock.mockResolvedValue(aRun({ status: 'Preparing', busy: true }));
+        let element = await mount({ c__runId: RUN_ID, c__step: 'preflight' });
+        child(element, '.start-over').click();
+        await flush();
+        expect((child(element, '.discard') as Button).disabled).toBe(true);
+        expect(child(element, '.discard-busy').textContent).toContain('still running');
+        child(element, '.discard').click();
+        await flush();
+        expect(discardMock).not.toHaveBeenCalled();
+        child(element, '.keep-run').click();
+        await flush();
+        expect(lastState()).toEqual({ c__runId: undefined, c__step: 'select', c__view: undefined });
+        expect(discardMock).not.toHaveBeenCalled();
+        document.body.replaceChildren();
+        navigation.resetNavigateCalls();
+
+        getRunMock.mockResolvedValue(aRun({ status: 'Draft' }));
+        discardMock.mockRejectedValue({ body: { message: 'RUN-00001 is Running; only a run that has not started' } });
+        element = await mount({ c__runId: RUN_ID, c__step: 'permissions' });
+        child(element, '.start-over').click();
+        await flush();
+        child(element, '.discard').click();
+        await flush();
+        const panel = child(element, '.discard-error c-error-panel');
+        const messages = [...(panel.shadowRoot as ShadowRoot).querySelectorAll('li')].map((li) => li.textContent);
+        expect(messages).toEqual(['RUN-00001 is Running; only a run that has not started']);
+        expect(child(element, '.discard-prompt')).not.toBeNull();
+        expect(navigation.getNavigateCalls()).toEqual([]);
+        expect(child(element, 'c-permission-mapping')).toHaveProperty('runId', RUN_ID);
+        await expect(element).toBeAccessible();
     });
 
     it('works without a page reference (app page), keeping the state in memory', async () => {

@@ -30,6 +30,9 @@ export function aRun(overrides: Partial<RunView> = {}): RunView {
         statusMessage: null,
         rollbackOf: null,
         reasonCounts: [],
+        reversible: false,
+        irreversibleCount: 0,
+        discarded: false,
         ...overrides
     };
 }

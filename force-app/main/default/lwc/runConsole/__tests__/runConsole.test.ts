@@ -284,7 +284,7 @@ describe('c-run-console', () => {
         expect(resumeMock).toHaveBeenCalledWith({ runId: RUN_ID });
     });
 
-    it('rolls back only a real, finished run whose items are all reversible, and opens the rollback run', async () => {
+    it('rolls back a run the engine calls reversible, and opens the rollback run', async () => {
         getRunMock.mockResolvedValue(finishedRun({ reversible: true }));
         rollbackMock.mockResolvedValue('a01000000000009AAA');
         const { element, opened } = await mount();
@@ -306,25 +306,44 @@ describe('c-run-console', () => {
         await expect(element).toBeAccessible();
         document.body.replaceChildren();
 
-        getRunMock.mockResolvedValue(finishedRun({ dryRun: true, reversible: true }));
+        getRunMock.mockResolvedValue(finishedRun({ dryRun: true, reversible: false }));
         ({ element } = await mount());
         expect(button(element, 'rollback').disabled).toBe(true);
         expect(root(element).querySelector('.dry-run')).not.toBeNull();
+        expect(root(element).querySelector('.rollback-help')).toBeNull();
     });
 
-    it('without a reversible flag, counts a run onto a role-based license as one-way', async () => {
-        getRunMock.mockResolvedValue(finishedRun());
+    it('follows the reversible flag exactly, whatever the target license', async () => {
+        getRunMock.mockResolvedValue(
+            finishedRun({ targetUserType: 'CspLitePortal', targetLicenseName: 'Customer Community', reversible: false })
+        );
         let { element } = await mount();
         expect(button(element, 'rollback').disabled).toBe(true);
         expect(root(element).querySelector('.rollback-help')).not.toBeNull();
         document.body.replaceChildren();
 
-        getRunMock.mockResolvedValue(
-            finishedRun({ targetUserType: 'CspLitePortal', targetLicenseName: 'Customer Community' })
-        );
+        getRunMock.mockResolvedValue(finishedRun({ targetUserType: 'PowerCustomerSuccess', reversible: true }));
         ({ element } = await mount());
         expect(button(element, 'rollback').disabled).toBe(false);
         expect(root(element).querySelector('.rollback-help')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('says a discarded run changed nobody', async () => {
+        getRunMock.mockResolvedValue(
+            finishedRun({
+                status: 'Aborted',
+                currentStage: 'Preflight',
+                succeededCount: 0,
+                failedCount: 0,
+                startedAt: null,
+                statusMessage: 'Discarded before it ran',
+                discarded: true
+            })
+        );
+        const { element } = await mount();
+        expect(button(element, 'rollback').disabled).toBe(true);
+        expect(root(element).querySelector('.rollback-help')?.textContent).toContain('discarded before it ran');
     });
 
     it('shows every failed call in the error panel and keeps what it showed', async () => {

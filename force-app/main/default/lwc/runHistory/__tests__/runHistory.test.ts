@@ -44,7 +44,14 @@ describe('c-run-history', () => {
     it('lists past runs with who, when, target and counts, and opens one in the console', async () => {
         list.mockResolvedValue([
             aRun({ status: 'Completed_With_Errors' }),
-            aRun({ id: 'a01000000000002AAA', dryRun: true })
+            aRun({ id: 'a01000000000002AAA', dryRun: true }),
+            aRun({
+                id: 'a01000000000003AAA',
+                status: 'Aborted',
+                statusMessage: 'Discarded before it ran',
+                discarded: true
+            }),
+            aRun({ id: 'a01000000000004AAA', status: 'Aborted', startedAt: '2026-11-20T10:00:00.000Z' })
         ]);
         const { element, opened } = await mount();
 
@@ -54,7 +61,9 @@ describe('c-run-history', () => {
         };
         expect(table.data.map((r) => [r.statusLabel, r.modeLabel, r.createdByName])).toEqual([
             ['Completed With Errors', 'Real run', 'Ada Admin'],
-            ['Ready', 'Dry run', 'Ada Admin']
+            ['Ready', 'Dry run', 'Ada Admin'],
+            ['Discarded', 'Real run', 'Ada Admin'],
+            ['Aborted', 'Real run', 'Ada Admin']
         ]);
         expect(table.columns.map((c) => c.fieldName)).toContain('targetLicenseName');
         expect(root(element).querySelector('lightning-spinner')).toBeNull();
