@@ -8,9 +8,8 @@
  *
  * Run: npx tsx local-org/bench/apex-throughput.ts [users] [--assignments-per-user N] [--update-rows 200,10000]
  *      [--psa-rows 200]
- * (more heap helps at 100,000 users: NODE_OPTIONS=--max-old-space-size=6144). DML on User and
- * PermissionSetAssignment costs time in proportion to the org's users and assignments per row (see README,
- * Benchmarks), so on 100,000 users the README run uses smaller DML counts and reports ms per row.
+ * (more heap helps at 100,000 users: NODE_OPTIONS=--max-old-space-size=6144). DML cost per row does not grow
+ * with the org's size (the platform rules read indexes); the README's Benchmarks section has the numbers.
  */
 import { cpus } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
@@ -130,11 +129,11 @@ for (String u : names) { n += [SELECT Id FROM User WHERE Username = :u].size(); 
 System.debug('BENCH|' + n);`
     );
     record(
-        'SOQL unindexed here: User WHERE Username = :u (10 queries)',
+        'SOQL indexed: User WHERE Username = :u (10 queries)',
         Number(r.marks[0][0]),
         r.ms,
         10,
-        'a full scan each: the local org indexes Id and lookup fields only'
+        'Username is indexed (as in an org): the first query builds the index'
     );
 
     r = await exec(

@@ -48,6 +48,8 @@ export interface SyntheticOptions {
     inactiveEvery?: number;
     /** PRNG seed; default 1. */
     seed?: number;
+    /** Free seats every license keeps beyond its active users (raised to fit when needed); default 0. */
+    seatHeadroom?: number;
 }
 
 const DEFAULTS = {
@@ -56,7 +58,8 @@ const DEFAULTS = {
     assignmentsPerUser: 10,
     sites: 3,
     inactiveEvery: 20,
-    seed: 1
+    seed: 1,
+    seatHeadroom: 0
 };
 
 /** Profiles of customer and partner accounts, with their shares (per thousand). */
@@ -161,7 +164,8 @@ const SPEC_KEYS: Array<keyof SyntheticOptions> = [
     'assignmentsPerUser',
     'sites',
     'inactiveEvery',
-    'seed'
+    'seed',
+    'seatHeadroom'
 ];
 
 /** Parses `users=100000,accounts=5000,...` (keys as in SyntheticOptions, case-insensitive). */
@@ -544,7 +548,7 @@ function writeSynthetic(store: Store, plan: SyntheticPlan): Map<string, string> 
         syncMembers(userId);
     }
 
-    // UsedLicenses counts active users per license, in one pass; seats the users exceed are raised to fit.
+    // UsedLicenses counts active users per license, in one pass; seats the users (plus the headroom) exceed are raised.
     const used = new Map<string, number>();
     for (const u of store.rows('User')) {
         if (u.values.get('isactive') !== true) continue;
@@ -556,7 +560,8 @@ function writeSynthetic(store: Store, plan: SyntheticPlan): Map<string, string> 
         const total = Number(lic.values.get('totallicenses') ?? 0);
         const change: Record<string, FieldValue> = {};
         if (lic.values.get('usedlicenses') !== n) change.UsedLicenses = n;
-        if (n > total) change.TotalLicenses = n;
+        const needed = n + plan.options.seatHeadroom;
+        if (needed > total) change.TotalLicenses = needed;
         if (Object.keys(change).length) store.update(lic.id, change);
     }
     return ids;
