@@ -96,8 +96,8 @@ function licenseFacts(store: Store, profileId: string): LicenseFacts | null {
 
 /**
  * A User update that changes ProfileId (platform/profile-change.ts): refused moves fail; accepted moves across
- * licenses set the new UserType and delete the assignments a license change removes. An upgrade that needs a
- * portal role the user does not have is not emulated yet (the platform assigns or creates one).
+ * licenses set the new UserType and delete the assignments a license change removes. An upgrade to a role-based
+ * license gets the account's lowest portal role, or the role it names when that role belongs to the account.
  */
 function profileChange(store: Store, id: string, fields: Map<string, FieldValue>): PlatformError | null {
     const newProfile = idText(fields.get('profileid'));
@@ -111,8 +111,9 @@ function profileChange(store: Store, id: string, fields: Map<string, FieldValue>
     const verdict = profileChangeVerdict(from, to);
     if (verdict.kind === 'refused') return verdict.error;
     if (verdict.kind === 'sameLicense') return null;
-    if (verdict.needsRole && !fields.get('userroleid') && !user.values.get('userroleid')) {
-        // The upgrade gives the user the account's lowest portal role (created when missing).
+    if (verdict.needsRole && (fields.get('userroleid') || !user.values.get('userroleid'))) {
+        // The upgrade gives the user the account's lowest portal role (created when missing); a role sent with the
+        // upgrade must be a portal role of the user's own account, as on insert.
         const withContact = new Map(fields);
         if (!withContact.has('contactid')) withContact.set('contactid', user.values.get('contactid') ?? null);
         const err = externalUser(store, to.userType, withContact, user.id);
