@@ -40,6 +40,7 @@ export default class MigrationApp extends NavigationMixin(LightningElement) {
     checkingRun = false;
     discarding = false;
     discardError: unknown = undefined;
+    discardFriendly = '';
 
     private pageRef: PageReference | null = null;
 
@@ -214,6 +215,7 @@ export default class MigrationApp extends NavigationMixin(LightningElement) {
         } catch (error) {
             // The run could not be read: start over without offering a discard, and say why.
             this.discardError = error;
+            this.discardFriendly = 'The previous run could not be read, so it was kept as it is.';
         } finally {
             this.checkingRun = false;
         }
@@ -232,6 +234,7 @@ export default class MigrationApp extends NavigationMixin(LightningElement) {
             this.startOver();
         } catch (error) {
             this.discardError = error;
+            this.discardFriendly = 'The run could not be discarded.';
         } finally {
             this.discarding = false;
         }
@@ -265,6 +268,7 @@ export default class MigrationApp extends NavigationMixin(LightningElement) {
         if (this.nextDisabled) {
             return;
         }
+        this.discardError = undefined;
         switch (this.step) {
             case 'select':
                 this.navigate({ step: 'target' });

@@ -362,6 +362,18 @@ describe('c-migration-app', () => {
         expect(navigation.getNavigateCalls()).toEqual([]);
         expect(child(element, 'c-permission-mapping')).toHaveProperty('runId', RUN_ID);
         await expect(element).toBeAccessible();
+        document.body.replaceChildren();
+
+        getRunMock.mockRejectedValue({ body: { message: 'Run not found.' } });
+        element = await mount({ c__runId: RUN_ID, c__step: 'run' });
+        child(element, '.start-over').click();
+        await flush();
+        expect(lastState()).toEqual({ c__runId: undefined, c__step: 'select', c__view: undefined });
+        expect(child(element, '.discard-error c-error-panel')).toHaveProperty(
+            'friendlyMessage',
+            'The previous run could not be read, so it was kept as it is.'
+        );
+        expect(root(element).querySelector('.discard-prompt')).toBeNull();
     });
 
     it('works without a page reference (app page), keeping the state in memory', async () => {
