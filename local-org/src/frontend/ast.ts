@@ -106,7 +106,7 @@ export type Stmt =
           fin: Block | null;
       }
     | { k: 'switch'; pos: Pos; expr: Expr; whens: WhenClause[] }
-    | { k: 'dml'; pos: Pos; op: string; exprs: Expr[]; asUser?: boolean }
+    | { k: 'dml'; pos: Pos; op: string; exprs: Expr[]; asUser?: boolean; keyField?: string }
     | { k: 'runAs'; pos: Pos; args: Expr[]; body: Block };
 
 export interface Block {

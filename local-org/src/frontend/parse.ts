@@ -494,7 +494,10 @@ class Lowerer {
             if (d) {
                 // `insert as user` / `as system` (Apex user-mode DML).
                 const asUser = !!d.accessLevel?.()?.USER();
-                return { k: 'dml', pos: at, op, exprs: [this.expr(d.expression())], asUser };
+                // `upsert rows Field__c;` names the external Id field that matches rows.
+                const keyField: string | undefined =
+                    op === 'upsert' && d.qualifiedName?.() ? d.qualifiedName().getText() : undefined;
+                return { k: 'dml', pos: at, op, exprs: [this.expr(d.expression())], asUser, keyField };
             }
         }
         if (s.mergeStatement())

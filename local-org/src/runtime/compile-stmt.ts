@@ -187,6 +187,14 @@ export abstract class StmtCompiler extends ExprCompiler {
                     t.k === 'sobject' ||
                     (t.k === 'list' && (t.elem.k === 'sobject' || t.elem.k === 'any'));
                 if (!isRows) this.error(ctx.file, s.pos, `DML requires SObject or SObject list type: ${typeName(t)}`);
+                // Matching upserted rows on an external Id field is not emulated: refuse it rather than upsert by Id.
+                if (s.keyField)
+                    this.error(
+                        ctx.file,
+                        s.pos,
+                        `upsert on the external Id field ${s.keyField} is not supported by the local org`,
+                        'unsupported'
+                    );
                 const exprs = compiled.map((c) => c.ev);
                 const op = s.op;
                 const asUser = s.asUser === true;
