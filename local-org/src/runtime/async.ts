@@ -355,7 +355,20 @@ export class AsyncQueue {
         return this.step(job, false);
     }
 
+    /**
+     * One step runs as the user who submitted the job (AsyncApexJob.CreatedById), as on the platform: a batch
+     * started inside System.runAs, or by an admin in the app, sees that user's UserInfo, permissions and user mode.
+     */
     private step(job: Job, inTest: boolean): AsyncStep {
+        const submitterId = this.store.get(job.id.id18)?.values.get('createdbyid');
+        if (!submitterId || !this.runAsUser) return this.stepAsSubmitter(job, inTest);
+        return this.runAsUser(String(submitterId), () => this.stepAsSubmitter(job, inTest));
+    }
+
+    /** Runs fn as the given user and restores the running user after (set by the project: baseline owns users). */
+    runAsUser: (<T>(userId: string, fn: () => T) => T) | null = null;
+
+    private stepAsSubmitter(job: Job, inTest: boolean): AsyncStep {
         if (this.isHolding(job)) this.row(job.id, { Status: 'Queued' });
         const phase = job.phase;
         const out: AsyncStep = {

@@ -38,7 +38,7 @@ import { OrgData, currentOrg } from './org-data';
 import { unsupportedMetadata } from './unsupported-metadata';
 import { type CompiledTrigger, triggers } from './triggers';
 import { schema } from './sobject';
-import { baselineIds, runningUser, seedBaseline } from './baseline';
+import { baselineIds, restoreUser, runningUser, seedBaseline, switchUser } from './baseline';
 import { rememberAccessMetadata } from '../access/registry';
 import { seedSites } from './sites';
 import { type Fault, FaultConfigError, FaultInjector, loadFaults } from '../faults/faults';
@@ -315,6 +315,15 @@ class Project implements LoadedProject {
             (locator) => data.locatorRows(locator)
         );
         this.async.events.behaviors = eventBehaviors;
+        this.async.runAsUser = <T>(userId: string, fn: () => T): T => {
+            const rec = data.store.get(userId);
+            const saved = rec ? switchUser(rec) : null;
+            try {
+                return fn();
+            } finally {
+                if (saved) restoreUser(saved);
+            }
+        };
         this.armFaults();
     }
 
