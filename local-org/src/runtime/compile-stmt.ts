@@ -2,7 +2,7 @@
  * Statements: blocks, locals, control flow, try/catch/finally, switch, DML; each wrapped with position,
  * coverage and the statement budget.
  */
-import type { Block, Stmt } from '../frontend/ast';
+import type { Block, Pos, Stmt } from '../frontend/ast';
 import { isUncatchable } from '../semantic/builtin-classes';
 import type { ClassSym } from '../semantic/symbols';
 import { type ApexType, assignable, prim, T, typeName } from '../semantic/types';
@@ -13,6 +13,7 @@ import { type CExpr, type Exec, type MethodCtx, Scope } from './compile-types';
 import { enumValue, tick } from './frames';
 import { ExprCompiler } from './compile-expr';
 import { userModeDml } from './user-mode';
+import { catalog } from './sobject';
 
 /** Every interface a class implements, directly or through superclasses and other interfaces. */
 function* allInterfacesOf(cls: ClassSym): Generator<ClassSym> {
@@ -187,19 +188,20 @@ export abstract class StmtCompiler extends ExprCompiler {
                     t.k === 'sobject' ||
                     (t.k === 'list' && (t.elem.k === 'sobject' || t.elem.k === 'any'));
                 if (!isRows) this.error(ctx.file, s.pos, `DML requires SObject or SObject list type: ${typeName(t)}`);
-                // Matching upserted rows on an external Id field is not emulated: refuse it rather than upsert by Id.
-                if (s.keyField)
+                const keyField = s.keyField ? this.upsertKeyField(s.keyField, t, ctx, s.pos) : null;
+                if (keyField && s.asUser)
                     this.error(
                         ctx.file,
                         s.pos,
-                        `upsert on the external Id field ${s.keyField} is not supported by the local org`,
+                        'upsert as user on an external Id field is not supported by the local org',
                         'unsupported'
                     );
                 const exprs = compiled.map((c) => c.ev);
                 const op = s.op;
                 const asUser = s.asUser === true;
                 return (f) => {
-                    const values = exprs.map((e) => e(f));
+                    const values: unknown[] = exprs.map((e) => e(f));
+                    if (keyField) values.push(keyField);
                     // `insert as user`: the running user's CRUD, FLS and record access decide (runtime/user-mode.ts).
                     if (asUser) userModeDml(op, values, (v) => this.data.dml(op, v));
                     else this.data.dml(op, values);
@@ -234,6 +236,34 @@ export abstract class StmtCompiler extends ExprCompiler {
                 };
             }
         }
+    }
+
+    /**
+     * The field of `upsert rows Field;`: an External Id field (or Id) of the rows' object, else the compile error the
+     * platform gives (its wording is our reading: unverified). Returns the canonical name, or null after an error.
+     */
+    private upsertKeyField(name: string, t: ApexType | undefined, ctx: MethodCtx, pos: Pos): string | null {
+        const so = t?.k === 'list' ? t.elem : t;
+        if (!so || so.k !== 'sobject' || so.name === 'SObject') {
+            this.error(
+                ctx.file,
+                pos,
+                `upsert on the field ${name} of a generic SObject list is not supported by the local org`,
+                'unsupported'
+            );
+            return null;
+        }
+        const obj = catalog().object(so.name);
+        const f = catalog().findField(obj, name);
+        if (!f || !(f.externalId || f.name === 'Id')) {
+            this.error(
+                ctx.file,
+                pos,
+                `Invalid field for upsert, must be an External Id custom or standard indexed field: ${name}`
+            );
+            return null;
+        }
+        return f.name;
     }
 
     protected scoped(s: Stmt, ctx: MethodCtx): Exec {

@@ -7,7 +7,7 @@
  * Database.SaveResult: https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_methods_system_database_saveresult.htm
  */
 import type { Catalog } from '../org/schema/catalog';
-import type { Store } from '../org/store';
+import { type Store, indexKey } from '../org/store';
 import type { DmlError } from '../org/validate';
 import { validateRow } from '../org/validate';
 import type { FieldValue } from '../org/values';
@@ -108,7 +108,7 @@ export class DmlEngine {
      * Runs one DML call. `allOrNone` true (statements, and Database methods by default): any failed row rolls the
      * whole call back and throws DmlException. Returns one result per row.
      */
-    run(op: DmlOp, target: unknown, allOrNone: boolean): DmlResult[] {
+    run(op: DmlOp, target: unknown, allOrNone: boolean, keyField?: string): DmlResult[] {
         if (target === null || target === undefined) npe();
         const single = target instanceof SObjectValue;
         const rows: unknown[] = single ? [target] : target instanceof ApexList ? target.items : [];
@@ -123,9 +123,12 @@ export class DmlEngine {
         // The statement's rollback point: an undo journal of the rows it writes (a snapshot would copy every table
         // the statement writes, O(org) per statement).
         const before = this.store.mark();
+        // Rows an external Id matched get that record's Id, taken back if the whole call fails.
+        const matched: SObjectValue[] = [];
         try {
             const newIds: Array<[SObjectValue, ApexId]> = [];
             this.injected = this.injectFaults(op, rows);
+            if (op === 'upsert' && keyField) this.matchKeys(rows, keyField, matched);
             const triggered = rows.some((r) => r instanceof SObjectValue && hasTriggers(r.obj.name));
             const results = triggered
                 ? this.withTriggers(op, rows, newIds, allOrNone)
@@ -133,6 +136,7 @@ export class DmlEngine {
             const failures = results.map((r, index) => ({ r, index })).filter((x) => !x.r.success);
             if (failures.length && allOrNone) {
                 this.store.rollbackTo(before);
+                for (const row of matched) row.values.delete('id');
                 throw dmlException(
                     op,
                     failures.map((x) => ({ index: x.index, id: x.r.id, error: x.r.errors[0] }))
@@ -144,6 +148,42 @@ export class DmlEngine {
             return results;
         } finally {
             this.store.release();
+        }
+    }
+
+    /**
+     * Upsert on an external Id field (Apex guide, "Upserting Records"): a row whose key matches one record updates it
+     * (the row takes its Id), no match inserts, several matches fail the row; a key repeated within the call fails
+     * the repeats. Both messages are our reading (unverified). A row that already has an Id is not emulated.
+     */
+    private matchKeys(rows: unknown[], keyField: string, matched: SObjectValue[]): void {
+        const seen = new Set<string>();
+        for (const row of rows) {
+            if (!(row instanceof SObjectValue) || this.injected.has(row)) continue;
+            const f = this.catalog.field(row.obj, keyField);
+            if (row.id) throw new EmulatorError(`upsert on ${f.name} of a row that already has an Id is not emulated`);
+            const value = (row.values.get(f.name.toLowerCase()) ?? null) as FieldValue;
+            const key = indexKey(value, f);
+            if (key === null) continue;
+            const fail = (message: string): void => {
+                this.injected.set(row, new DbError('DUPLICATE_EXTERNAL_ID', message, [f.name]));
+            };
+            if (seen.has(key)) {
+                fail(`Duplicate external id specified: ${String(value)}`);
+                continue;
+            }
+            seen.add(key);
+            const ids = [...this.store.lookup(row.obj.name, f.name, key)].filter(
+                (id) => this.store.get(id)?.values.get('isdeleted') !== true
+            );
+            if (ids.length > 1) {
+                fail(`${f.name}: more than one record found for external id field: ${ids.join(', ')}`);
+                continue;
+            }
+            if (ids.length === 1) {
+                row.values.set('id', ApexId.of(ids[0]));
+                matched.push(row);
+            }
         }
     }
 

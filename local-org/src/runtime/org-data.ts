@@ -180,6 +180,11 @@ export class OrgData implements DataService {
             case 'upsert':
             case 'delete':
             case 'undelete':
+                // `upsert rows Field;` arrives with the external Id field's canonical name as a second operand.
+                if (op === 'upsert' && operands.length === 2 && typeof operands[1] === 'string') {
+                    this.dmlEngine.run(op, operands[0], true, operands[1]);
+                    return null;
+                }
                 if (operands.length !== 1)
                     throw new EmulatorError(`${op} with an external Id field is not supported by the local org`);
                 this.dmlEngine.run(op, operands[0], true);

@@ -64,6 +64,8 @@ export const BUILTIN_ENUMS: Record<string, string[]> = {
     // https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_calls_concepts_core_data_objects.htm
     StatusCode: [
         'CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY',
+        'DUPLICATE_COMM_NICKNAME',
+        'DUPLICATE_EXTERNAL_ID',
         'DUPLICATE_USERNAME',
         'DUPLICATE_VALUE',
         'ENTITY_IS_DELETED',

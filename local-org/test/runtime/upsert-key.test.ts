@@ -1,22 +1,27 @@
-/** `upsert rows Field;` names an external Id field: not emulated, so it must fail loudly, never upsert by Id. */
+/** `upsert rows Field;`: the field must be an External Id field of the rows' object, checked when the code loads. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { load } from './helpers';
 
-test('upsert on a named external Id field is an unsupported-construct diagnostic', async () => {
+async function problems(body: string): Promise<string[]> {
     const r = await load({
-        'A.cls':
-            'public class A {\n    static void m(List<Account> rows) {\n        upsert rows AccountNumber;\n    }\n}'
+        'A.cls': `public class A {\n    static void m(List<Account> rows, List<SObject> any) {\n${body}\n    }\n}`
     });
-    assert.deepEqual(
-        r.diagnostics.map((d) => `${d.kind} ${d.line}:${d.column} ${d.message}`),
-        ['unsupported 3:9 upsert on the external Id field AccountNumber is not supported by the local org']
-    );
+    return r.diagnostics.map((d) => `${d.kind} ${d.line}:${d.column} ${d.message}`);
+}
+
+test('a field that is not an External Id is the platform compile error', async () => {
+    assert.deepEqual(await problems('        upsert rows AccountNumber;'), [
+        'semantic 3:9 Invalid field for upsert, must be an External Id custom or standard indexed field: AccountNumber'
+    ]);
 });
 
-test('upsert by Id still loads', async () => {
-    const r = await load({
-        'A.cls': 'public class A {\n    static void m(List<Account> rows) {\n        upsert rows;\n    }\n}'
-    });
-    assert.deepEqual(r.diagnostics, []);
+test('a generic SObject list and user mode with a key field fail loudly', async () => {
+    assert.deepEqual(await problems('        upsert any Code__c;'), [
+        'unsupported 3:9 upsert on the field Code__c of a generic SObject list is not supported by the local org'
+    ]);
+});
+
+test('upsert by Id, or on the Id field, still loads', async () => {
+    assert.deepEqual(await problems('        upsert rows;\n        upsert rows Id;'), []);
 });
