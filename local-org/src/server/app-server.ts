@@ -17,6 +17,13 @@ export interface AppServerOptions {
     onAsyncStep?: (step: AsyncStep) => void;
     /** Largest request body accepted, in bytes; default 5 MB (the Aura request limit is larger, CSVs are small). */
     maxBodyBytes?: number;
+    /** Routes tried first (src/server/test-hooks.ts): true when they answered; `exclusive` queues org work. */
+    routes?: (
+        req: IncomingMessage,
+        res: ServerResponse,
+        url: URL,
+        exclusive: <T>(task: () => Promise<T> | T) => Promise<T>
+    ) => Promise<boolean>;
 }
 
 export interface AppServer {
@@ -152,6 +159,7 @@ export function createAppServer(options: AppServerOptions): AppServer {
     const server = createServer((req, res) => {
         const url = new URL(req.url ?? '/', 'http://localhost');
         const work = async (): Promise<void> => {
+            if (options.routes && (await options.routes(req, res, url, exclusive))) return;
             if (url.pathname === '/apex') {
                 if (req.method !== 'POST') {
                     res.setHeader('Allow', 'POST');

@@ -9,6 +9,7 @@ import type { LoadResult, RuntimeOptions } from '../api';
 import { createAppServer } from './app-server';
 import { DemoOrgError, loadDemoOrg } from './demo-org';
 import type { StaticRoot } from './static';
+import { testHookRoutes, testHooksOff } from './test-hooks';
 
 export interface ServeArgs {
     port: number;
@@ -17,6 +18,8 @@ export interface ServeArgs {
     users: number;
     seed: number;
     asyncIntervalMs: number;
+    /** Routes under /__test/ for browser tests (src/server/test-hooks.ts); off unless --test-hooks. */
+    testHooks: boolean;
 }
 
 export interface ServeIo {
@@ -36,6 +39,7 @@ Serves the local app (the project's LWCs calling its Apex) on http://127.0.0.1:<
   --users <n>              external users in the demo org (default 3000)
   --seed <n>               seed of the demo org generator (default 1)
   --async-interval-ms <n>  pause between two background async steps (default 200)
+  --test-hooks             serve /__test/ routes that inject faults and change seats (browser tests only)
 `;
 
 export class ServeUsageError extends Error {}
@@ -53,11 +57,16 @@ export function parseServeArgs(argv: string[], env: Record<string, string | unde
         appDir: 'artifacts/local-app',
         users: 3000,
         seed: 1,
-        asyncIntervalMs: 200
+        asyncIntervalMs: 200,
+        testHooks: false
     };
     for (let i = 0; i < argv.length; i++) {
         const raw = argv[i];
         if (raw === '--help' || raw === '-h') return 'help';
+        if (raw === '--test-hooks') {
+            args.testHooks = true;
+            continue;
+        }
         const eq = raw.indexOf('=');
         const flag = eq >= 0 ? raw.slice(0, eq) : raw;
         const value = (): string => {
@@ -169,6 +178,7 @@ export async function runServe(argv: string[], io: ServeIo): Promise<number> {
         project: demo.project,
         staticRoots: roots,
         asyncIntervalMs: args.asyncIntervalMs,
+        routes: args.testHooks ? testHookRoutes(demo.project) : testHooksOff,
         onAsyncStep: (s) => io.stdout(`  async ${s.className} ${s.phase}${s.ok ? '' : ` failed: ${s.message ?? ''}`}\n`)
     });
     return new Promise<number>((done) => {
@@ -177,6 +187,7 @@ export async function runServe(argv: string[], io: ServeIo): Promise<number> {
             done(2);
         });
         app.server.listen(args.port, '127.0.0.1', () => {
+            if (args.testHooks) io.stdout('Test hooks on: /__test/faults, /__test/licenses, /__test/running-user\n');
             io.stdout(`Local app: http://127.0.0.1:${args.port}/  (Ctrl-C to stop)\n`);
         });
         const stop = (): void => {
