@@ -194,6 +194,26 @@ function externalUser(
     return null;
 }
 
+/**
+ * Disabling an external user (IsPortalEnabled true to false): the platform deactivates the user and the user stops
+ * holding its contact, so the contact can be enabled again as a new user (the contactless downgrade starts this way:
+ * https://help.salesforce.com/s/articleView?id=platform.users_contactless_users_downgrade_users.htm&type=5). The
+ * username the platform renames stays as it is here (stricter: it stays taken). Turning the flag back on is not
+ * emulated and fails loudly.
+ */
+function portalDisable(store: Store, id: string, fields: Map<string, FieldValue>): void {
+    if (!fields.has('isportalenabled')) return;
+    const user = store.get(id);
+    if (!user) return;
+    const was = user.values.get('isportalenabled') === true;
+    const now = fields.get('isportalenabled') === true;
+    if (was === now) return;
+    if (now) throw new EmulatorError('setting IsPortalEnabled to true on an existing user is not emulated');
+    fields.set('isactive', false);
+    fields.set('contactid', null);
+    fields.set('accountid', null);
+}
+
 /** The license a profile belongs to. */
 function licenseOfProfile(store: Store, profileId: string | null): string | null {
     const profile = profileId ? store.get(profileId) : undefined;
@@ -384,8 +404,10 @@ export function platformRowError(
         if (!error) groupAssignment(store, fields);
         return error;
     }
-    if (op === 'update' && objectName === 'User' && id)
+    if (op === 'update' && objectName === 'User' && id) {
+        portalDisable(store, id, fields);
         return seatError(store, fields, id) ?? profileChange(store, id, fields);
+    }
     if (op === 'insert' && objectName === 'User') {
         const seats = seatError(store, fields, null);
         if (seats) return seats;
