@@ -7,7 +7,7 @@ import discardRun from '@salesforce/apex/MigrationController.discardRun';
 import { SCOPE_SIZE, WIZARD_STEPS, asRunView } from 'c/migrationTypes';
 import type { DraftRunRequest, RunView, SelectedUsers, TargetChoice, WizardStep } from 'c/migrationTypes';
 
-type View = 'wizard' | 'history';
+type View = 'wizard' | 'history' | 'import';
 
 /** Page state keys; custom state needs a namespace prefix (c__) to survive in the URL. */
 const RUN_KEY = 'c__runId';
@@ -64,7 +64,8 @@ export default class MigrationApp extends NavigationMixin(LightningElement) {
         if (!this.runId && (!['select', 'target'].includes(this.step) || draftStepWithoutChoices)) {
             this.step = 'select';
         }
-        this.view = state[VIEW_KEY] === 'history' ? 'history' : 'wizard';
+        const view = state[VIEW_KEY];
+        this.view = view === 'history' || view === 'import' ? view : 'wizard';
     }
 
     get isWizard(): boolean {
@@ -81,6 +82,14 @@ export default class MigrationApp extends NavigationMixin(LightningElement) {
 
     get historyVariant(): string {
         return this.isHistory ? 'brand' : 'neutral';
+    }
+
+    get isImport(): boolean {
+        return this.view === 'import';
+    }
+
+    get importVariant(): string {
+        return this.isImport ? 'brand' : 'neutral';
     }
 
     /** Select and Target stay rendered (hidden) so their choices survive moving between them. */
@@ -153,6 +162,10 @@ export default class MigrationApp extends NavigationMixin(LightningElement) {
 
     handleShowHistory(): void {
         this.navigate({ view: 'history' });
+    }
+
+    handleShowImport(): void {
+        this.navigate({ view: 'import' });
     }
 
     handleSelection(event: CustomEvent<SelectedUsers | null>): void {
@@ -331,7 +344,7 @@ export default class MigrationApp extends NavigationMixin(LightningElement) {
         const state: Record<string, string | undefined> = { ...(pageRef.state ?? {}) };
         state[RUN_KEY] = this.runId ?? undefined;
         state[STEP_KEY] = this.step;
-        state[VIEW_KEY] = this.view === 'history' ? 'history' : undefined;
+        state[VIEW_KEY] = this.view === 'wizard' ? undefined : this.view;
         this[NavigationMixin.Navigate]({ ...pageRef, state }, true);
     }
 }

@@ -16,7 +16,16 @@ export type RunStatus =
     | 'Rolled_Back';
 
 export type RunStage =
-    'Expand' | 'Preflight' | 'Snapshot' | 'Profile_Role' | 'Permissions' | 'Site_Membership' | 'Verify' | 'Done';
+    | 'Expand'
+    | 'Preflight'
+    | 'Contacts'
+    | 'Users'
+    | 'Snapshot'
+    | 'Profile_Role'
+    | 'Permissions'
+    | 'Site_Membership'
+    | 'Verify'
+    | 'Done';
 
 export type ItemOutcome =
     'Pending' | 'Ready' | 'Warning' | 'Blocked' | 'Succeeded' | 'Failed' | 'Skipped' | 'Rolled_Back';
@@ -252,3 +261,80 @@ export function runStatusLabel(run: Pick<RunView, 'status' | 'discarded'> | null
 export function isFinished(status: RunStatus | null | undefined): boolean {
     return status !== null && status !== undefined && FINISHED_STATUSES.includes(status);
 }
+
+/* Import of people from a CSV (issue #8): an import is a run of kind Import with one item per row. */
+
+export type ImportStep = 'upload' | 'options' | 'preflight' | 'confirm' | 'run';
+
+/** Import wizard steps in order. */
+export const IMPORT_STEPS: readonly { value: ImportStep; label: string }[] = [
+    { value: 'upload', label: 'Upload CSV' },
+    { value: 'options', label: 'Options' },
+    { value: 'preflight', label: 'Preflight' },
+    { value: 'confirm', label: 'Confirm and run' },
+    { value: 'run', label: 'Run' }
+];
+
+/** getImportSettings (ImportViews.Settings): limits, columns, org defaults and the External Id fields to match on. */
+export type ImportSettings = ApexTypes.ImportViews_Settings;
+
+/** A problem with the file as a whole or with one line of it (ImportCsvParser.ParseError); line/column may be null. */
+export type ImportFileError = Omit<ApexTypes.ImportViews_FileError, 'line' | 'column'> & {
+    line: number | null;
+    column: number | null;
+};
+
+/** createImportRun (ImportViews.CreateResult): the run's Id, or null and the reasons when the file was refused. */
+export interface ImportCreateResult {
+    runId: string | null;
+    rowCount: number;
+    fileErrors: ImportFileError[];
+}
+
+/** A file the admin picked on the Upload step, read in the browser. */
+export interface ImportFile {
+    fileName: string;
+    size: number;
+    csv: string;
+}
+
+/** What the admin picked on the import's Options step. */
+export interface ImportChoice {
+    targetProfileId: string;
+    licenseName: string;
+    userType: string;
+    roleStrategy: RoleStrategy;
+    roleLevel: number | null;
+    targetRoleId: string | null;
+    permissionSetIds: string[];
+    usernameSuffix: string | null;
+    sendWelcomeEmail: boolean;
+    contactKeyField: string | null;
+    accountKeyField: string | null;
+}
+
+/** createImportRun's request JSON (the I1 API): the file text and the choices. */
+export interface ImportRunRequest extends Omit<ImportChoice, 'licenseName' | 'userType'> {
+    csv: string;
+}
+
+/** Stages of an import run in the order they run (RunStage.ORDERED for Kind Import), with the console's words. */
+export const IMPORT_STAGES: readonly { value: RunStage; label: string }[] = [
+    { value: 'Preflight', label: 'Preflight' },
+    { value: 'Contacts', label: 'Contacts' },
+    { value: 'Users', label: 'Users and permission sets' },
+    { value: 'Verify', label: 'Verify' },
+    { value: 'Done', label: 'Done' }
+];
+
+/** A create result as the UI reads it (Apex Ids, lines and columns may be null). */
+export function asCreateResult(result: ApexTypes.ImportViews_CreateResult): ImportCreateResult {
+    return result as ImportCreateResult;
+}
+
+/**
+ * Largest file the Upload step sends. The CSV travels as one string in the Apex call, whose request payload is
+ * limited to 4 MB, and is parsed within the 6 MB synchronous heap (Lightning Aura Components Developer Guide,
+ * "Action Limits and Considerations"; Apex Developer Guide, "Execution Governors and Limits"): 2 MB leaves room for both.
+ */
+export const MAX_IMPORT_FILE_BYTES = 2 * 1024 * 1024;

@@ -51,6 +51,18 @@ jest.mock('@salesforce/apex/MigrationController.retryRun', () => ({ default: jes
 jest.mock('@salesforce/apex/MigrationController.resumeRun', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/MigrationController.rollbackRun', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/MigrationController.discardRun', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock(
+    '@salesforce/apex/ImportController.getImportSettings',
+    () => {
+        const { createApexTestWireAdapter } = jest.requireActual('@salesforce/sfdx-lwc-jest');
+        return { default: createApexTestWireAdapter(jest.fn()) };
+    },
+    { virtual: true }
+);
+jest.mock('@salesforce/apex/ImportController.createImportRun', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/ImportController.runImportPreflight', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/ImportController.excludeBlocked', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/ImportController.startImport', () => ({ default: jest.fn() }), { virtual: true });
 
 interface PageRef {
     type: string;
@@ -299,6 +311,26 @@ describe('c-migration-app', () => {
         child(element, '.show-wizard').click();
         await flush();
         expect(lastState()).toMatchObject({ c__view: undefined });
+    });
+
+    it('opens the import of people as its own view, kept in the URL', async () => {
+        const element = await mount({});
+        child(element, '.show-import').click();
+        await flush();
+        expect(lastState()).toMatchObject({ c__view: 'import' });
+        expect(child(element, 'c-import-wizard')).not.toBeNull();
+        expect(root(element).querySelector('c-user-selection')).toBeNull();
+        expect(child(element, '.show-import')).toHaveProperty('variant', 'brand');
+        await expect(element).toBeAccessible();
+
+        child(element, '.show-wizard').click();
+        await flush();
+        expect(lastState()).toMatchObject({ c__view: undefined });
+        expect(root(element).querySelector('c-import-wizard')).toBeNull();
+        document.body.replaceChildren();
+
+        const reloaded = await mount({ c__view: 'import' });
+        expect(child(reloaded, 'c-import-wizard')).not.toBeNull();
     });
 
     it('offers to discard an unstarted run on New migration, and discards it after the confirm step', async () => {

@@ -1,0 +1,144 @@
+import { createElement } from 'lwc';
+import ImportOptions from 'c/importOptions';
+import type { TargetChoice } from 'c/migrationTypes';
+
+jest.mock(
+    '@salesforce/apex/MigrationController.getLicenseTargets',
+    () => {
+        const { createApexTestWireAdapter } = jest.requireActual('@salesforce/sfdx-lwc-jest');
+        return { default: createApexTestWireAdapter(jest.fn()) };
+    },
+    { virtual: true }
+);
+
+const TARGET: TargetChoice = {
+    targetProfileId: '00e000000000002AAA',
+    licenseName: 'Customer Community Plus',
+    userType: 'PowerCustomerSuccess',
+    roleStrategy: 'Platform_Default',
+    roleLevel: null,
+    targetRoleId: null
+};
+
+const PERMISSION_SETS = [
+    { id: '0PS000000000001AAA', name: 'Community_Reader', label: 'Community Reader', isGroup: false },
+    { id: '0PS000000000002AAA', name: 'Community_Writer', label: '', isGroup: false }
+];
+
+interface Mounted {
+    element: HTMLElement;
+    choices: unknown[];
+}
+
+async function mount(props: Record<string, unknown> = {}): Promise<Mounted> {
+    const element = createElement('c-import-options', { is: ImportOptions });
+    Object.assign(element, {
+        rowCount: 500,
+        contactKeyFields: ['Migrator_External_Id__c', 'Legacy_Id__c'],
+        accountKeyFields: ['Migrator_External_Id__c'],
+        ...props
+    });
+    const choices: unknown[] = [];
+    element.addEventListener('optionschange', (event) => choices.push((event as CustomEvent).detail));
+    document.body.appendChild(element);
+    await Promise.resolve();
+    return { element, choices };
+}
+
+function root(element: HTMLElement): ShadowRoot {
+    return element.shadowRoot as ShadowRoot;
+}
+
+function fire(target: Element | null, detail: unknown): void {
+    target?.dispatchEvent(new CustomEvent('change', { detail }));
+}
+
+async function pickTarget(element: HTMLElement, target: TargetChoice | null = TARGET): Promise<void> {
+    root(element)
+        .querySelector('c-target-picker')
+        ?.dispatchEvent(new CustomEvent('targetchange', { detail: target }));
+    await Promise.resolve();
+}
+
+describe('c-import-options', () => {
+    afterEach(() => {
+        document.body.replaceChildren();
+    });
+
+    it('hands on nothing until a target is chosen, then the defaults: no e-mail, the app key fields', async () => {
+        const { element, choices } = await mount();
+        const picker = root(element).querySelector('c-target-picker') as HTMLElement & { userCount: number };
+        expect(picker.userCount).toBe(500);
+        expect(root(element).querySelector('.no-permission-sets')).not.toBeNull();
+        expect((root(element).querySelector('.welcome-email') as HTMLElement & { checked: boolean }).checked).toBe(
+            false
+        );
+
+        await pickTarget(element);
+        expect(choices).toEqual([
+            {
+                ...TARGET,
+                permissionSetIds: [],
+                usernameSuffix: null,
+                sendWelcomeEmail: false,
+                contactKeyField: 'Migrator_External_Id__c',
+                accountKeyField: 'Migrator_External_Id__c'
+            }
+        ]);
+        await pickTarget(element, null);
+        expect(choices[1]).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('collects permission sets, a username suffix, welcome e-mails and other key fields', async () => {
+        const { element, choices } = await mount({ permissionSets: PERMISSION_SETS });
+        await pickTarget(element);
+        const listbox = root(element).querySelector('.permission-sets') as HTMLElement & {
+            options: { label: string; value: string }[];
+        };
+        expect(listbox.options).toEqual([
+            { label: 'Community Reader', value: '0PS000000000001AAA' },
+            { label: 'Community_Writer', value: '0PS000000000002AAA' }
+        ]);
+        fire(listbox, { value: ['0PS000000000002AAA'] });
+        fire(root(element).querySelector('.username-suffix'), { value: ' .acme ' });
+        fire(root(element).querySelector('.welcome-email'), { checked: true });
+        fire(root(element).querySelector('.contact-key'), { value: 'Legacy_Id__c' });
+        fire(root(element).querySelector('.account-key'), { value: '' });
+        await Promise.resolve();
+
+        expect(choices[choices.length - 1]).toEqual({
+            ...TARGET,
+            permissionSetIds: ['0PS000000000002AAA'],
+            usernameSuffix: '.acme',
+            sendWelcomeEmail: true,
+            contactKeyField: 'Legacy_Id__c',
+            accountKeyField: null
+        });
+        expect(root(element).querySelector('.welcome-text')?.textContent).toContain('welcome message');
+        const accountKey = root(element).querySelector('.account-key') as HTMLElement & {
+            options: { label: string; value: string }[];
+        };
+        expect(accountKey.options[0]).toEqual({ label: 'None (every row gives an AccountId)', value: '' });
+        await expect(element).toBeAccessible();
+    });
+
+    it('refuses a username suffix that is not a dot and a domain-like word', async () => {
+        const { element, choices } = await mount({ contactKeyFields: [], accountKeyFields: [] });
+        await pickTarget(element);
+        fire(root(element).querySelector('.username-suffix'), { value: 'acme' });
+        await Promise.resolve();
+        expect(choices[choices.length - 1]).toBeNull();
+        expect(root(element).querySelector('.suffix-invalid')?.textContent).toContain('starts with a dot');
+        await expect(element).toBeAccessible();
+
+        fire(root(element).querySelector('.username-suffix'), { value: '.uat-2' });
+        await Promise.resolve();
+        expect(choices[choices.length - 1]).toMatchObject({
+            usernameSuffix: '.uat-2',
+            contactKeyField: null,
+            accountKeyField: null
+        });
+        expect(root(element).querySelector('.suffix-invalid')).toBeNull();
+    });
+});

@@ -1,0 +1,254 @@
+import { LightningElement, wire } from 'lwc';
+import getImportSettings from '@salesforce/apex/ImportController.getImportSettings';
+import createImportRun from '@salesforce/apex/ImportController.createImportRun';
+import { CONFIRMATION_PHRASE, IMPORT_STEPS, asCreateResult } from 'c/migrationTypes';
+import type {
+    ImportChoice,
+    ImportFile,
+    ImportFileError,
+    ImportRunRequest,
+    ImportSettings,
+    ImportStep,
+    PermissionOption,
+    RunView
+} from 'c/migrationTypes';
+
+interface WireResult<T> {
+    data?: T;
+    error?: unknown;
+}
+
+interface LineProblem extends ImportFileError {
+    key: string;
+    where: string;
+}
+
+const PREVIOUS: Partial<Record<ImportStep, ImportStep>> = { options: 'upload', confirm: 'preflight' };
+
+/**
+ * The import of people from a CSV (issue #8): upload → options → preflight → confirm → the run console. The file and
+ * the options stay in memory until the run is created; from then on everything is read back from the run.
+ */
+export default class ImportWizard extends LightningElement {
+    step: ImportStep = 'upload';
+    steps = IMPORT_STEPS;
+
+    settings: ImportSettings | null = null;
+    settingsError: unknown = undefined;
+
+    file: ImportFile | null = null;
+    choice: ImportChoice | null = null;
+    fileErrors: ImportFileError[] = [];
+    /** Lines the server left out of a run it did create (e.g. a row with the wrong number of fields). */
+    leftOut: ImportFileError[] = [];
+    runId: string | null = null;
+    preflightRun: RunView | null = null;
+    creating = false;
+    error: unknown = undefined;
+
+    @wire(getImportSettings)
+    wiredSettings({ data, error }: WireResult<ImportSettings>): void {
+        if (data) {
+            this.settings = data;
+            this.settingsError = undefined;
+        } else if (error) {
+            this.settingsError = error;
+        }
+    }
+
+    get maxRows(): number {
+        return this.settings?.maxRows ?? 0;
+    }
+
+    get knownColumns(): string[] {
+        return this.settings?.knownColumns ?? [];
+    }
+
+    get requiredColumns(): string[] {
+        return this.settings?.requiredColumns ?? [];
+    }
+
+    get contactKeyFields(): string[] {
+        return this.settings?.contactKeyFields ?? [];
+    }
+
+    get accountKeyFields(): string[] {
+        return this.settings?.accountKeyFields ?? [];
+    }
+
+    /** Permission sets offered for assignment; the settings do not list any yet (see the I1 API). */
+    get permissionSets(): PermissionOption[] {
+        return [];
+    }
+
+    get confirmationPhrase(): string {
+        return this.settings?.confirmationPhrase ?? CONFIRMATION_PHRASE;
+    }
+
+    get rowCount(): number {
+        const text = this.file?.csv ?? '';
+        return Math.max(0, text.split(/\r\n|\n|\r/).filter((line) => line.trim() !== '').length - 1);
+    }
+
+    /** Upload and Options stay rendered (hidden) so the file and the choices survive moving between them. */
+    get uploadClass(): string {
+        return this.step === 'upload' ? '' : 'slds-hide';
+    }
+
+    get optionsClass(): string {
+        return this.step === 'options' ? '' : 'slds-hide';
+    }
+
+    get isDraft(): boolean {
+        return !this.runId;
+    }
+
+    get isPreflight(): boolean {
+        return this.step === 'preflight' && !!this.runId;
+    }
+
+    get isConfirm(): boolean {
+        return this.step === 'confirm' && !!this.runId;
+    }
+
+    get isRun(): boolean {
+        return this.step === 'run' && !!this.runId;
+    }
+
+    get hasLeftOut(): boolean {
+        return this.leftOut.length > 0 && !!this.runId && this.step !== 'run';
+    }
+
+    get leftOutText(): string {
+        const count = this.leftOut.length;
+        return `${count} ${count === 1 ? 'line of the file was' : 'lines of the file were'} left out of this import:`;
+    }
+
+    get leftOutRows(): LineProblem[] {
+        return this.leftOut.map((e, index) => ({
+            ...e,
+            key: `${index}-${e.code}`,
+            where:
+                typeof e.line === 'number'
+                    ? `Line ${e.line}${typeof e.column === 'number' ? `, column ${e.column}` : ''}`
+                    : 'File'
+        }));
+    }
+
+    get showBack(): boolean {
+        return this.step in PREVIOUS;
+    }
+
+    get showNext(): boolean {
+        return this.step !== 'confirm' && this.step !== 'run';
+    }
+
+    get nextLabel(): string {
+        return this.step === 'options' ? 'Create import' : 'Next';
+    }
+
+    get nextDisabled(): boolean {
+        switch (this.step) {
+            case 'upload':
+                return !this.file;
+            case 'options':
+                return !this.file || !this.choice || this.creating;
+            default: {
+                const run = this.preflightRun;
+                return !run || run.status !== 'Ready';
+            }
+        }
+    }
+
+    get showStartOver(): boolean {
+        return !!this.runId;
+    }
+
+    handleFile(event: CustomEvent<ImportFile | null>): void {
+        this.file = event.detail;
+        this.fileErrors = [];
+    }
+
+    handleOptions(event: CustomEvent<ImportChoice | null>): void {
+        this.choice = event.detail;
+    }
+
+    handlePreflightDone(event: CustomEvent<RunView>): void {
+        this.preflightRun = event.detail;
+    }
+
+    handleRunStarted(): void {
+        this.step = 'run';
+    }
+
+    handleBack(): void {
+        this.step = PREVIOUS[this.step] ?? this.step;
+    }
+
+    async handleNext(): Promise<void> {
+        if (this.nextDisabled) {
+            return;
+        }
+        switch (this.step) {
+            case 'upload':
+                this.step = 'options';
+                break;
+            case 'options':
+                await this.createRun();
+                break;
+            default:
+                this.step = 'confirm';
+        }
+    }
+
+    handleStartOver(): void {
+        this.runId = null;
+        this.file = null;
+        this.choice = null;
+        this.preflightRun = null;
+        this.leftOut = [];
+        this.fileErrors = [];
+        this.error = undefined;
+        this.step = 'upload';
+    }
+
+    private async createRun(): Promise<void> {
+        const file = this.file;
+        const choice = this.choice;
+        if (!file || !choice) {
+            return;
+        }
+        // Set before the first await: a double click creates one run.
+        this.creating = true;
+        this.error = undefined;
+        const request: ImportRunRequest = {
+            csv: file.csv,
+            targetProfileId: choice.targetProfileId,
+            roleStrategy: choice.roleStrategy,
+            roleLevel: choice.roleLevel,
+            targetRoleId: choice.targetRoleId,
+            permissionSetIds: choice.permissionSetIds,
+            usernameSuffix: choice.usernameSuffix,
+            sendWelcomeEmail: choice.sendWelcomeEmail,
+            contactKeyField: choice.contactKeyField,
+            accountKeyField: choice.accountKeyField
+        };
+        try {
+            const result = asCreateResult(await createImportRun({ requestJson: JSON.stringify(request) }));
+            if (result.runId) {
+                this.runId = result.runId;
+                this.leftOut = result.fileErrors ?? [];
+                this.preflightRun = null;
+                this.step = 'preflight';
+            } else {
+                // The file was refused: nothing was created; its problems are listed on the Upload step.
+                this.fileErrors = result.fileErrors ?? [];
+                this.step = 'upload';
+            }
+        } catch (error) {
+            this.error = error;
+        } finally {
+            this.creating = false;
+        }
+    }
+}
