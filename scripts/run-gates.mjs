@@ -96,8 +96,8 @@ export const GATES = [
     },
     {
         name: 'browser',
-        what: 'the local app in Chromium: a full migration through the UI (one line and a skip without a browser)',
-        cmd: node('local-app/test/smoke.mjs')
+        what: 'the local app in Chromium: happy path, a failure and its retry, a CSV with bad rows (a skip without a browser)',
+        cmd: node('local-app/test/run-all.mjs')
     }
 ];
 
