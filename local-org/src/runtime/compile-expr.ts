@@ -22,7 +22,8 @@ import type { ApexDate } from '../stdlib/primitives/datetime';
 import { ApexDouble } from '../stdlib/primitives/numbers';
 import { EmulatorError, type Frame } from './context';
 import { arith, bitop, castTo, compareOp, isInstance, negate, npe, raise, stringOf, widen } from './ops';
-import type { SObjectValue } from './sobject';
+import type { DescribeSObjectValue, SObjectValue } from './sobject';
+import { SObjectTypeFieldsValue } from './field-describe';
 import type { ApexType } from '../semantic/types';
 import type { ApexObject } from './values';
 import { ApexList, ApexMap, keyEquals, looseEquals, TypeValue } from './values';
@@ -389,6 +390,18 @@ export abstract class ExprCompiler extends SObjectCompiler {
             return this.error(ctx.file, e.pos, `Variable does not exist: ${e.name}`);
         }
         if (t.k === 'sobject') return this.sobjectMember(target, e.name, e.safe, ctx, e.pos);
+        // `describe.fields` (Schema.SObjectTypeFields): only `.getMap()` follows it here; `fields.Name` is not emulated.
+        if (t.k === 'builtin' && t.name === 'Schema.DescribeSObjectResult' && lower === 'fields') {
+            const dev = target.ev;
+            return {
+                t: { k: 'builtin', name: 'Schema.SObjectTypeFields' },
+                ev: (f) => {
+                    const d = dev(f);
+                    if (d === null || d === undefined) npe();
+                    return new SObjectTypeFieldsValue((d as DescribeSObjectValue).obj);
+                }
+            };
+        }
         // `[SELECT Id FROM User LIMIT 1].Id`: an inline query dereferenced as its single row.
         if (target.soql && t.k === 'list' && t.elem.k === 'sobject') {
             const row = this.coerce(target, t.elem, ctx.file, e.pos);

@@ -27,6 +27,7 @@ import { EmulatorError, type Frame } from './context';
 import { type TriggerContext, currentTrigger } from './triggers';
 import { enumValue } from './frames';
 import { SoqlError } from '../frontend/soql';
+import { tokenOf } from './field-describe';
 
 export abstract class SObjectCompiler extends CallCompiler {
     protected objectDef(name: string): ObjectDef | null {
@@ -127,13 +128,12 @@ export abstract class SObjectCompiler extends CallCompiler {
             const v = new SObjectTypeValue(obj);
             return { t: { k: 'builtin', name: 'Schema.SObjectType' }, ev: () => v };
         }
-        if (obj && obj.fields.has(name.toLowerCase()))
-            return this.error(
-                ctx.file,
-                pos,
-                `${obj.name}.${name} (Schema.SObjectField) is not supported by the local org`,
-                'unsupported'
-            );
+        const field = obj?.fields.get(name.toLowerCase());
+        if (obj && field) {
+            // `Account.Name`: the field's token (Apex guide, "Using Field Tokens").
+            const token = tokenOf(obj, field);
+            return { t: { k: 'builtin', name: 'Schema.SObjectField' }, ev: () => token };
+        }
         return this.error(ctx.file, pos, `Variable does not exist: ${name}`);
     }
 

@@ -17,6 +17,7 @@ import { type DmlOp, DmlEngine } from './dml';
 import { checkLimit } from './limits';
 import { npe, raise } from './ops';
 import { SObjectValue } from './sobject';
+import { upsertKeyField } from './field-describe';
 import { MixedDmlTracker } from '../platform/mixed-dml';
 import { registerProfileAssignments } from './dml-rules';
 import { restoreUser, runningUser, switchUser } from './baseline';
@@ -198,7 +199,8 @@ export class OrgData implements DataService {
                 const allOrNone = operands.length > 1 ? operands[1] : true;
                 if (allOrNone === null) npe();
                 const target = this.rowsOf(operands[0]);
-                const results = this.dmlEngine.run(dop, target, allOrNone as boolean);
+                const keyField = operands.length > 2 ? upsertKeyField(target, operands[2]) : undefined;
+                const results = this.dmlEngine.run(dop, target, allOrNone as boolean, keyField);
                 if (target instanceof SObjectValue) return results[0];
                 return new ApexList({ k: 'builtin', name: results[0]?.kind ?? 'Database.SaveResult' }, results);
             }

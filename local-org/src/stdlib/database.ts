@@ -98,6 +98,17 @@ for (const [op, result] of DML_OPS) {
     );
 }
 
+// upsert(records, externalIdField, allOrNone): the statement form's matching on a field token (Database.upsert
+// reference); the AccessLevel overloads are not emulated with a key field.
+DATABASE.push(
+    s('upsert', ['SObject', 'Schema.SObjectField', 'Boolean'], 'Database.UpsertResult', ([r, f, a], h) =>
+        h.dml('database.upsert', [r, a, f])
+    ),
+    s('upsert', ['List<SObject>', 'Schema.SObjectField', 'Boolean'], 'List<Database.UpsertResult>', ([r, f, a], h) =>
+        h.dml('database.upsert', [r, a, f])
+    )
+);
+
 // Delete and undelete also take record Ids.
 for (const [op, result] of DML_OPS.filter(([o]) => o === 'delete' || o === 'undelete')) {
     DATABASE.push(

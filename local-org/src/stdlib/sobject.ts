@@ -28,6 +28,7 @@ import { enumValue } from '../runtime/frames';
 import { EmulatorError } from '../runtime/context';
 import { currentTrigger } from '../runtime/triggers';
 import { typeName } from '../semantic/types';
+import { registerFieldDescribe } from './field-describe';
 
 function i<S>(
     name: string,
@@ -212,4 +213,5 @@ export function registerSObjects(): void {
     register('Database.Error', DB_ERROR);
     register('AggregateResult', [i<AggregateValue>('get', ['String'], 'Object', (a, [k], h) => a.get(nameArg(h, k)))]);
     register('Database.QueryLocator', [i<QueryLocatorValue>('getQuery', [], 'String', (q) => q.soql)]);
+    registerFieldDescribe();
 }
