@@ -27,10 +27,13 @@ async function upload(page, fileName, lines) {
         mimeType: 'text/csv',
         buffer: Buffer.from(lines.join('\r\n') + '\r\n')
     });
-    // The file is read in the browser and its text lands in the list box; checking it is the admin's next click.
+    // The file is read in the browser and its text replaces the list box's (a textarea reports line ends as LF);
+    // only then is Check list clicked, so the previous list is never the one checked.
     const box = page.getByRole('textbox', { name: 'Users to move' });
-    for (let i = 0; i < 100 && !(await box.inputValue()).includes(lines[1]); i++) await page.waitForTimeout(100);
-    check((await box.inputValue()).includes(lines[1]), `the list box does not show ${fileName}`);
+    const text = lines.join('\n') + '\n';
+    const shows = async () => (await box.inputValue()).replace(/\r\n/g, '\n') === text;
+    for (let i = 0; i < 100 && !(await shows()); i++) await page.waitForTimeout(100);
+    check(await shows(), `the list box does not show ${fileName}`);
     await page.getByRole('button', { name: 'Check list' }).click();
 }
 
