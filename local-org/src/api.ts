@@ -102,6 +102,21 @@ export interface CoverageReport {
     }>;
 }
 
+/** One email Messaging.sendEmail handed over at commit (LoadedProject.outbox). */
+export interface OutboxMessage {
+    /** The running user who sent it. */
+    senderId: string;
+    targetObjectId: string | null;
+    /** The target user's Email, then the To, Cc and Bcc addresses. */
+    recipients: string[];
+    subject: string | null;
+    plainTextBody: string | null;
+    htmlBody: string | null;
+    senderDisplayName: string | null;
+    /** When sendEmail was called (ISO 8601). */
+    queuedAt: string;
+}
+
 /** A loaded, checked project. Produced by `loadProject` when there are no diagnostics. */
 export interface LoadedProject {
     testClasses(): TestClassInfo[];
@@ -128,6 +143,11 @@ export interface LoadedProject {
      * (TimesTriggered, PreviousFireTime, NextFireTime, State). Null when no job waits.
      */
     fireScheduledJob?(cronTriggerId?: string): AsyncStep | null;
+    /**
+     * Emails sent by Messaging.sendEmail in transactions that committed, oldest first: nothing leaves the machine.
+     * Apex tests send nothing (the call succeeds; the platform sends no email from a test).
+     */
+    outbox?(): OutboxMessage[];
     /**
      * Calls an @AuraEnabled method as a Lightning component does (the local app's server): parameters by name as
      * JSON values, one transaction as the running admin user, rolled back when it throws; cacheable methods may not

@@ -596,6 +596,21 @@ export abstract class ExprCompiler extends SObjectCompiler {
             };
         }
         if (t.k === 'sobject') return this.newSObject(t, e, ctx);
+        if (t.k === 'builtin') {
+            // A built-in value type with public constructors registered by the stdlib (e.g. stdlib/messaging.ts).
+            const ctors = registry.get(t.name.toLowerCase().replace(/^system\./, ''))?.ctors ?? [];
+            if (ctors.length) {
+                const args = (e.args ?? []).map((a) => this.expr(a, ctx));
+                if (args.some((a) => a.poisoned)) return poison();
+                const m = this.pickBuiltin(ctors, '<init>', args, null);
+                if (m) return { ...this.invokeBuiltin(m.m, m.subst, null, args, false), t };
+                return this.error(
+                    ctx.file,
+                    e.pos,
+                    `Constructor not defined: [${typeName(t)}].<Constructor>(${args.map((a) => typeName(a.t)).join(', ')})`
+                );
+            }
+        }
         return this.error(ctx.file, e.pos, `Type cannot be constructed: ${typeName(t)}`);
     }
 

@@ -12,6 +12,7 @@ import type {
     ExecResult,
     LoadResult,
     LoadedProject,
+    OutboxMessage,
     RuntimeOptions,
     SiteSeed,
     TestClassInfo,
@@ -29,6 +30,7 @@ import { registerJson } from '../stdlib/json';
 import { registerSystem } from '../stdlib/system';
 import { registerTimeZone } from '../stdlib/timezone';
 import { registerSObjects } from '../stdlib/sobject';
+import { outboxOf, registerMessaging, settleEmails } from '../stdlib/messaging';
 import { Catalog } from '../org/schema/catalog';
 import { loadMetadata } from '../org/schema/metadata';
 import { SchemaError } from '../org/schema/types';
@@ -70,6 +72,7 @@ function ensureStdlib(): void {
     registerTimeZone();
     registerSObjects();
     registerAsyncBindings();
+    registerMessaging();
 }
 
 function findSources(dirs: string[]): string[] {
@@ -347,9 +350,12 @@ class Project implements LoadedProject {
         const savedMixed = this.data.dmlEngine.mixed;
         this.data.dmlEngine.mixed = new MixedDmlTracker();
         current.tx = t;
+        let committed = false;
         try {
             fn();
+            committed = true;
         } finally {
+            settleEmails(t, committed);
             current.tx = outer;
             this.data.dmlEngine.mixed = savedMixed;
             debug.push(...t.debug);
@@ -370,6 +376,11 @@ class Project implements LoadedProject {
     fireScheduledJob(cronTriggerId?: string): AsyncStep | null {
         this.activate();
         return this.async.scheduler.fire(cronTriggerId);
+    }
+
+    /** Emails committed transactions sent through Messaging.sendEmail, oldest first (nothing is really sent). */
+    outbox(): OutboxMessage[] {
+        return outboxOf(this.data);
     }
 
     /** Runs queued asynchronous work (and the work it chains) until none is left; returns the steps run. */
@@ -419,8 +430,10 @@ class Project implements LoadedProject {
     private run(tx: Tx, fn: () => void): RunOutcome {
         const saved = current.tx;
         current.tx = tx;
+        let committed = false;
         try {
             fn();
+            committed = true;
             return { ok: true, emulator: false, message: null, stackTrace: null };
         } catch (e) {
             if (e instanceof ApexThrow) {
@@ -444,6 +457,8 @@ class Project implements LoadedProject {
                     : `internal error: ${e instanceof Error ? e.message : String(e)}`;
             return { ok: false, emulator: true, message: `local-org: ${text}${where}`, stackTrace: stack };
         } finally {
+            // Email leaves at commit only (stdlib/messaging.ts).
+            settleEmails(tx, committed);
             current.tx = saved;
         }
     }

@@ -3,7 +3,7 @@
  * Operators: https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/langCon_apex_expressions_operators_understanding.htm
  */
 import type { ClassSym } from '../semantic/symbols';
-import { type ApexType, typeName } from '../semantic/types';
+import { type ApexType, builtinSupertypes, typeName } from '../semantic/types';
 import { ApexPrimitiveError } from '../stdlib/builtin';
 import { ApexDecimal } from '../stdlib/primitives/decimal';
 import * as N from '../stdlib/primitives/numbers';
@@ -376,6 +376,7 @@ export function isInstance(v: unknown, t: ApexType): boolean {
         case 'builtin':
             return (
                 runtimeTypeName(v).toLowerCase() === t.name.toLowerCase() ||
+                builtinSupertypes(runtimeTypeName(v)).includes(t.name.toLowerCase()) ||
                 (t.name === 'System.Type' && v instanceof TypeValue)
             );
         case 'sobject':
@@ -391,6 +392,12 @@ function elemCompatible(actual: ApexType, wanted: ApexType): boolean {
     if (wanted.k === 'object' || wanted.k === 'any') return true;
     if (actual.k === 'class' && wanted.k === 'class') return actual.cls.isSubtypeOf(wanted.cls);
     if (actual.k === 'sobject' && wanted.k === 'sobject' && wanted.name === 'SObject') return true;
+    if (
+        actual.k === 'builtin' &&
+        wanted.k === 'builtin' &&
+        builtinSupertypes(actual.name).includes(wanted.name.toLowerCase())
+    )
+        return true;
     return typeName(actual).toLowerCase() === typeName(wanted).toLowerCase();
 }
 

@@ -24,6 +24,7 @@ import { restoreUser, runningUser, switchUser } from './baseline';
 import { ApexList, ApexObject, ApexSet } from './values';
 import { ApexId } from '../stdlib/primitives/id';
 import { requireUserModeSupported } from './user-mode';
+import { checkRollback, markSavepoint } from '../stdlib/messaging';
 
 /** One AggregateResult row: keys (alias, exprN, grouped field) looked up ignoring case. */
 export class AggregateValue {
@@ -207,12 +208,15 @@ export class OrgData implements DataService {
             case 'setSavepoint': {
                 // "Each savepoint you set counts against the governor limit for DML statements."
                 this.countStatement();
-                return new SavepointValue(this.store.snapshot());
+                const sp = new SavepointValue(this.store.snapshot());
+                markSavepoint(sp);
+                return sp;
             }
             case 'rollback': {
                 const sp = operands[0];
                 if (sp === null || sp === undefined) npe();
                 this.countStatement();
+                checkRollback(sp as SavepointValue);
                 this.store.restore((sp as SavepointValue).snapshot);
                 return null;
             }

@@ -32,7 +32,12 @@ const BUILTIN_VALUE_TYPES = new Map(
         'Matcher',
         'JSONParser',
         'JSONGenerator',
-        'Blob'
+        'Blob',
+        // stdlib/messaging.ts
+        'Messaging.Email',
+        'Messaging.SingleEmailMessage',
+        'Messaging.SendEmailResult',
+        'Messaging.SendEmailError'
     ].map((n) => [n.toLowerCase().replace(/^(system|schema)\./, ''), n])
 );
 

@@ -127,6 +127,16 @@ export function sameType(a: ApexType, b: ApexType): boolean {
     }
 }
 
+/** Built-in value types that extend another (Messaging.SingleEmailMessage extends Messaging.Email). */
+const BUILTIN_SUPERTYPES: Record<string, string[]> = {
+    'messaging.singleemailmessage': ['messaging.email']
+};
+
+/** The lower-case names of the built-in types a built-in value type extends. */
+export function builtinSupertypes(name: string): string[] {
+    return BUILTIN_SUPERTYPES[name.toLowerCase()] ?? [];
+}
+
 /**
  * Whether a value of static type `from` may be assigned to `to` without a cast.
  * Returns 'exact', 'widen' (implicit numeric or Id→String conversion, or subtype), or null.
@@ -149,6 +159,8 @@ export function assignable(from: ApexType, to: ApexType): 'exact' | 'widen' | nu
     }
     if (from.k === 'class' && to.k === 'class') return from.cls.isSubtypeOf(to.cls) ? 'widen' : null;
     if (from.k === 'sobject' && to.k === 'sobject') return to.name.toLowerCase() === 'sobject' ? 'widen' : null;
+    if (from.k === 'builtin' && to.k === 'builtin')
+        return builtinSupertypes(from.name).includes(to.name.toLowerCase()) ? 'widen' : null;
     // Collections are covariant in Apex (List<Account> is a List<SObject>); run-time element types guard writes.
     // A List<SObject> (e.g. from Database.query) may be assigned to a list of a concrete SObject type.
     if (from.k === 'list' && to.k === 'list' && from.elem.k === 'sobject' && to.elem.k === 'sobject')

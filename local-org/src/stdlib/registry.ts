@@ -9,6 +9,8 @@ export interface BuiltinType {
     name: string;
     statics: BuiltinMethod[];
     instance: BuiltinMethod[];
+    /** Public constructors of a built-in value type (`new Messaging.SingleEmailMessage()`); name '<init>'. */
+    ctors: BuiltinMethod[];
 }
 
 export const registry = new Map<string, BuiltinType>();
@@ -17,10 +19,10 @@ export function register(name: string, methods: BuiltinMethod[]): void {
     const key = name.toLowerCase();
     let t = registry.get(key);
     if (!t) {
-        t = { name, statics: [], instance: [] };
+        t = { name, statics: [], instance: [], ctors: [] };
         registry.set(key, t);
     }
-    for (const m of methods) (m.isStatic ? t.statics : t.instance).push(m);
+    for (const m of methods) (m.name === '<init>' ? t.ctors : m.isStatic ? t.statics : t.instance).push(m);
 }
 
 /** What the runtime offers the stdlib beyond the shared BuiltinHost contract. */
