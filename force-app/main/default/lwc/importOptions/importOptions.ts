@@ -6,13 +6,11 @@ interface Option {
     value: string;
 }
 
-const NONE = '';
-
 /** Username suffixes: a dot, then letters, digits, dots or hyphens (e.g. ".acme" or ".uat"). */
 const SUFFIX = /^\.[a-zA-Z0-9][a-zA-Z0-9.-]*$/;
 
-function keyOptions(noneLabel: string, fields: string[] | undefined): Option[] {
-    return [{ label: noneLabel, value: NONE }].concat((fields ?? []).map((field) => ({ label: field, value: field })));
+function keyOptions(fields: string[] | undefined): Option[] {
+    return (fields ?? []).map((field) => ({ label: field, value: field }));
 }
 
 /**
@@ -29,6 +27,11 @@ export default class ImportOptions extends LightningElement {
     @api accountKeyFields: string[] = [];
     /** Permission sets the new users may be given. */
     @api permissionSets: PermissionOption[] = [];
+    /**
+     * Whether the import can send welcome e-mails. It cannot yet (ImportRunService refuses sendWelcomeEmail: the
+     * local org cannot check Database.DMLOptions.EmailHeader), so the box is shown off and disabled.
+     */
+    @api welcomeEmailAvailable = false;
 
     target: TargetChoice | null = null;
     permissionSetIds: string[] = [];
@@ -38,20 +41,32 @@ export default class ImportOptions extends LightningElement {
     accountKeyChoice: string | null = null;
 
     get contactKeyOptions(): Option[] {
-        return keyOptions('None (a new contact for every row)', this.contactKeyFields);
+        return keyOptions(this.contactKeyFields);
     }
 
     get accountKeyOptions(): Option[] {
-        return keyOptions('None (every row gives an AccountId)', this.accountKeyFields);
+        return keyOptions(this.accountKeyFields);
     }
 
-    /** Until the admin chooses, the first External Id field offered (the app's own), else none. */
+    /** Until the admin chooses, the first External Id field offered (the app's own). */
     get contactKeyField(): string {
-        return this.contactKeyChoice ?? this.contactKeyFields?.[0] ?? NONE;
+        return this.contactKeyChoice ?? this.contactKeyFields?.[0] ?? '';
     }
 
     get accountKeyField(): string {
-        return this.accountKeyChoice ?? this.accountKeyFields?.[0] ?? NONE;
+        return this.accountKeyChoice ?? this.accountKeyFields?.[0] ?? '';
+    }
+
+    get noContactKeyField(): boolean {
+        return this.contactKeyOptions.length === 0;
+    }
+
+    get noAccountKeyField(): boolean {
+        return this.accountKeyOptions.length === 0;
+    }
+
+    get welcomeDisabled(): boolean {
+        return !this.welcomeEmailAvailable;
     }
 
     get permissionSetOptions(): Option[] {
@@ -67,6 +82,9 @@ export default class ImportOptions extends LightningElement {
     }
 
     get welcomeText(): string {
+        if (!this.welcomeEmailAvailable) {
+            return 'The import cannot send welcome e-mails yet: the users are created without one. Send them from Setup (Reset Password) when the users should log in.';
+        }
         return this.sendWelcomeEmail
             ? 'Salesforce e-mails each new user a welcome message with a link to set a password.'
             : 'No e-mail is sent: the users exist but are not told. Send welcome e-mails later, or ask for them here.';
@@ -89,12 +107,12 @@ export default class ImportOptions extends LightningElement {
     }
 
     handleWelcome(event: CustomEvent<{ checked: boolean }>): void {
-        this.sendWelcomeEmail = event.detail.checked === true;
+        this.sendWelcomeEmail = this.welcomeEmailAvailable && event.detail.checked === true;
         this.emitChange();
     }
 
     handleKeyField(event: CustomEvent<{ value: string }>): void {
-        const value = event.detail.value ?? NONE;
+        const value = event.detail.value ?? '';
         if ((event.target as HTMLElement).dataset.key === 'contact') {
             this.contactKeyChoice = value;
         } else {

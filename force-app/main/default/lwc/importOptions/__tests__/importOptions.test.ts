@@ -70,9 +70,14 @@ describe('c-import-options', () => {
         const picker = root(element).querySelector('c-target-picker') as HTMLElement & { userCount: number };
         expect(picker.userCount).toBe(500);
         expect(root(element).querySelector('.no-permission-sets')).not.toBeNull();
-        expect((root(element).querySelector('.welcome-email') as HTMLElement & { checked: boolean }).checked).toBe(
-            false
-        );
+        const welcome = root(element).querySelector('.welcome-email') as HTMLElement & {
+            checked: boolean;
+            disabled: boolean;
+        };
+        expect(welcome.checked).toBe(false);
+        // The import cannot send welcome e-mails yet: the box stays off, and a click changes nothing.
+        expect(welcome.disabled).toBe(true);
+        expect(root(element).querySelector('.welcome-text')?.textContent).toContain('cannot send welcome e-mails yet');
 
         await pickTarget(element);
         expect(choices).toEqual([
@@ -85,13 +90,16 @@ describe('c-import-options', () => {
                 accountKeyField: 'Migrator_External_Id__c'
             }
         ]);
+        fire(welcome, { checked: true });
+        await Promise.resolve();
+        expect(choices[choices.length - 1]).toMatchObject({ sendWelcomeEmail: false });
         await pickTarget(element, null);
-        expect(choices[1]).toBeNull();
+        expect(choices[choices.length - 1]).toBeNull();
         await expect(element).toBeAccessible();
     });
 
     it('collects permission sets, a username suffix, welcome e-mails and other key fields', async () => {
-        const { element, choices } = await mount({ permissionSets: PERMISSION_SETS });
+        const { element, choices } = await mount({ permissionSets: PERMISSION_SETS, welcomeEmailAvailable: true });
         await pickTarget(element);
         const listbox = root(element).querySelector('.permission-sets') as HTMLElement & {
             options: { label: string; value: string }[];
@@ -104,7 +112,7 @@ describe('c-import-options', () => {
         fire(root(element).querySelector('.username-suffix'), { value: ' .acme ' });
         fire(root(element).querySelector('.welcome-email'), { checked: true });
         fire(root(element).querySelector('.contact-key'), { value: 'Legacy_Id__c' });
-        fire(root(element).querySelector('.account-key'), { value: '' });
+        fire(root(element).querySelector('.account-key'), { value: 'Migrator_External_Id__c' });
         await Promise.resolve();
 
         expect(choices[choices.length - 1]).toEqual({
@@ -113,13 +121,13 @@ describe('c-import-options', () => {
             usernameSuffix: '.acme',
             sendWelcomeEmail: true,
             contactKeyField: 'Legacy_Id__c',
-            accountKeyField: null
+            accountKeyField: 'Migrator_External_Id__c'
         });
         expect(root(element).querySelector('.welcome-text')?.textContent).toContain('welcome message');
-        const accountKey = root(element).querySelector('.account-key') as HTMLElement & {
+        const contactKey = root(element).querySelector('.contact-key') as HTMLElement & {
             options: { label: string; value: string }[];
         };
-        expect(accountKey.options[0]).toEqual({ label: 'None (every row gives an AccountId)', value: '' });
+        expect(contactKey.options.map((o) => o.value)).toEqual(['Migrator_External_Id__c', 'Legacy_Id__c']);
         await expect(element).toBeAccessible();
     });
 
@@ -139,6 +147,7 @@ describe('c-import-options', () => {
             contactKeyField: null,
             accountKeyField: null
         });
+        expect(root(element).querySelector('.contact-key')).toHaveProperty('disabled', true);
         expect(root(element).querySelector('.suffix-invalid')).toBeNull();
     });
 });
