@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: builds the local app's UI when its sources changed since the last build, then runs
-// `local-org serve` (the demo org and the server). Flags go to serve (`npm start -- --port 4000`), except
-// --rebuild (build even when the bundle looks current). Ctrl-C stops the server.
+// `local-org serve` (the demo org and the server). Flags go to serve (`npm start -- --port 4000`, `-- --reset`),
+// except --rebuild (build even when the bundle looks current). Ctrl-C stops the server (the org is saved first).
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -39,6 +39,12 @@ function needsBuild() {
 const args = process.argv.slice(2);
 const rebuild = args.includes('--rebuild');
 const serveArgs = args.filter((a) => a !== '--rebuild');
+// npm start keeps the org across restarts unless told otherwise (`local-org serve` alone only with --state-file):
+// `npm start -- --reset` starts fresh, `--no-persist` keeps it in memory only.
+const STATE_FILE = join('.local-org', 'state.json');
+if (!serveArgs.some((a) => a === '--no-persist' || a === '--state-file' || a.startsWith('--state-file='))) {
+    serveArgs.push('--state-file', STATE_FILE);
+}
 
 if (rebuild || needsBuild()) {
     console.log('Building the UI (artifacts/local-app)...');

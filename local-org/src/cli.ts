@@ -29,7 +29,7 @@ import {
     SUMMARY_OBJECTS
 } from './seed/synthetic';
 import { formatTable } from './runner/table';
-import { runServe } from './server/serve';
+import { runServe, SERVE_USAGE } from './server/serve';
 
 /** Everything main touches outside itself, so tests can run it against a fake project. */
 export interface CliDeps {
@@ -246,7 +246,8 @@ export async function main(argv: string[], overrides: Partial<CliDeps> = {}): Pr
         const cmd = parseArgs(argv);
         switch (cmd.command) {
             case 'help':
-                deps.stdout(HELP_TEXT);
+                // serve parses its own flags (src/server/serve.ts); its usage line joins the others here.
+                deps.stdout(HELP_TEXT.replace('  local-org --help\n', `${SERVE_USAGE}  local-org --help\n`));
                 return EXIT_OK;
             case 'test':
                 return await runTests(cmd, deps, commandStart);

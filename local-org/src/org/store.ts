@@ -424,6 +424,34 @@ export class Store {
         this.tables = new Map(s.tables);
         for (const t of this.tables.values()) t.shared = true;
     }
+
+    /**
+     * Every row (deleted ones included) per object, and the Id and Auto Number counters: what a saved org needs
+     * (src/server/state-file.ts). The rows are the stored immutable records, not copies.
+     */
+    dump(): { tables: Array<[string, SRecord[]]>; counters: Array<[string, number]> } {
+        const tables: Array<[string, SRecord[]]> = [];
+        for (const [key, t] of this.tables) if (t.rows.size) tables.push([key, [...t.rows.values()]]);
+        return { tables, counters: [...this.counters] };
+    }
+
+    /**
+     * Replaces the whole content with dumped rows and counters (no hooks run: the rows already hold what the hooks
+     * derived). Indexes are rebuilt on first use. Rows of an unknown object throw a SchemaError.
+     */
+    load(rows: Iterable<SRecord>, counters: Iterable<[string, number]>): void {
+        if (this.openMarks > 0) throw new Error('Store.load inside an open mark');
+        const tables = new Map<string, Table>();
+        for (const rec of rows) {
+            const key = this.catalog.object(rec.type).name.toLowerCase();
+            let t = tables.get(key);
+            if (!t) tables.set(key, (t = { rows: new Map(), indexes: new Map(), shared: false }));
+            t.rows.set(rec.id, rec);
+        }
+        this.tables = tables;
+        this.counters.clear();
+        for (const [k, n] of counters) this.counters.set(k, n);
+    }
 }
 
 const EMPTY: ReadonlySet<string> = new Set();

@@ -24,12 +24,21 @@ export interface AppServerOptions {
         url: URL,
         exclusive: <T>(task: () => Promise<T> | T) => Promise<T>
     ) => Promise<boolean>;
+    /** Called after every transaction that may have changed the org (a non-cacheable call, an async step). */
+    onOrgChange?: () => void;
+    /**
+     * Builds a fresh org for `POST /reset` (the shell's "Reset demo org"); the server swaps it in once built. Without
+     * it there is no such route.
+     */
+    reset?: () => Promise<LoadedProject>;
 }
 
 export interface AppServer {
     server: Server;
     /** Steps run by the background loop so far. */
     asyncSteps(): number;
+    /** Runs fn when no transaction or async step is under way (a save of the org must not see half of one). */
+    exclusive<T>(fn: () => Promise<T> | T): Promise<T>;
     /** Stops the loop and closes the server. */
     close(): Promise<void>;
 }
@@ -92,7 +101,7 @@ function errorPayload(status: number, message: string, exceptionType = ''): unkn
 }
 
 export function createAppServer(options: AppServerOptions): AppServer {
-    const { project } = options;
+    let project = options.project;
     const interval = options.asyncIntervalMs ?? 200;
     const maxBody = options.maxBodyBytes ?? 5 * 1024 * 1024;
     let queue: Promise<unknown> = Promise.resolve();
@@ -118,6 +127,7 @@ export function createAppServer(options: AppServerOptions): AppServer {
                 }
                 steps++;
                 options.onAsyncStep?.(step);
+                options.onOrgChange?.();
             })
             .catch((err: unknown) => {
                 // A runtime failure outside Apex: report it and stop stepping until the next call.
@@ -143,6 +153,7 @@ export function createAppServer(options: AppServerOptions): AppServer {
         }
         const result = await exclusive(() => project.invokeAura!(call.classname, call.method, call.params));
         mayHaveWork = true;
+        if (!(result.ok && result.cacheable)) options.onOrgChange?.();
         if (result.ok) {
             // undefined (a void method) is dropped by JSON.stringify; the client turns a missing value into null.
             sendJson(res, 200, { returnValue: result.returnValue, cacheable: result.cacheable });
@@ -154,6 +165,33 @@ export function createAppServer(options: AppServerOptions): AppServer {
             );
         }
         sendJson(res, result.status, { status: result.status, body: result.body, emulatorError: result.emulatorError });
+    }
+
+    /**
+     * POST /reset: a fresh demo org replaces the current one; queued async work of the old org is dropped with it.
+     * A JSON content type is required so a cross-site form cannot trigger it (it makes the browser ask first).
+     */
+    async function handleReset(
+        req: IncomingMessage,
+        res: ServerResponse,
+        build: () => Promise<LoadedProject>
+    ): Promise<void> {
+        if (req.method !== 'POST') {
+            res.setHeader('Allow', 'POST');
+            sendJson(res, 405, errorPayload(405, 'Use POST for /reset'));
+            return;
+        }
+        if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) {
+            sendJson(res, 415, errorPayload(415, '/reset takes Content-Type: application/json'));
+            return;
+        }
+        await readBody(req, maxBody);
+        const t0 = Date.now();
+        await exclusive(async () => {
+            project = await build();
+            mayHaveWork = false;
+        });
+        sendJson(res, 200, { reset: true, ms: Date.now() - t0 });
     }
 
     const server = createServer((req, res) => {
@@ -171,6 +209,10 @@ export function createAppServer(options: AppServerOptions): AppServer {
                     return;
                 }
                 await handleApex(req, res);
+                return;
+            }
+            if (url.pathname === '/reset' && options.reset) {
+                await handleReset(req, res, options.reset);
                 return;
             }
             if (url.pathname === '/status') {
@@ -198,6 +240,7 @@ export function createAppServer(options: AppServerOptions): AppServer {
     return {
         server,
         asyncSteps: () => steps,
+        exclusive,
         close: () =>
             new Promise<void>((resolve, reject) => {
                 clearInterval(timer);

@@ -8,6 +8,7 @@
  * permission set license, permission sets that are a site's member group, account owners without a role.
  */
 import type { LoadedProject, LoadResult, RuntimeOptions, SiteSeed } from '../api';
+import type { Store } from '../org/store';
 import { currentOrg } from '../runtime/org-data';
 import { buildSyntheticFast, generateSynthetic, type SyntheticPlan } from '../seed/synthetic';
 
@@ -63,9 +64,19 @@ export function demoPlan(options: DemoOrgOptions = {}): SyntheticPlan {
 
 export interface DemoOrg {
     project: LoadedProject;
+    /** The org's store (what the state file saves). */
+    store: Store;
     plan: SyntheticPlan;
     /** One line per fact worth printing on start. */
     summary: string[];
+}
+
+/** The store of a loaded project (the runtime points the process-wide org at it when it runs Apex). */
+export async function storeOf(project: LoadedProject): Promise<Store> {
+    const r = await project.executeAnonymous('Integer storeProbe = 0;', 'demo-store.apex');
+    const store = currentOrg.org?.store;
+    if (!r.success || !store) throw new DemoOrgError('no active org after running Apex');
+    return store;
 }
 
 type Loader = (sourceDirs: string[], options: RuntimeOptions) => LoadResult | Promise<LoadResult>;
@@ -95,7 +106,7 @@ export async function loadDemoOrg(
     summary.push(
         await setSeats(project, options.nearlyFullLicense ?? 'Customer Community Plus', options.freeSeats ?? 10)
     );
-    return { project, plan, summary };
+    return { project, store: await storeOf(project), plan, summary };
 }
 
 /** The running admin gets the app's permission set through Apex DML, as an admin would assign it. */

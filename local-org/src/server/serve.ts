@@ -5,9 +5,13 @@
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import type { LoadResult, RuntimeOptions } from '../api';
+import type { LoadedProject, LoadResult, RuntimeOptions } from '../api';
 import { createAppServer } from './app-server';
-import { DemoOrgError, loadDemoOrg } from './demo-org';
+import type { Store } from '../org/store';
+import { type DemoOrg, DemoOrgError, loadDemoOrg } from './demo-org';
+import { Persister } from './persister';
+import { loadSavedOrg } from './saved-org';
+import { StateFileError } from './state-file';
 import type { StaticRoot } from './static';
 import { testHookRoutes, testHooksOff } from './test-hooks';
 
@@ -20,6 +24,10 @@ export interface ServeArgs {
     asyncIntervalMs: number;
     /** Routes under /__test/ for browser tests (src/server/test-hooks.ts); off unless --test-hooks. */
     testHooks: boolean;
+    /** Where the org is saved and restored from; null: kept in memory only (--no-persist, or no --state-file). */
+    stateFile: string | null;
+    /** Start from a fresh demo org even when the state file exists (it is overwritten). */
+    reset: boolean;
 }
 
 export interface ServeIo {
@@ -40,6 +48,18 @@ Serves the local app (the project's LWCs calling its Apex) on http://127.0.0.1:<
   --seed <n>               seed of the demo org generator (default 1)
   --async-interval-ms <n>  pause between two background async steps (default 200)
   --test-hooks             serve /__test/ routes that inject faults and change seats (browser tests only)
+  --state-file <path>      save the org there after changes (debounced, atomic) and start from it next time;
+                           npm start uses .local-org/state.json. Queued async work is not saved: jobs in flight
+                           at the last save come back Failed
+  --no-persist             keep the org in memory only (overrides --state-file)
+  --reset                  start from a fresh demo org, discarding the state file's org
+
+POST /reset (the app's "Reset demo org" button) builds a fresh demo org while the server runs.
+`;
+
+/** The serve line of \`local-org --help\`. */
+export const SERVE_USAGE = `  local-org serve [--port N] [--users N] [--seed N] [--state-file F | --no-persist] [--reset]
+                 (the local app on a demo org; local-org serve --help)
 `;
 
 export class ServeUsageError extends Error {}
@@ -58,13 +78,21 @@ export function parseServeArgs(argv: string[], env: Record<string, string | unde
         users: 3000,
         seed: 1,
         asyncIntervalMs: 200,
-        testHooks: false
+        testHooks: false,
+        stateFile: null,
+        reset: false
     };
+    let persist = true;
     for (let i = 0; i < argv.length; i++) {
         const raw = argv[i];
         if (raw === '--help' || raw === '-h') return 'help';
         if (raw === '--test-hooks') {
             args.testHooks = true;
+            continue;
+        }
+        if (raw === '--reset' || raw === '--no-persist') {
+            if (raw === '--reset') args.reset = true;
+            else persist = false;
             continue;
         }
         const eq = raw.indexOf('=');
@@ -94,11 +122,16 @@ export function parseServeArgs(argv: string[], env: Record<string, string | unde
             case '--async-interval-ms':
                 args.asyncIntervalMs = wholeNumber(flag, value(), 1, 60_000);
                 break;
+            case '--state-file':
+                args.stateFile = value();
+                if (!args.stateFile) throw new ServeUsageError('--state-file needs a path');
+                break;
             default:
                 throw new ServeUsageError(`unknown flag "${raw}" for serve`);
         }
     }
     if (args.sourceDirs.length === 0) args.sourceDirs.push('force-app');
+    if (!persist) args.stateFile = null;
     return args;
 }
 
@@ -154,15 +187,25 @@ export async function runServe(argv: string[], io: ServeIo): Promise<number> {
         );
 
     const t0 = Date.now();
-    io.stdout(`Building the demo org (${args.users} external users, seed ${args.seed})...\n`);
-    let demo;
+    const sourceDirs = args.sourceDirs.map((d) => resolve(d));
+    const stateFile = args.stateFile === null ? null : resolve(args.stateFile);
+    const fresh = async (): Promise<DemoOrg> => {
+        io.stdout(`Building the demo org (${args.users} external users, seed ${args.seed})...\n`);
+        return loadDemoOrg(sourceDirs, io.loadProject(), { users: args.users, seed: args.seed });
+    };
+    let demo: { project: LoadedProject; store: Store; summary: string[] };
     try {
-        demo = await loadDemoOrg(
-            args.sourceDirs.map((d) => resolve(d)),
-            io.loadProject(),
-            { users: args.users, seed: args.seed }
-        );
+        if (stateFile && !args.reset && existsSync(stateFile)) {
+            io.stdout(`Loading the saved org (${args.stateFile}; --reset starts a fresh one)...\n`);
+            demo = await loadSavedOrg(sourceDirs, io.loadProject(), stateFile);
+        } else {
+            demo = await fresh();
+        }
     } catch (e) {
+        if (e instanceof StateFileError) {
+            io.stderr(`local-org serve: ${e.message}\n`);
+            return 2;
+        }
         if (!(e instanceof DemoOrgError)) throw e;
         io.stderr(`local-org serve: ${e.message}\n`);
         return 1;
@@ -174,13 +217,36 @@ export async function runServe(argv: string[], io: ServeIo): Promise<number> {
     const slds = sldsAssets();
     // '/assets/' too: lightning-icon asks for its sprites there, as in an org.
     if (slds) roots.push({ prefix: '/slds/', dir: slds }, { prefix: '/assets/', dir: slds });
+    let current = demo;
+    let hooks = args.testHooks ? testHookRoutes(demo.project) : testHooksOff;
+    let persister: Persister | null = null;
     const app = createAppServer({
         project: demo.project,
         staticRoots: roots,
         asyncIntervalMs: args.asyncIntervalMs,
-        routes: args.testHooks ? testHookRoutes(demo.project) : testHooksOff,
+        routes: (req, res, url, exclusive) => hooks(req, res, url, exclusive),
+        onOrgChange: () => persister?.changed(),
+        reset: async () => {
+            const t = Date.now();
+            current = await fresh();
+            if (args.testHooks) hooks = testHookRoutes(current.project);
+            io.stdout(`Demo org reset in ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
+            persister?.changed();
+            return current.project;
+        },
         onAsyncStep: (s) => io.stdout(`  async ${s.className} ${s.phase}${s.ok ? '' : ` failed: ${s.message ?? ''}`}\n`)
     });
+    if (stateFile) {
+        persister = new Persister({
+            file: stateFile,
+            store: () => current.store,
+            exclusive: (fn) => app.exclusive(fn),
+            onError: (m) => io.stderr(`local-org serve: ${m}\n`)
+        });
+        // The file matches the served org from the start (a fresh or reset org replaces the old file).
+        await persister.flush();
+        io.stdout(`Saving the org to ${args.stateFile} after changes (--no-persist to keep it in memory only)\n`);
+    }
     return new Promise<number>((done) => {
         app.server.once('error', (e: NodeJS.ErrnoException) => {
             io.stderr(`local-org serve: cannot listen on port ${args.port} (${e.code ?? e.message}); try --port <n>\n`);
@@ -190,10 +256,15 @@ export async function runServe(argv: string[], io: ServeIo): Promise<number> {
             if (args.testHooks) io.stdout('Test hooks on: /__test/faults, /__test/licenses, /__test/running-user\n');
             io.stdout(`Local app: http://127.0.0.1:${args.port}/  (Ctrl-C to stop)\n`);
         });
+        // Ctrl-C under npm start reaches this process twice (the terminal's and the one start.mjs forwards): the
+        // second must not kill it while the last save is being written.
+        let stopping = false;
         const stop = (): void => {
-            void app.close().then(() => done(0));
+            if (stopping) return;
+            stopping = true;
+            void (persister?.close() ?? Promise.resolve()).then(() => app.close()).then(() => done(0));
         };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
     });
 }
