@@ -114,3 +114,15 @@ export async function resultRows(console_, { outcome } = {}) {
     }
     return rows;
 }
+
+/**
+ * Retry failed (optionally only some status codes) and wait for the run to work and finish again with `endStatus`:
+ * the badge is seen Running first, so a status the run already had before the retry is not taken for its end.
+ */
+export async function retryFailed(t, console_, { codes = '', endStatus, shot }) {
+    await console_.getByLabel(/Retry only these status codes/).fill(codes);
+    if (shot) await t.shot(shot);
+    await console_.getByRole('button', { name: 'Retry failed' }).click();
+    await console_.locator('.run-status').getByText('Running', { exact: true }).waitFor({ timeout: 30_000 });
+    return waitForRunStatus(t.page, endStatus);
+}
