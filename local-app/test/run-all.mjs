@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The browser gate: the local app's three browser tests one after another, each with its own server and demo org —
-// (a) smoke.mjs, the happy path; (b) failure-retry.mjs, seats run out mid-run, a lock fault, retries; (c) csv-upload.mjs, a
-// list with bad rows. Exit code 1 when any failed; each test skips with one line when no Chromium is found.
+// The browser gate: the local app's three browser tests one after another, each with its own server and demo org:
+// (a) smoke.mjs, the happy path; (b) failure-retry.mjs, seats run out mid-run, a lock fault, retries;
+// (c) csv-upload.mjs, a list with bad rows. Exit code 1 when any failed; each skips in one line without Chromium.
 // Usage: node local-app/test/run-all.mjs   (CHROME_PATH=/path/to/chrome to choose the browser)
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
