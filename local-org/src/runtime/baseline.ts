@@ -42,8 +42,13 @@ export function seedBaseline(org: OrgData, sourceDirs: string[]): void {
         for (const p of lic.standardProfiles)
             profiles.set(p, ins('Profile', { Name: p, UserLicenseId: licenseId, UserType: lic.userType }));
     }
-    // Every profile owns a permission set (dml-rules.ts), made before any user holds it.
-    for (const profileId of profiles.values()) profilePermissionSetId(store, profileId);
+    // Every profile owns a permission set (dml-rules.ts), made before any user holds it. Only System Administrator's
+    // grants the system permissions the local org models (Manage Users, View Setup and Configuration, Modify All
+    // Data); the other standard profiles hold none of them here (ledger SYSP rows).
+    for (const [name, profileId] of profiles) {
+        const setId = profilePermissionSetId(store, profileId);
+        if (name === 'System Administrator') store.update(setId, ADMIN_SYSTEM_PERMISSIONS);
+    }
     baselineIds.adminProfileId = profiles.get('System Administrator')!;
     baselineIds.topRoleId = ins('UserRole', {
         Name: 'CEO',
@@ -92,7 +97,8 @@ export function seedBaseline(org: OrgData, sourceDirs: string[]): void {
             IsCustom: true,
             Type: 'Regular',
             HasActivationRequired: ps.hasActivationRequired,
-            LicenseId: ps.license ? (licenseIds.get(ps.license) ?? null) : null
+            LicenseId: ps.license ? (licenseIds.get(ps.license) ?? null) : null,
+            ...systemPermissions(ps.userPermissions)
         });
         if (ps.license && !licenseIds.has(ps.license))
             throw new Error(`${ps.file}: permission set license ${ps.license} is not a baseline user license`);
@@ -104,6 +110,24 @@ export function seedBaseline(org: OrgData, sourceDirs: string[]): void {
             });
         }
     }
+}
+
+/** The system permissions modelled as PermissionSet fields, by their metadata name (`<userPermissions><name>`). */
+const SYSTEM_PERMISSION_FIELDS: Record<string, string> = {
+    ManageUsers: 'PermissionsManageUsers',
+    ViewSetup: 'PermissionsViewSetup',
+    ModifyAllData: 'PermissionsModifyAllData'
+};
+
+const ADMIN_SYSTEM_PERMISSIONS: Record<string, FieldValue> = Object.fromEntries(
+    Object.values(SYSTEM_PERMISSION_FIELDS).map((f) => [f, true])
+);
+
+/** A project permission set's modelled system permissions (the others it enables are not modelled). */
+function systemPermissions(enabled: string[]): Record<string, FieldValue> {
+    const out: Record<string, FieldValue> = {};
+    for (const name of enabled) if (SYSTEM_PERMISSION_FIELDS[name]) out[SYSTEM_PERMISSION_FIELDS[name]] = true;
+    return out;
 }
 
 type UserInfoFields = typeof DEFAULT_USER;

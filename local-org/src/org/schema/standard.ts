@@ -246,7 +246,11 @@ export const STANDARD_OBJECTS: StandardObjectSpec[] = [
             'HasActivationRequired:bool',
             'PermissionSetGroupId:ref(PermissionSetGroup)/PermissionSetGroup ro',
             'Type:picklist(Regular|Group|Profile|Session|Standard) ro restricted',
-            'NamespacePrefix:string(15) ro'
+            'NamespacePrefix:string(15) ro',
+            // Three of the platform's many Permissions* fields: the ones the app's gate reads (runtime/baseline.ts).
+            'PermissionsManageUsers:bool',
+            'PermissionsViewSetup:bool',
+            'PermissionsModifyAllData:bool'
         ],
         children: [
             'Assignments:PermissionSetAssignment.PermissionSetId',
