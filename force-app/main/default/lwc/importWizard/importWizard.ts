@@ -1,4 +1,6 @@
 import { LightningElement, wire } from 'lwc';
+import { CurrentPageReference, NavigationMixin } from 'lightning/navigation';
+import type { PageReference } from 'lightning/navigation';
 import getImportSettings from '@salesforce/apex/ImportController.getImportSettings';
 import createImportRun from '@salesforce/apex/ImportController.createImportRun';
 import { CONFIRMATION_PHRASE, IMPORT_STEPS, asCreateResult } from 'c/migrationTypes';
@@ -25,11 +27,19 @@ interface LineProblem extends ImportFileError {
 
 const PREVIOUS: Partial<Record<ImportStep, ImportStep>> = { options: 'upload', confirm: 'preflight' };
 
+/** Page state keys of the import (custom state needs the c__ prefix); migrationApp keeps other keys as they are. */
+const RUN_KEY = 'c__importRun';
+const STEP_KEY = 'c__importStep';
+const RUN_ID = /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/;
+/** Steps that exist once the run does, and so can be restored from the URL after a reload. */
+const RUN_STEPS: readonly string[] = ['preflight', 'confirm', 'run'];
+
 /**
  * The import of people from a CSV (issue #8): upload → options → preflight → confirm → the run console. The file and
- * the options stay in memory until the run is created; from then on everything is read back from the run.
+ * the options stay in memory until the run is created; from then on everything is read back from the run, whose Id
+ * and step are kept in the page state (URL), so a reload comes back to them.
  */
-export default class ImportWizard extends LightningElement {
+export default class ImportWizard extends NavigationMixin(LightningElement) {
     step: ImportStep = 'upload';
     steps = IMPORT_STEPS;
 
@@ -45,6 +55,29 @@ export default class ImportWizard extends LightningElement {
     preflightRun: RunView | null = null;
     creating = false;
     error: unknown = undefined;
+
+    private pageRef: PageReference | null = null;
+
+    @wire(CurrentPageReference)
+    wiredPageRef(pageRef: PageReference | undefined): void {
+        if (!pageRef) {
+            return;
+        }
+        this.pageRef = pageRef;
+        const state = pageRef.state ?? {};
+        const runId = state[RUN_KEY];
+        if (!runId || !RUN_ID.test(runId)) {
+            // No run in the URL: the wizard's memory (a file being chosen) stays as it is.
+            return;
+        }
+        if (runId !== this.runId) {
+            this.runId = runId;
+            this.preflightRun = null;
+            this.leftOut = [];
+        }
+        const step = state[STEP_KEY];
+        this.step = step && RUN_STEPS.includes(step) ? (step as ImportStep) : 'run';
+    }
 
     @wire(getImportSettings)
     wiredSettings({ data, error }: WireResult<ImportSettings>): void {
@@ -178,11 +211,11 @@ export default class ImportWizard extends LightningElement {
     }
 
     handleRunStarted(): void {
-        this.step = 'run';
+        this.go('run');
     }
 
     handleBack(): void {
-        this.step = PREVIOUS[this.step] ?? this.step;
+        this.go(PREVIOUS[this.step] ?? this.step);
     }
 
     async handleNext(): Promise<void> {
@@ -191,13 +224,13 @@ export default class ImportWizard extends LightningElement {
         }
         switch (this.step) {
             case 'upload':
-                this.step = 'options';
+                this.go('options');
                 break;
             case 'options':
                 await this.createRun();
                 break;
             default:
-                this.step = 'confirm';
+                this.go('confirm');
         }
     }
 
@@ -209,7 +242,7 @@ export default class ImportWizard extends LightningElement {
         this.leftOut = [];
         this.fileErrors = [];
         this.error = undefined;
-        this.step = 'upload';
+        this.go('upload');
     }
 
     private async createRun(): Promise<void> {
@@ -239,7 +272,7 @@ export default class ImportWizard extends LightningElement {
                 this.runId = result.runId;
                 this.leftOut = result.fileErrors ?? [];
                 this.preflightRun = null;
-                this.step = 'preflight';
+                this.go('preflight');
             } else {
                 // The file was refused: nothing was created; its problems are listed on the Upload step.
                 this.fileErrors = result.fileErrors ?? [];
@@ -250,5 +283,21 @@ export default class ImportWizard extends LightningElement {
         } finally {
             this.creating = false;
         }
+    }
+
+    /** Moves to a step and, once a run exists (or has just been left), records the run and step in the URL. */
+    private go(step: ImportStep): void {
+        this.step = step;
+        const pageRef = this.pageRef;
+        if (!pageRef) {
+            return;
+        }
+        const state: Record<string, string | undefined> = { ...(pageRef.state ?? {}) };
+        if (!this.runId && !state[RUN_KEY]) {
+            return;
+        }
+        state[RUN_KEY] = this.runId ?? undefined;
+        state[STEP_KEY] = this.runId ? step : undefined;
+        this[NavigationMixin.Navigate]({ ...pageRef, state }, true);
     }
 }

@@ -6,6 +6,7 @@ import getRun from '@salesforce/apex/MigrationController.getRun';
 import type { ImportChoice, ImportFile } from 'c/migrationTypes';
 import { aRun } from '../../migrationUtils/__tests__/runFixtures';
 
+jest.mock('lightning/navigation', () => jest.requireActual('../../../../../test/jest-mocks/lightning/navigation'));
 jest.mock(
     '@salesforce/apex/ImportController.getImportSettings',
     () => {
@@ -37,6 +38,28 @@ jest.mock('@salesforce/apex/MigrationController.rollbackRun', () => ({ default: 
 interface TestWireAdapter {
     emit(value: unknown): void;
     error(body?: unknown): void;
+}
+
+interface PageRef {
+    type: string;
+    attributes?: Record<string, unknown>;
+    state?: Record<string, string | undefined>;
+}
+
+interface NavigationDouble {
+    CurrentPageReference: { emit(value: PageRef): void };
+    getNavigateCalls(): { pageReference: PageRef; replace: boolean }[];
+    resetNavigateCalls(): void;
+}
+
+const navigation = jest.requireMock('lightning/navigation') as NavigationDouble;
+const TAB: PageRef = { type: 'standard__navItemPage', attributes: { apiName: 'Community_User_Migrator' }, state: {} };
+
+function lastState(): Record<string, string | undefined> {
+    const calls = navigation.getNavigateCalls();
+    const last = calls[calls.length - 1];
+    expect(last.replace).toBe(true);
+    return last.pageReference.state ?? {};
 }
 
 const settingsWire = getImportSettings as unknown as TestWireAdapter;
@@ -126,6 +149,7 @@ describe('c-import-wizard', () => {
     afterEach(() => {
         document.body.replaceChildren();
         jest.resetAllMocks();
+        navigation.resetNavigateCalls();
     });
 
     it('hands the settings to the upload and options steps and waits for a file', async () => {
@@ -273,6 +297,56 @@ describe('c-import-wizard', () => {
         expect(q(element, 'c-run-console')).toBeNull();
         expect(q(element, 'c-import-upload')).not.toBeNull();
         expect(q(element, '.next').disabled).toBe(true);
+    });
+
+    it('keeps the run and its step in the URL, and comes back to them after a reload', async () => {
+        getRunMock.mockResolvedValue(aRun({ kind: 'Import', status: 'Ready', blockedCount: 0 }));
+        const element = await mount();
+        navigation.CurrentPageReference.emit({ ...TAB, state: { c__view: 'import' } });
+        await flush();
+        // Choosing a file records nothing: there is no run yet.
+        send(element, 'c-import-upload', 'filechange', FILE);
+        q(element, '.next').click();
+        await flush();
+        expect(navigation.getNavigateCalls()).toEqual([]);
+
+        createMock.mockResolvedValue({ runId: RUN_ID, rowCount: 2, fileErrors: [] });
+        send(element, 'c-import-options', 'optionschange', CHOICE);
+        await flush();
+        q(element, '.next').click();
+        await flush();
+        expect(lastState()).toEqual({ c__view: 'import', c__importRun: RUN_ID, c__importStep: 'preflight' });
+        document.body.replaceChildren();
+
+        // A reload on the confirm step opens it for the run in the URL.
+        const reloaded = await mount();
+        navigation.CurrentPageReference.emit({
+            ...TAB,
+            state: { c__view: 'import', c__importRun: RUN_ID, c__importStep: 'confirm' }
+        });
+        await flush();
+        expect(q<HTMLElement & { runId: string }>(reloaded, 'c-import-confirm').runId).toBe(RUN_ID);
+        q(reloaded, '.back').click();
+        await flush();
+        expect(lastState()).toMatchObject({ c__importRun: RUN_ID, c__importStep: 'preflight' });
+        expect(q(reloaded, 'c-import-preflight')).not.toBeNull();
+
+        q(reloaded, '.start-over').click();
+        await flush();
+        expect(lastState()).toEqual({ c__view: 'import', c__importRun: undefined, c__importStep: undefined });
+        expect(q(reloaded, 'c-import-upload')).not.toBeNull();
+        document.body.replaceChildren();
+
+        // An unknown step opens the console; a malformed Id is ignored.
+        const console_ = await mount();
+        navigation.CurrentPageReference.emit({ ...TAB, state: { c__importRun: RUN_ID, c__importStep: 'upload' } });
+        await flush();
+        expect(q(console_, 'c-run-console')).not.toBeNull();
+        document.body.replaceChildren();
+        const malformed = await mount();
+        navigation.CurrentPageReference.emit({ ...TAB, state: { c__importRun: 'nonsense', c__importStep: 'run' } });
+        await flush();
+        expect(q(malformed, 'c-import-upload')).not.toBeNull();
     });
 
     it('says when the settings cannot be loaded', async () => {
