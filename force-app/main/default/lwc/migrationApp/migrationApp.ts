@@ -5,9 +5,17 @@ import createRun from '@salesforce/apex/MigrationController.createRun';
 import getRun from '@salesforce/apex/MigrationController.getRun';
 import discardRun from '@salesforce/apex/MigrationController.discardRun';
 import { SCOPE_SIZE, WIZARD_STEPS, asRunView } from 'c/migrationTypes';
-import type { DraftRunRequest, RunView, SelectedUsers, TargetChoice, WizardStep } from 'c/migrationTypes';
+import type {
+    DraftRunRequest,
+    RunView,
+    SelectedUsers,
+    SelectionCriteria,
+    TargetChoice,
+    WizardStep
+} from 'c/migrationTypes';
 
-type View = 'wizard' | 'history' | 'import';
+/** 'recreate' is the migration wizard for a re-create run (legacy portal users get new community users). */
+type View = 'wizard' | 'history' | 'import' | 'recreate';
 
 /** Page state keys; custom state needs a namespace prefix (c__) to survive in the URL. */
 const RUN_KEY = 'c__runId';
@@ -18,6 +26,12 @@ const STEP_VALUES = WIZARD_STEPS.map((s) => s.value as string);
 /** Statuses of a run that has not started: MigrationRunService.discard takes them (Preparing only with no job). */
 const UNSTARTED: readonly string[] = ['Draft', 'Preparing', 'Ready'];
 const RUN_ID = /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/;
+/**
+ * User types of legacy Customer Portal (CustomerSuccess, PowerCustomerSuccess) and Partner Portal (PowerPartner) users.
+ * Community licenses share the last two, so the server's preflight blocks every user who is not on a legacy license.
+ */
+const LEGACY_USER_TYPES: readonly string[] = ['CustomerSuccess', 'PowerCustomerSuccess', 'PowerPartner'];
+const DEFAULT_SUFFIX = '.community';
 
 /**
  * The app's tab. Owns the run Id and the wizard step and keeps both in the page state (URL), so a reload
@@ -41,6 +55,10 @@ export default class MigrationApp extends NavigationMixin(LightningElement) {
     discarding = false;
     discardError: unknown = undefined;
     discardFriendly = '';
+    /** Recreate: appended to old usernames. */
+    usernameSuffix = DEFAULT_SUFFIX;
+    /** Recreate: move the old users' accounts and contacts to the new users. */
+    reassignRecords = false;
 
     private pageRef: PageReference | null = null;
 
@@ -65,11 +83,19 @@ export default class MigrationApp extends NavigationMixin(LightningElement) {
             this.step = 'select';
         }
         const view = state[VIEW_KEY];
-        this.view = view === 'history' || view === 'import' ? view : 'wizard';
+        this.view = view === 'history' || view === 'import' || view === 'recreate' ? view : 'wizard';
     }
 
     get isWizard(): boolean {
-        return this.view === 'wizard';
+        return this.view === 'wizard' || this.view === 'recreate';
+    }
+
+    get isRecreate(): boolean {
+        return this.view === 'recreate';
+    }
+
+    get recreateVariant(): string {
+        return this.isRecreate ? 'brand' : 'neutral';
     }
 
     get isHistory(): boolean {
@@ -77,7 +103,7 @@ export default class MigrationApp extends NavigationMixin(LightningElement) {
     }
 
     get wizardVariant(): string {
-        return this.isWizard ? 'brand' : 'neutral';
+        return this.view === 'wizard' ? 'brand' : 'neutral';
     }
 
     get historyVariant(): string {
@@ -166,6 +192,18 @@ export default class MigrationApp extends NavigationMixin(LightningElement) {
 
     handleShowImport(): void {
         this.navigate({ view: 'import' });
+    }
+
+    handleShowRecreate(): void {
+        this.navigate({ view: 'recreate' });
+    }
+
+    handleSuffixChange(event: CustomEvent<{ value: string }>): void {
+        this.usernameSuffix = event.detail.value;
+    }
+
+    handleReassignChange(event: CustomEvent<{ checked: boolean }>): void {
+        this.reassignRecords = event.detail.checked;
     }
 
     handleSelection(event: CustomEvent<SelectedUsers | null>): void {
@@ -306,9 +344,21 @@ export default class MigrationApp extends NavigationMixin(LightningElement) {
         // Set before the first await: a double click creates one run.
         this.creating = true;
         this.error = undefined;
+        const criteria = this.isRecreate ? legacyOnly(selection.criteria) : selection.criteria;
+        if (!criteria) {
+            this.error = {
+                body: {
+                    message:
+                        'Re-creating takes legacy Customer Portal and Partner Portal users only; the chosen user types ' +
+                        'hold none. Choose Customer Portal or Partner user types, or paste a list.'
+                }
+            };
+            this.creating = false;
+            return;
+        }
         const request: DraftRunRequest = {
-            kind: 'Migration',
-            criteria: selection.criteria,
+            kind: this.isRecreate ? 'Recreate' : 'Migration',
+            criteria,
             targetProfileId: target.targetProfileId,
             roleStrategy: target.roleStrategy,
             roleLevel: target.roleLevel,
@@ -316,6 +366,10 @@ export default class MigrationApp extends NavigationMixin(LightningElement) {
             dryRun: false,
             scopeSize: SCOPE_SIZE
         };
+        if (this.isRecreate) {
+            request.usernameSuffix = this.usernameSuffix.trim() || DEFAULT_SUFFIX;
+            request.reassignRecords = this.reassignRecords;
+        }
         try {
             const runId = await createRun({ requestJson: JSON.stringify(request) });
             this.resetProgress();
@@ -347,4 +401,18 @@ export default class MigrationApp extends NavigationMixin(LightningElement) {
         state[VIEW_KEY] = this.view === 'wizard' ? undefined : this.view;
         this[NavigationMixin.Navigate]({ ...pageRef, state }, true);
     }
+}
+
+/**
+ * A re-create run's criteria: only legacy portal user types (those chosen among them, or all of them). A pasted
+ * list is kept as it is: the preflight blocks every listed user who is not a legacy portal user.
+ * @returns the criteria, or null when the chosen user types hold no legacy portal type
+ */
+function legacyOnly(criteria: SelectionCriteria): SelectionCriteria | null {
+    if (criteria.userIds?.length) {
+        return criteria;
+    }
+    const chosen = criteria.userTypes?.length ? criteria.userTypes : LEGACY_USER_TYPES;
+    const userTypes = chosen.filter((t) => LEGACY_USER_TYPES.includes(t));
+    return userTypes.length ? { ...criteria, userTypes } : null;
 }

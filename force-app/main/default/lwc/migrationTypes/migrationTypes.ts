@@ -109,7 +109,8 @@ export interface TargetChoice {
 
 /** createRun's request JSON (MigrationRunRepository.DraftRun, read with JSON.deserializeStrict). */
 export interface DraftRunRequest {
-    kind: 'Migration';
+    /** Migration moves users in place; Recreate disables legacy portal users and creates community users. */
+    kind: 'Migration' | 'Recreate';
     criteria: SelectionCriteria;
     targetProfileId: string;
     roleStrategy: RoleStrategy;
@@ -117,6 +118,10 @@ export interface DraftRunRequest {
     targetRoleId: string | null;
     dryRun: boolean;
     scopeSize: number;
+    /** Recreate: appended to each old username to make the new one (the server's default when absent). */
+    usernameSuffix?: string;
+    /** Recreate: give the accounts and contacts the old users own to the new users. */
+    reassignRecords?: boolean;
 }
 
 /** Affected users of one preflight reason code (MigrationViews.ReasonCount). */

@@ -415,4 +415,80 @@ describe('c-migration-app', () => {
         expect(navigation.getNavigateCalls()).toEqual([]);
         expect(child(element, 'c-run-history')).not.toBeNull();
     });
+    it('opens the same wizard for a re-create run and sends kind, legacy user types, suffix and reassignment', async () => {
+        createRunMock.mockResolvedValue(RUN_ID);
+        const element = await mount({});
+        child(element, '.show-recreate').click();
+        await flush();
+        expect(lastState()).toMatchObject({ c__view: 'recreate', c__step: 'select' });
+        expect((child(element, '.show-recreate') as Button & { variant: string }).variant).toBe('brand');
+        expect((child(element, '.show-wizard') as Button & { variant: string }).variant).toBe('neutral');
+        expect(child(element, '.recreate-note')?.textContent).toContain('cannot be rolled back');
+        expect(child(element, 'c-user-selection')).not.toBeNull();
+        await expect(element).toBeAccessible();
+
+        fire(child(element, 'c-user-selection'), 'selectionchange', {
+            mode: 'Criteria',
+            criteria: { userTypes: ['CspLitePortal', 'PowerPartner'] },
+            count: 3
+        });
+        await flush();
+        child(element, '.next').click();
+        await flush();
+        fire(child(element, 'c-target-picker'), 'targetchange', TARGET);
+        const suffix = child(element, '.username-suffix') as HTMLElement & { value: string };
+        expect(suffix.value).toBe('.community');
+        fire(suffix, 'change', { value: ' .cc ' });
+        fire(child(element, '.reassign-records'), 'change', { checked: true });
+        await flush();
+        child(element, '.next').click();
+        await flush();
+
+        expect(JSON.parse(createRunMock.mock.calls[0][0].requestJson)).toEqual({
+            kind: 'Recreate',
+            criteria: { userTypes: ['PowerPartner'] },
+            targetProfileId: '00e000000000002AAA',
+            roleStrategy: 'Platform_Default',
+            roleLevel: null,
+            targetRoleId: null,
+            dryRun: false,
+            scopeSize: 200,
+            usernameSuffix: '.cc',
+            reassignRecords: true
+        });
+        expect(lastState()).toMatchObject({ c__runId: RUN_ID, c__step: 'permissions', c__view: 'recreate' });
+    });
+
+    it('refuses a re-create run whose chosen user types hold no legacy portal type, and presets them otherwise', async () => {
+        createRunMock.mockResolvedValue(RUN_ID);
+        const element = await mount({ c__view: 'recreate' });
+        fire(child(element, 'c-user-selection'), 'selectionchange', {
+            mode: 'Criteria',
+            criteria: { userTypes: ['CspLitePortal'] },
+            count: 3
+        });
+        await flush();
+        child(element, '.next').click();
+        await flush();
+        fire(child(element, 'c-target-picker'), 'targetchange', TARGET);
+        await flush();
+        child(element, '.next').click();
+        await flush();
+        expect(createRunMock).not.toHaveBeenCalled();
+        expect(child(element, 'c-error-panel')).toHaveProperty('friendlyMessage', 'The run could not be created.');
+
+        fire(child(element, 'c-user-selection'), 'selectionchange', SELECTION);
+        await flush();
+        child(element, '.next').click();
+        await flush();
+        expect(JSON.parse(createRunMock.mock.calls[0][0].requestJson)).toMatchObject({
+            kind: 'Recreate',
+            criteria: {
+                licenseNames: ['Customer Community'],
+                userTypes: ['CustomerSuccess', 'PowerCustomerSuccess', 'PowerPartner']
+            },
+            usernameSuffix: '.community',
+            reassignRecords: false
+        });
+    });
 });
