@@ -11,6 +11,35 @@ declare namespace ApexTypes {
         done: boolean;
     }
 
+    /** Apex class ImportViews.CreateResult */
+    interface ImportViews_CreateResult {
+        runId: string;
+        rowCount: number;
+        fileErrors: ApexTypes.ImportViews_FileError[];
+    }
+
+    /** Apex class ImportViews.FileError */
+    interface ImportViews_FileError {
+        code: string;
+        line: number;
+        column: number;
+        message: string;
+    }
+
+    /** Apex class ImportViews.Settings */
+    interface ImportViews_Settings {
+        maxRows: number;
+        knownColumns: string[];
+        requiredColumns: string[];
+        defaultLocale: string;
+        defaultTimeZone: string;
+        defaultLanguage: string;
+        defaultEmailEncoding: string;
+        contactKeyFields: string[];
+        accountKeyFields: string[];
+        confirmationPhrase: string;
+    }
+
     /** Apex class LicenseSummaryService.LicenseSeats */
     interface LicenseSummaryService_LicenseSeats {
         licenseId: string;
@@ -172,6 +201,31 @@ declare namespace ApexTypes {
         licenseName: string;
         isActive: boolean;
     }
+}
+
+declare module '@salesforce/apex/ImportController.createImportRun' {
+    const method: SfApex.Method<{ requestJson: string }, ApexTypes.ImportViews_CreateResult>;
+    export default method;
+}
+
+declare module '@salesforce/apex/ImportController.excludeBlocked' {
+    const method: SfApex.Method<{ runId: string }, number>;
+    export default method;
+}
+
+declare module '@salesforce/apex/ImportController.getImportSettings' {
+    const method: SfApex.Method<Record<string, never>, ApexTypes.ImportViews_Settings>;
+    export default method;
+}
+
+declare module '@salesforce/apex/ImportController.runImportPreflight' {
+    const method: SfApex.Method<{ runId: string }, void>;
+    export default method;
+}
+
+declare module '@salesforce/apex/ImportController.startImport' {
+    const method: SfApex.Method<{ runId: string; dryRun: boolean; confirmation: string }, void>;
+    export default method;
 }
 
 declare module '@salesforce/apex/LicenseSummaryController.getExternalLicenseSummary' {
