@@ -1,20 +1,24 @@
 /**
- * The demo org the local app starts on: the project's sources plus a synthetic org (seed/synthetic.ts) shaped for a
- * walk through the wizard — external users over Customer Community, Customer Community Plus and Partner Community
- * (and their Login variants), two sites, permission sets of which some are bound to a license, one license with
- * only a few seats left, and the running admin holding the app's permission set.
- *
- * Not seeded yet (the generator has no such records): legacy Customer Portal users, permission sets bound to a
- * permission set license, permission sets that are a site's member group, account owners without a role.
+ * The demo org the local app starts on (issue #7): the project's sources plus a synthetic org (seed/synthetic.ts)
+ * shaped for a walk through the wizard — about 5,000 external users on 200 accounts (every fifth a partner account)
+ * over Customer Community, Customer Community Plus and Partner Community and their Login variants, two sites whose
+ * member groups are the external profiles, permission sets of which six are bound to a user license, one license
+ * with only a few seats left, and the running admin (System Administrator) holding the app's permission set. The
+ * generator's records are written to the store directly; demo-extras.ts then adds through Apex DML what it does not
+ * make: accounts whose owner has no role, legacy portal users, a site-linked set and a set bound to a permission set
+ * license.
  */
 import type { LoadedProject, LoadResult, RuntimeOptions, SiteSeed } from '../api';
 import type { Store } from '../org/store';
 import { currentOrg } from '../runtime/org-data';
+import { addDemoExtras } from './demo-extras';
 import { buildSyntheticFast, generateSynthetic, type SyntheticPlan } from '../seed/synthetic';
 
 export interface DemoOrgOptions {
-    /** External users; default 3000. */
+    /** External users of the generator; default 5000 (demo-extras.ts adds 32). */
     users?: number;
+    /** Accounts of the generator; default one per 10 users, at most 200 (5,000 users: 25 per account). */
+    accounts?: number;
     /** PRNG seed of the generator; default 1. */
     seed?: number;
     /** License left with only a few free seats; default Customer Community Plus (the usual migration target). */
@@ -52,12 +56,16 @@ export class DemoOrgError extends Error {
 }
 
 export function demoPlan(options: DemoOrgOptions = {}): SyntheticPlan {
+    const users = options.users ?? 5000;
     const plan = generateSynthetic({
-        users: options.users ?? 3000,
+        users,
+        accounts: options.accounts ?? Math.min(200, Math.max(1, Math.ceil(users / 10))),
         seed: options.seed ?? 1,
         sites: 0,
         permissionSets: 12,
-        assignmentsPerUser: 3
+        assignmentsPerUser: 3,
+        // Room for the users demo-extras.ts inserts through DML (which checks seats); setSeats sets the final counts.
+        seatHeadroom: 40
     });
     return { ...plan, sites: DEMO_SITES.map((s) => ({ ...s, members: [...s.members] })) };
 }
@@ -102,6 +110,7 @@ export async function loadDemoOrg(
     const summary = [
         `${plan.users.length} external users on ${plan.accounts.length} accounts, sites: ${plan.sites.map((s) => s.name).join(', ')}`
     ];
+    summary.push(...(await addDemoExtras(project, await storeOf(project))));
     summary.push(await assignAppPermissionSet(project));
     summary.push(
         await setSeats(project, options.nearlyFullLicense ?? 'Customer Community Plus', options.freeSeats ?? 10)

@@ -44,7 +44,7 @@ Serves the local app (the project's LWCs calling its Apex) on http://127.0.0.1:<
   --port <n>               port (default: $PORT or 3000)
   --source-dir <dir>       Apex and metadata sources (default force-app; repeatable)
   --app-dir <dir>          the built app page and bundle (default artifacts/local-app; build with npm run build:app)
-  --users <n>              external users in the demo org (default 3000)
+  --users <n>              external users of the demo org's generator (default 5000; 32 more are added)
   --seed <n>               seed of the demo org generator (default 1)
   --async-interval-ms <n>  pause between two background async steps (default 200)
   --test-hooks             serve /__test/ routes that inject faults and change seats (browser tests only)
@@ -75,7 +75,7 @@ export function parseServeArgs(argv: string[], env: Record<string, string | unde
         port: env.PORT ? wholeNumber('PORT', env.PORT, 1, 65535) : 3000,
         sourceDirs: [],
         appDir: 'artifacts/local-app',
-        users: 3000,
+        users: 5000,
         seed: 1,
         asyncIntervalMs: 200,
         testHooks: false,

@@ -17,6 +17,26 @@ const CTL = `public with sharing class SeatCtl {
         return [SELECT COUNT() FROM User WHERE ContactId != null];
     }
     @AuraEnabled
+    public static Map<String, Object> extras() {
+        Map<String, Object> out = new Map<String, Object>();
+        for (AggregateResult r : [SELECT Profile.Name p, COUNT(Id) n FROM User WHERE ContactId != null GROUP BY Profile.Name]) {
+            out.put((String) r.get('p'), r.get('n'));
+        }
+        out.put('noRoleAccounts', [SELECT COUNT() FROM Account WHERE Owner.UserRoleId = null]);
+        out.put('partnerAccounts', [SELECT COUNT() FROM Account WHERE IsPartner = true]);
+        PermissionSet site = [SELECT Id FROM PermissionSet WHERE Name = 'Demo_Partner_Site_Access'];
+        Network partners = [SELECT Id FROM Network WHERE Name = 'Partners'];
+        out.put('siteGroups', [SELECT COUNT() FROM NetworkMemberGroup WHERE ParentId = :site.Id AND NetworkId = :partners.Id]);
+        Set<Id> holders = new Set<Id>();
+        for (PermissionSetAssignment a : [SELECT AssigneeId FROM PermissionSetAssignment WHERE PermissionSetId = :site.Id]) holders.add(a.AssigneeId);
+        out.put('siteHolders', holders.size());
+        out.put('holdersInPartners', [SELECT COUNT() FROM NetworkMember WHERE NetworkId = :partners.Id AND MemberId IN :holders]);
+        List<PermissionSet> bound = [SELECT LicenseId FROM PermissionSet WHERE Name = 'Demo_Health_Portal_Access'];
+        out.put('pslBound', bound.isEmpty() ? null : String.valueOf(bound[0].LicenseId).left(3));
+        out.put('pslAssigned', [SELECT COUNT() FROM PermissionSetLicenseAssign]);
+        return out;
+    }
+    @AuraEnabled
     public static List<String> sites() {
         List<String> names = new List<String>();
         for (Network n : [SELECT Name FROM Network ORDER BY Name]) names.add(n.Name);
@@ -38,7 +58,8 @@ test('the demo org: its users and two sites, seats with headroom, one license ne
         assert.ok(r.ok, JSON.stringify(r));
         return r.returnValue;
     };
-    assert.equal(await call('externalUsers'), 120);
+    // 120 from the generator, 32 added by DML (20 on accounts whose owner has no role, 12 legacy portal users).
+    assert.equal(await call('externalUsers'), 152);
     assert.deepEqual(await call('sites'), DEMO_SITES.map((s) => s.name).sort());
     const seats = (await call('seats')) as Array<{ Name: string; TotalLicenses: number; UsedLicenses: number }>;
     const plus = seats.find((s) => s.Name === 'Customer Community Plus')!;
@@ -49,4 +70,24 @@ test('the demo org: its users and two sites, seats with headroom, one license ne
     }
     // These sources carry no Community_User_Migrator permission set: the summary says so instead of failing.
     assert.match(demo.summary.join('\n'), /is not in the sources: the admin runs without it/);
+});
+
+test('the demo org has what the generator does not make: no-role owners, legacy portal users, linked sets', async () => {
+    const demo = await loadDemoOrg([sources()], loadProject, { users: 200, accounts: 20 });
+    const r = await demo.project.invokeAura!('SeatCtl', 'extras', {});
+    assert.ok(r.ok, JSON.stringify(r));
+    const x = r.returnValue as Record<string, unknown>;
+    assert.equal(x['High Volume Customer Portal User'], 6);
+    assert.equal(x['Customer Portal Manager Custom'], 6);
+    assert.equal(x.noRoleAccounts, 5);
+    assert.equal(x.partnerAccounts, 4);
+    assert.equal(x.siteGroups, 1);
+    assert.ok(Number(x.siteHolders) > 0);
+    assert.equal(x.holdersInPartners, x.siteHolders, 'holding the site set makes a user a member of the site');
+    // With a permission set license in the baseline, the bound set's LicenseId is one (key prefix 0PL).
+    if (x.pslBound !== null) {
+        assert.equal(x.pslBound, '0PL');
+        assert.equal(x.pslAssigned, x.siteHolders);
+    }
+    assert.match(demo.summary.join('\n'), /32 more users by DML/);
 });
