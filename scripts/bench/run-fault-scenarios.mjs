@@ -32,6 +32,7 @@ const runs = [
     ['lock on the profile update', ['--faults', join(faults, 'lock.json'), '-n', 'EngineLockFaultTest']],
     ['seats run out mid-chunk', ['--faults', join(faults, 'seats.json'), '-n', 'EngineSeatFaultTest']],
     ['stage job aborted', ['--faults', join(faults, 'abort.json'), '-n', 'EngineAbortFaultTest']],
+    ['seats run out mid-import', ['--faults', join(faults, 'import-seats.json'), '-n', 'ImportSeatFaultTest']],
     ['sites, stale rows stay', ['--sites', sites, '--site-membership', 'stale-rows-stay', '-n', stageTests]],
     ['sites, recompute', ['--sites', sites, '--site-membership', 'recompute', '-n', stageTests]]
 ];
