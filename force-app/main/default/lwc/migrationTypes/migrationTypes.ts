@@ -318,7 +318,7 @@ export interface ImportChoice {
     accountKeyField: string | null;
 }
 
-/** createImportRun's request JSON (the I1 API): the file text and the choices. */
+/** createImportRun's request JSON (ImportViews.CreateRequest, read with JSON.deserializeStrict). */
 export interface ImportRunRequest extends Omit<ImportChoice, 'licenseName' | 'userType'> {
     csv: string;
 }
