@@ -81,6 +81,18 @@ export const MESSAGES = {
         confidence: 'community',
         source: 'https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_objects_permissionsetassignment.htm'
     },
+    duplicateLicenseAssignment: {
+        statusCode: 'DUPLICATE_VALUE',
+        text: 'The user {0} already has this permission set license.',
+        confidence: 'unverified',
+        source: 'https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_permissionsetlicenseassign.htm'
+    },
+    permissionSetLicenseLimitExceeded: {
+        statusCode: 'LICENSE_LIMIT_EXCEEDED',
+        text: 'No more licenses are available for the permission set license {0}.',
+        confidence: 'unverified',
+        source: 'https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_calls_concepts_core_data_objects.htm'
+    },
     profileOwnedPermissionSet: {
         statusCode: 'INVALID_CROSS_REFERENCE_KEY',
         text: "You can't assign or unassign this permission set because it's associated with a profile.",

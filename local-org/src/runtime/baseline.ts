@@ -8,6 +8,7 @@ import { readAccessMetadata } from '../metadata/permission-sets';
 import type { FieldValue } from '../org/values';
 import type { SRecord } from '../org/store';
 import { BASELINE_LICENSES } from '../platform/licenses';
+import { BASELINE_PERMISSION_SET_LICENSES } from '../platform/permission-set-licenses';
 import { DEFAULT_USER } from '../stdlib/system';
 import type { OrgData } from './org-data';
 import { profilePermissionSetId, recountSeats } from './dml-rules';
@@ -73,6 +74,17 @@ export function seedBaseline(org: OrgData, sourceDirs: string[]): void {
         UserType: 'Standard'
     });
     recountSeats(store);
+    // Permission set licenses (platform/permission-set-licenses.ts): Active, none assigned yet.
+    for (const psl of BASELINE_PERMISSION_SET_LICENSES) {
+        ins('PermissionSetLicense', {
+            DeveloperName: psl.developerName,
+            MasterLabel: psl.label,
+            PermissionSetLicenseKey: psl.developerName,
+            Status: 'Active',
+            TotalLicenses: psl.seats,
+            UsedLicenses: 0
+        });
+    }
     DEFAULT_USER.id = baselineIds.adminUserId;
     DEFAULT_USER.profileId = baselineIds.adminProfileId;
     DEFAULT_USER.orgId = baselineIds.orgId;

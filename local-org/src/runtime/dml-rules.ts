@@ -13,6 +13,7 @@ import { type PortalRoleLevel, type PortalType, decidePortalRole } from '../plat
 import { platformError } from '../platform/errors';
 import { ApexId } from '../stdlib/primitives/id';
 import { EmulatorError } from './context';
+import { licenseAssignmentInsertError } from './psl-rules';
 
 function idText(v: FieldValue | undefined): string | null {
     return v === null || v === undefined ? null : String(v);
@@ -399,6 +400,8 @@ export function platformRowError(
     fields: Map<string, FieldValue>,
     id: string | null = null
 ): PlatformError | null {
+    if (op === 'insert' && objectName === 'PermissionSetLicenseAssign')
+        return licenseAssignmentInsertError(store, fields);
     if (op === 'insert' && objectName === 'PermissionSetAssignment') {
         const error = assignmentInsertError(store, fields);
         if (!error) groupAssignment(store, fields);

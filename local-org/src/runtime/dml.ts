@@ -24,6 +24,7 @@ import { type ApexType, T } from '../semantic/types';
 import { ApexList, ApexMap } from './values';
 import { checkLimit } from './limits';
 import { afterInsertRule, beforeDeleteRule, platformRowError, recountSeats } from './dml-rules';
+import { recountPermissionSetLicenses } from './psl-rules';
 import { type StaleMembershipMode, networkMemberDmlError } from '../platform/site-membership';
 import { platformError } from '../platform/errors';
 import { syncMembership } from './sites';
@@ -143,6 +144,7 @@ export class DmlEngine {
                 );
             }
             if (rows.some((r) => r instanceof SObjectValue && r.obj.name === 'User')) recountSeats(this.store);
+            recountPermissionSetLicenses(this.store);
             // Only Ids come back to the caller's instances; other generated fields need a query (Apex guide, Insert).
             for (const [o, id] of newIds) o.values.set('id', id);
             return results;
