@@ -239,8 +239,9 @@ export class EventBus {
 
     /** The Id of the Automated Process user's row, inserted on first use. */
     private automatedProcessUser(): string {
-        for (const r of this.store.rows('User'))
-            if (r.values.get('username') === AUTOMATED_PROCESS.userName) return r.id;
+        // By the Username index: a scan of every User per delivery grows with the org.
+        const found = this.store.findOther('User', 'Username', AUTOMATED_PROCESS.userName, null);
+        if (found) return found.id;
         return this.store.insert('User', {
             Username: AUTOMATED_PROCESS.userName,
             LastName: AUTOMATED_PROCESS.lastName,
@@ -268,7 +269,9 @@ export class EventBus {
             if (e.token !== null && this.store.get(e.token)) this.store.hardDelete(e.token);
         }
         if (!hasTriggers(obj.name)) return out;
-        const before = this.store.snapshot();
+        // The delivery's rollback point: an undo journal (a snapshot would make the next write to every table copy
+        // it, O(org) per delivery).
+        const before = this.store.mark();
         const saved = { ...DEFAULT_USER };
         const context = new TriggerContextValue(batch.map((e) => String(e.values.get('replayid'))));
         const outer = eventTrigger.current;
@@ -298,12 +301,13 @@ export class EventBus {
             );
         } catch (e) {
             if (!(e instanceof ApexThrow)) throw e;
-            this.store.restore(before);
+            this.store.rollbackTo(before);
             if (inTest) throw e;
             const msg = e.ex.fields.get('$message');
             out.ok = false;
             out.message = `${e.ex.cls.qualifiedName}: ${msg === null || msg === undefined ? '' : String(msg)}`;
         } finally {
+            this.store.release();
             Object.assign(DEFAULT_USER, saved);
             eventTrigger.current = outer;
             this.resumeAfterCheckpoint(batch, context);
