@@ -146,6 +146,12 @@ function validate(m: SingleEmailValue, org: OrgData): SendEmailErrorValue | null
                 m.targetObjectId
             );
     }
+    // Documented to apply only to a targetObjectId recipient, yet reported to write an EmailMessage (and so to mix with
+    // setup DML) for address-only email: unknown, so loud (salesforce.stackexchange.com/questions/250597).
+    if (m.targetObjectId === null && m.saveAsActivity)
+        throw new EmulatorError(
+            'an address-only email with saveAsActivity true is not emulated (whether it saves an EmailMessage is undocumented): call setSaveAsActivity(false)'
+        );
     // "You must specify a value for setTemplateId, setHtmlBody, or setPlainTextBody" (templates are not modelled).
     if (blank(m.plainTextBody) && blank(m.htmlBody))
         return new SendEmailErrorValue(

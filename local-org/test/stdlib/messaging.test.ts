@@ -112,6 +112,25 @@ describe('Messaging.sendEmail and the outbox', () => {
         );
         assert.equal(template.emulatorError, true);
         assert.match(template.message ?? '', /setTemplateId is not supported by the local org/);
+        const addressOnly = await p.executeAnonymous(
+            "Messaging.SingleEmailMessage m = new Messaging.SingleEmailMessage(); m.setToAddresses(new List<String>{ 'a@example.com' }); m.setPlainTextBody('b'); Messaging.sendEmail(new List<Messaging.Email>{ m });",
+            'a.apex'
+        );
+        assert.equal(addressOnly.emulatorError, true);
+        assert.match(addressOnly.message ?? '', /address-only email with saveAsActivity true is not emulated/);
         assert.deepEqual(p.outbox!(), []);
+    });
+
+    it('sends an address-only email once saveAsActivity is false', async () => {
+        const p = await org();
+        const r = await p.executeAnonymous(
+            "Messaging.SingleEmailMessage m = new Messaging.SingleEmailMessage(); m.setSaveAsActivity(false); m.setToAddresses(new List<String>{ 'a@example.com' }); m.setCcAddresses(new List<String>{ 'c@example.com' }); m.setHtmlBody('<p>b</p>'); Messaging.sendEmail(new List<Messaging.Email>{ m });",
+            'a.apex'
+        );
+        assert.ok(r.success, `${r.message}`);
+        const [mail] = p.outbox!();
+        assert.deepEqual(mail.recipients, ['a@example.com', 'c@example.com']);
+        assert.equal(mail.htmlBody, '<p>b</p>');
+        assert.equal(mail.targetObjectId, null);
     });
 });
