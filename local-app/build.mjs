@@ -53,6 +53,8 @@ function apexModules() {
     return {
         name: 'salesforce-apex',
         resolveId(id) {
+            // refreshApex lives beside the wire adapters it asks again.
+            if (id === '@salesforce/apex') return join(PLATFORM, 'apexClient.js');
             if (id.startsWith('@salesforce/apex/')) return PREFIX + id.slice('@salesforce/apex/'.length);
             return null;
         },

@@ -40,6 +40,18 @@ async function post(className, methodName, params) {
     return { value: json.returnValue === undefined ? null : json.returnValue, cacheable: json.cacheable === true };
 }
 
+/** Each value a wire adapter provisioned → that adapter, so refreshApex(value) can ask it again. */
+const provisioned = new WeakMap();
+
+/**
+ * `refreshApex` of `@salesforce/apex`: calls the wired method again with the wire's current parameters and
+ * provisions the fresh value; resolves once it is delivered. A value no wire provisioned refreshes nothing.
+ */
+export function refreshApex(wiredValue) {
+    const adapter = wiredValue && typeof wiredValue === 'object' ? provisioned.get(wiredValue) : undefined;
+    return adapter ? adapter.fetch(true) : Promise.resolve();
+}
+
 function wireAdapter(className, methodName) {
     return class ApexWireAdapter {
         constructor(dataCallback) {
@@ -61,19 +73,23 @@ function wireAdapter(className, methodName) {
             this.connected = false;
             this.lastKey = null;
         }
-        fetch() {
+        provision(value) {
+            provisioned.set(value, this);
+            this.dataCallback(value);
+        }
+        fetch(force = false) {
             const params = this.config;
             // As LDS does, no call while a reactive parameter is still undefined.
-            if (Object.values(params).some((v) => v === undefined)) return;
+            if (!params || Object.values(params).some((v) => v === undefined)) return Promise.resolve();
             const key = JSON.stringify(params);
-            if (key === this.lastKey) return;
+            if (key === this.lastKey && !force) return Promise.resolve();
             this.lastKey = key;
             const generation = ++this.generation;
-            post(className, methodName, params).then(
+            return post(className, methodName, params).then(
                 (r) => {
                     if (generation !== this.generation || !this.connected) return;
                     if (!r.cacheable) {
-                        this.dataCallback({
+                        this.provision({
                             data: undefined,
                             error: failure(400, {
                                 message: `${className}.${methodName} is used with @wire but is not @AuraEnabled(cacheable=true)`
@@ -81,11 +97,11 @@ function wireAdapter(className, methodName) {
                         });
                         return;
                     }
-                    this.dataCallback({ data: r.value, error: undefined });
+                    this.provision({ data: r.value, error: undefined });
                 },
                 (error) => {
                     if (generation !== this.generation || !this.connected) return;
-                    this.dataCallback({ data: undefined, error });
+                    this.provision({ data: undefined, error });
                 }
             );
         }

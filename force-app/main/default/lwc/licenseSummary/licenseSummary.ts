@@ -1,4 +1,5 @@
-import { LightningElement, wire } from 'lwc';
+import { LightningElement, api, wire } from 'lwc';
+import { refreshApex } from '@salesforce/apex';
 import getExternalLicenseSummary from '@salesforce/apex/LicenseSummaryController.getExternalLicenseSummary';
 
 /** One license as the controller returns it; generated from the Apex class LicenseSummaryService.LicenseSeats. */
@@ -43,8 +44,13 @@ export default class LicenseSummary extends LightningElement {
     error: unknown = undefined;
     loaded = false;
 
+    /** The value the wire provisioned: refreshApex needs that very object. */
+    private wired: WireResult<LicenseSeats[]> | undefined;
+
     @wire(getExternalLicenseSummary)
-    wiredSummary({ data, error }: WireResult<LicenseSeats[]>): void {
+    wiredSummary(result: WireResult<LicenseSeats[]>): void {
+        this.wired = result;
+        const { data, error } = result;
         if (data) {
             this.rows = data.map(toRow);
             this.error = undefined;
@@ -53,6 +59,18 @@ export default class LicenseSummary extends LightningElement {
             this.rows = [];
             this.error = error;
             this.loaded = true;
+        }
+    }
+
+    /**
+     * Reads the seats again from the server (a finished run has moved users between licenses). The wire's cached
+     * value would otherwise stay: LDS does not manage data provisioned by Apex, so refreshApex is the way
+     * (https://developer.salesforce.com/docs/platform/lwc/guide/apex-result-caching).
+     */
+    @api
+    async refresh(): Promise<void> {
+        if (this.wired) {
+            await refreshApex(this.wired);
         }
     }
 

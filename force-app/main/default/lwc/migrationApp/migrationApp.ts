@@ -1,6 +1,7 @@
 import { LightningElement, wire } from 'lwc';
 import { CurrentPageReference, NavigationMixin } from 'lightning/navigation';
 import type { PageReference } from 'lightning/navigation';
+import type LicenseSummary from 'c/licenseSummary';
 import createRun from '@salesforce/apex/MigrationController.createRun';
 import getRun from '@salesforce/apex/MigrationController.getRun';
 import discardRun from '@salesforce/apex/MigrationController.discardRun';
@@ -224,6 +225,12 @@ export default class MigrationApp extends NavigationMixin(LightningElement) {
 
     handleRunStarted(): void {
         this.navigate({ step: 'run' });
+    }
+
+    /** A run ended: the seats it used or freed show in the license summary. */
+    async handleRunFinished(): Promise<void> {
+        const summary = this.template?.querySelector('c-license-summary') as unknown as LicenseSummary | null;
+        await summary?.refresh();
     }
 
     handleOpenRun(event: CustomEvent<string>): void {

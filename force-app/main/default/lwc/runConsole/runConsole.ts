@@ -9,6 +9,7 @@ import rollbackRun from '@salesforce/apex/MigrationController.rollbackRun';
 import {
     OUTCOMES,
     PAGE_SIZE,
+    RECREATE_STAGES,
     STAGES,
     asItemPage,
     asRunView,
@@ -41,6 +42,7 @@ interface ResultRow extends RunItem {
 
 /** Stages the console draws a bar for: everything a run goes through, without the terminal marker. */
 const CONSOLE_STAGES = STAGES.filter((s) => s.value !== 'Done');
+const RECREATE_CONSOLE_STAGES = RECREATE_STAGES.filter((s) => s.value !== 'Done');
 
 /** Batch scope of a retry: the engine's default (Scope_Size__c). */
 const RETRY_SCOPE = 200;
@@ -147,9 +149,11 @@ export default class RunConsole extends LightningElement {
     get stageProgress(): StageProgress[] {
         const run = this.run;
         const current = run?.currentStage ?? null;
-        const currentIndex = current === null ? -1 : STAGES.findIndex((s) => s.value === current);
+        const stages = this.stages;
+        const currentIndex = current === null ? -1 : stages.findIndex((s) => s.value === current);
         const doneAll = this.isFinished && (current === 'Done' || run?.status === 'Completed');
-        return CONSOLE_STAGES.map((stage, index) => {
+        const shown = this.run?.kind === 'Recreate' ? RECREATE_CONSOLE_STAGES : CONSOLE_STAGES;
+        return shown.map((stage, index) => {
             let percent = 0;
             let stateText = 'Not started';
             if (doneAll || index < currentIndex) {
@@ -215,7 +219,12 @@ export default class RunConsole extends LightningElement {
     }
 
     get stageOptions(): Option[] {
-        return [{ label: 'Any stage', value: '' }, ...STAGES.map((s) => ({ label: s.label, value: s.value }))];
+        return [{ label: 'Any stage', value: '' }, ...this.stages.map((s) => ({ label: s.label, value: s.value }))];
+    }
+
+    /** The stages of this run's kind: a re-create run disables and creates users instead of changing profiles. */
+    get stages(): readonly { value: RunStage; label: string }[] {
+        return this.run?.kind === 'Recreate' ? RECREATE_STAGES : STAGES;
     }
 
     get hasResults(): boolean {
@@ -387,9 +396,14 @@ export default class RunConsole extends LightningElement {
         this.poller = new RunPoller({
             fetch: async () => asRunView(await getRun({ runId })),
             onRun: (run) => {
+                const wasFinished = isFinished(this.run?.status);
                 this.run = run;
                 this.now = Date.now();
                 this.error = undefined;
+                // Seats and counts elsewhere on the page are stale once a run ends (migrationApp refreshes them).
+                if (!wasFinished && isFinished(run.status)) {
+                    this.dispatchEvent(new CustomEvent('runfinished', { detail: run.status }));
+                }
             },
             onError: (error) => {
                 this.error = error;
@@ -424,7 +438,7 @@ export default class RunConsole extends LightningElement {
                 ...item,
                 userLink: userUrl(item.userId),
                 outcomeLabel: labelOf(item.outcome),
-                stageLabel: STAGES.find((s) => s.value === item.stage)?.label ?? ''
+                stageLabel: this.stages.find((s) => s.value === item.stage)?.label ?? ''
             }));
             this.results = [...this.results, ...rows];
             this.resultsNextAfterId = page.nextAfterId;

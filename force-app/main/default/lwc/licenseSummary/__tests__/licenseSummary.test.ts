@@ -2,6 +2,9 @@ import { createElement } from 'lwc';
 import LicenseSummary from 'c/licenseSummary';
 import type { LicenseSeats } from 'c/licenseSummary';
 import getExternalLicenseSummary from '@salesforce/apex/LicenseSummaryController.getExternalLicenseSummary';
+import { refreshApex } from '@salesforce/apex';
+
+jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
 
 jest.mock(
     '@salesforce/apex/LicenseSummaryController.getExternalLicenseSummary',
@@ -18,6 +21,7 @@ interface TestWireAdapter {
 }
 
 const wire = getExternalLicenseSummary as unknown as TestWireAdapter;
+const refreshMock = refreshApex as unknown as jest.Mock;
 
 const SEATS: LicenseSeats[] = [
     {
@@ -129,5 +133,16 @@ describe('c-license-summary', () => {
         expect(shown).toEqual(['You need the Community User Migrator permission set.']);
         expect(root(element).querySelector('table')).toBeNull();
         await expect(element).toBeAccessible();
+    });
+
+    it('refresh() asks refreshApex for the value the wire provisioned last', async () => {
+        const element = mount() as HTMLElement & { refresh(): Promise<void> };
+        wire.emit(SEATS);
+        await flush();
+        await element.refresh();
+
+        expect(refreshMock).toHaveBeenCalledTimes(1);
+        const wired = refreshMock.mock.calls[0][0] as { data: unknown };
+        expect(wired.data).toEqual(SEATS);
     });
 });

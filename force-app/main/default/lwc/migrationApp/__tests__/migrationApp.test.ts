@@ -6,8 +6,10 @@ import countUsers from '@salesforce/apex/MigrationController.countUsers';
 import listRuns from '@salesforce/apex/MigrationController.listRuns';
 import getPermissionInventory from '@salesforce/apex/MigrationController.getPermissionInventory';
 import discardRun from '@salesforce/apex/MigrationController.discardRun';
+import { refreshApex } from '@salesforce/apex';
 import { aRun } from '../../migrationUtils/__tests__/runFixtures';
 
+jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
 jest.mock('lightning/navigation', () => jest.requireActual('../../../../../test/jest-mocks/lightning/navigation'));
 jest.mock(
     '@salesforce/apex/LicenseSummaryController.getExternalLicenseSummary',
@@ -277,6 +279,15 @@ describe('c-migration-app', () => {
         element = await mount({ c__runId: 'bad', c__step: 'confirm' });
         expect(root(element).querySelector('c-confirm-run')).toBeNull();
         expect(root(element).querySelector('lightning-progress-indicator')).toHaveProperty('currentStep', 'select');
+    });
+
+    it('refreshes the license summary when the run console reports that the run finished', async () => {
+        const element = await mount({ c__runId: RUN_ID });
+        const refreshMock = refreshApex as unknown as jest.Mock;
+        refreshMock.mockClear();
+        child(element, 'c-run-console').dispatchEvent(new CustomEvent('runfinished', { detail: 'Completed' }));
+        await flush();
+        expect(refreshMock).toHaveBeenCalledTimes(1);
     });
 
     it('shows the history and opens a run from it in the console', async () => {
