@@ -36,7 +36,11 @@ describe('c-run-console: the end of a run', () => {
     });
 
     it('reports runfinished once, when the polled run reaches a terminal status', async () => {
-        const running = aRun({ status: 'Running', currentStage: 'Profile_Role', startedAt: '2026-11-20T10:00:00.000Z' });
+        const running = aRun({
+            status: 'Running',
+            currentStage: 'Profile_Role',
+            startedAt: '2026-11-20T10:00:00.000Z'
+        });
         const done = aRun({ status: 'Completed', currentStage: 'Done', startedAt: '2026-11-20T10:00:00.000Z' });
         getRunMock.mockResolvedValueOnce(running).mockResolvedValueOnce(running).mockResolvedValue(done);
         const { finished } = mount();
