@@ -21,8 +21,11 @@ export type RunStage =
     | 'Contacts'
     | 'Users'
     | 'Snapshot'
+    | 'Disable_User'
+    | 'Create_User'
     | 'Profile_Role'
     | 'Permissions'
+    | 'Reassign_Records'
     | 'Site_Membership'
     | 'Verify'
     | 'Done';
@@ -210,6 +213,19 @@ export const STAGES: readonly { value: RunStage; label: string }[] = [
     { value: 'Profile_Role', label: 'Profile and role' },
     { value: 'Permissions', label: 'Permissions' },
     { value: 'Site_Membership', label: 'Site membership' },
+    { value: 'Verify', label: 'Verify' },
+    { value: 'Done', label: 'Done' }
+];
+
+/** The stages of a re-create run (Kind Recreate), in order; Reassign_Records only when the run asks for it. */
+export const RECREATE_STAGES: readonly { value: RunStage; label: string }[] = [
+    { value: 'Expand', label: 'Expand selection' },
+    { value: 'Preflight', label: 'Preflight' },
+    { value: 'Snapshot', label: 'Snapshot' },
+    { value: 'Disable_User', label: 'Disable old user' },
+    { value: 'Create_User', label: 'Create new user' },
+    { value: 'Permissions', label: 'Permissions' },
+    { value: 'Reassign_Records', label: 'Reassign records' },
     { value: 'Verify', label: 'Verify' },
     { value: 'Done', label: 'Done' }
 ];
