@@ -103,6 +103,9 @@ export default class ConfirmRun extends LightningElement {
         const users = plural(this.movable, 'user', 'users');
         const would = this.isDryRun ? 'Would ' : '';
         const verb = (text: string) => (this.isDryRun ? text : text.charAt(0).toUpperCase() + text.slice(1));
+        if (run.kind === 'Recreate') {
+            return this.recreateStages(users, would, verb);
+        }
         return [
             {
                 key: 'snapshot',
@@ -132,6 +135,43 @@ export default class ConfirmRun extends LightningElement {
         ];
     }
 
+    /** A re-create run's stages: the old users are disabled and new community users created on their contacts. */
+    private recreateStages(users: string, would: string, verb: (text: string) => string): StageSentence[] {
+        const run = this.run;
+        return [
+            {
+                key: 'snapshot',
+                label: 'Snapshot',
+                text: `${would}${verb('store')} the profile, role, contact, permission sets, permission set licenses and sites of ${users}.`
+            },
+            {
+                key: 'disable',
+                label: 'Disable old user',
+                text: `${would}${verb('disable')} each old portal user, which frees its contact.`
+            },
+            {
+                key: 'create',
+                label: 'Create new user',
+                text: `${would}${verb('create')} a user on ${this.profileName} (${run?.targetLicenseName ?? ''} license) on the same contact, with the old username and the suffix, and ${run ? roleSentence(run) : ''}.`
+            },
+            {
+                key: 'permissions',
+                label: 'Permissions',
+                text: `${would}${verb('restore')} the old users' permission set and group assignments onto the new users through the saved mapping.`
+            },
+            {
+                key: 'reassign',
+                label: 'Reassign records',
+                text: `If the run asks for it, ${this.isDryRun ? 'would give' : 'gives'} the accounts and contacts the old users own to their new users.`
+            },
+            {
+                key: 'verify',
+                label: 'Verify',
+                text: `${would}${verb('check')} that each old user is disabled and its new user holds what was intended.`
+            }
+        ];
+    }
+
     get blockedText(): string {
         const blocked = this.run?.blockedCount ?? 0;
         return blocked > 0 ? `${plural(blocked, 'blocked user is', 'blocked users are')} left out.` : '';
@@ -147,6 +187,9 @@ export default class ConfirmRun extends LightningElement {
 
     get irreversibleText(): string {
         const count = this.run?.irreversibleCount ?? 0;
+        if (this.run?.kind === 'Recreate') {
+            return `${plural(count, 'old portal user is', 'old portal users are')} disabled for good and re-created; passwords, Chatter history and login history do not carry over, and no rollback is offered for this run.`;
+        }
         return `${plural(count, 'user holds', 'users hold')} a Customer Community license today and cannot return to it afterwards: Salesforce allows the upgrade to a role-based license one way only, so no rollback is offered for this run.`;
     }
 
