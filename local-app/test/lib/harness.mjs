@@ -1,4 +1,4 @@
-// Shared plumbing of the local app's browser tests: find Chromium, build the app when missing, start `local-org
+// Shared plumbing of the local app's browser tests: find Chromium, build the app when stale, start `local-org
 // serve` on a free port, open a page, collect page errors and failed Apex calls, write screenshots, stop everything.
 // Each test is one script that calls runBrowserTest; without a browser it skips with one line (exit 0).
 import { spawn, spawnSync } from 'node:child_process';
@@ -6,6 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { staleBundleReason } from './bundle.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -92,7 +93,9 @@ export async function runBrowserTest({ name, shotsDir, users = 300, testHooks = 
             log('skipped, no Chromium found (apt-get install chromium, or set CHROME_PATH)');
             return 0;
         }
-        if (!existsSync(join(root, 'artifacts', 'local-app', 'app.js'))) {
+        const stale = staleBundleReason(root);
+        if (stale) {
+            log(`building the UI first (${stale})`);
             const { buildApp } = await import('../../build.mjs');
             await buildApp();
         }
