@@ -74,6 +74,8 @@ declare namespace ApexTypes {
         attempts: number;
         verifyDiff: string;
         staleMemberships: string;
+        rowNumber: number;
+        contactId: string;
     }
 
     /** Apex class MigrationViews.LicenseTarget */

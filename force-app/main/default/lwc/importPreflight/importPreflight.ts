@@ -18,6 +18,7 @@ interface ReasonRow extends ReasonCount {
 
 interface FindingRow {
     key: string;
+    line: string;
     username: string;
     outcome: string;
     reasons: string;
@@ -289,6 +290,7 @@ export default class ImportPreflight extends LightningElement {
             );
             const rows = page.rows.map((item) => ({
                 key: item.id ?? '',
+                line: typeof item.rowNumber === 'number' ? String(item.rowNumber) : '',
                 username: item.username ?? '',
                 outcome: labelOf(item.outcome),
                 reasons: (item.reasonCodes ?? '').split(',').filter(Boolean).join(', '),

@@ -140,9 +140,14 @@ export interface RunView extends Nullable<
 }
 
 /** One user's line in a run (MigrationViews.ItemRow). */
-export interface RunItem extends Nullable<Omit<ApexTypes.MigrationViews_ItemRow, 'outcome' | 'stage'>> {
+export interface RunItem extends Nullable<
+    Omit<ApexTypes.MigrationViews_ItemRow, 'outcome' | 'stage' | 'rowNumber' | 'contactId'>
+> {
     outcome: ItemOutcome;
     stage: RunStage | null;
+    /** Import runs only: the row's physical line in the file (1 is the header) and its saved contact. */
+    rowNumber?: number | null;
+    contactId?: string | null;
 }
 
 /** getItems' filter JSON (MigrationRunRepository.ItemFilter); absent means "any". */

@@ -40,9 +40,16 @@ function importRun(overrides: Partial<RunView> = {}): RunView {
     });
 }
 
-function item(id: string, username: string, reasonCodes: string, findings: unknown): Record<string, unknown> {
+function item(
+    id: string,
+    username: string,
+    reasonCodes: string,
+    findings: unknown,
+    rowNumber: number | null = null
+): Record<string, unknown> {
     return {
         id,
+        rowNumber,
         userId: null,
         username,
         outcome: 'Blocked',
@@ -140,10 +147,16 @@ describe('c-import-preflight', () => {
         getItemsMock
             .mockResolvedValueOnce({
                 rows: [
-                    item('a02000000000001AAA', 'ada@example.com.acme', 'USERNAME_TAKEN,USERNAME_GENERATED', [
-                        { code: 'USERNAME_GENERATED', severity: 'INFO', message: 'Username from the rule.' },
-                        { code: 'USERNAME_TAKEN', severity: 'BLOCKED', message: 'Line 3: the username is taken.' }
-                    ])
+                    item(
+                        'a02000000000001AAA',
+                        'ada@example.com.acme',
+                        'USERNAME_TAKEN,USERNAME_GENERATED',
+                        [
+                            { code: 'USERNAME_GENERATED', severity: 'INFO', message: 'Username from the rule.' },
+                            { code: 'USERNAME_TAKEN', severity: 'BLOCKED', message: 'Line 3: the username is taken.' }
+                        ],
+                        3
+                    )
                 ],
                 nextAfterId: 'a02000000000001AAA'
             })
@@ -166,8 +179,14 @@ describe('c-import-preflight', () => {
         await flush();
         expect(getItemsMock).toHaveBeenLastCalledWith(expect.objectContaining({ afterId: 'a02000000000001AAA' }));
         expect(cells(element, 'tr.drill-row')).toEqual([
-            ['ada@example.com.acme', 'Blocked', 'USERNAME_TAKEN, USERNAME_GENERATED', 'Line 3: the username is taken.'],
-            ['bad', 'Blocked', 'EMAIL_INVALID', 'not json']
+            [
+                '3',
+                'ada@example.com.acme',
+                'Blocked',
+                'USERNAME_TAKEN, USERNAME_GENERATED',
+                'Line 3: the username is taken.'
+            ],
+            ['', 'bad', 'Blocked', 'EMAIL_INVALID', 'not json']
         ]);
         expect(q(element, '.more-drill')).toBeNull();
         await expect(element).toBeAccessible();
