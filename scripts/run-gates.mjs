@@ -96,7 +96,7 @@ export const GATES = [
     },
     {
         name: 'browser',
-        what: 'the local app in Chromium: happy path, a failure and its retry, a CSV with bad rows (a skip without a browser)',
+        what: 'the local app in Chromium: happy path, a failure and its retry, a CSV with bad rows, an import of 500 people (a skip without a browser)',
         cmd: node('local-app/test/run-all.mjs')
     }
 ];

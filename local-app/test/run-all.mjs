@@ -1,14 +1,15 @@
 #!/usr/bin/env node
-// The browser gate: the local app's three browser tests one after another, each with its own server and demo org:
+// The browser gate: the local app's browser tests one after another, each with its own server and demo org:
 // (a) smoke.mjs, the happy path; (b) failure-retry.mjs, seats run out mid-run, a lock fault, retries;
-// (c) csv-upload.mjs, a list with bad rows. Exit code 1 when any failed; each skips in one line without Chromium.
+// (c) csv-upload.mjs, a list with bad rows; import.mjs, 500 people imported from a CSV with 10 bad rows (issue #8).
+// Exit code 1 when any failed; each skips in one line without Chromium.
 // Usage: node local-app/test/run-all.mjs   (CHROME_PATH=/path/to/chrome to choose the browser)
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const TESTS = ['smoke.mjs', 'failure-retry.mjs', 'csv-upload.mjs'];
+const TESTS = ['smoke.mjs', 'failure-retry.mjs', 'csv-upload.mjs', 'import.mjs'];
 
 const failed = [];
 for (const test of TESTS) {
