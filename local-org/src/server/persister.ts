@@ -32,7 +32,7 @@ export class Persister {
         if (this.closed) return;
         const now = Date.now();
         const debounce = this.options.debounceMs ?? 1000;
-        const maxWait = this.options.maxWaitMs ?? 5000;
+        const maxWait = this.options.maxWaitMs ?? 10_000;
         if (this.timer === null) this.firstChange = now;
         else clearTimeout(this.timer);
         const delay = Math.max(0, Math.min(debounce, this.firstChange + maxWait - now));
