@@ -33,6 +33,10 @@ const runs = [
     ['seats run out mid-chunk', ['--faults', join(faults, 'seats.json'), '-n', 'EngineSeatFaultTest']],
     ['stage job aborted', ['--faults', join(faults, 'abort.json'), '-n', 'EngineAbortFaultTest']],
     ['seats run out mid-import', ['--faults', join(faults, 'import-seats.json'), '-n', 'ImportSeatFaultTest']],
+    [
+        'seats run out as re-created users are inserted',
+        ['--faults', join(faults, 'recreate-seats.json'), '-n', 'RecreateSeatFaultTest']
+    ],
     ['sites, stale rows stay', ['--sites', sites, '--site-membership', 'stale-rows-stay', '-n', stageTests]],
     ['sites, recompute', ['--sites', sites, '--site-membership', 'recompute', '-n', stageTests]]
 ];
