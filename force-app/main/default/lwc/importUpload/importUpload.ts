@@ -12,6 +12,8 @@ interface ErrorRow extends ImportFileError {
 /** What the browser can tell before the server reads the file: its header, and roughly how many rows it has. */
 interface FileSummary {
     columns: string[];
+    /** The header has no comma or semicolon but tabs: a tab-separated export, which the import does not read. */
+    tabSeparated: boolean;
     unknown: string[];
     missing: string[];
     lines: number;
@@ -98,6 +100,9 @@ export default class ImportUpload extends LightningElement {
             return [];
         }
         const warnings: string[] = [];
+        if (summary.tabSeparated) {
+            warnings.push('The file seems to be tab-separated; the import reads commas or semicolons. Save it as CSV.');
+        }
         if (summary.unknown.length > 0) {
             warnings.push(`Columns the import does not know: ${summary.unknown.join(', ')}.`);
         }
@@ -170,10 +175,12 @@ export default class ImportUpload extends LightningElement {
             return;
         }
         const columns = headerCells(text);
+        const header = lines[0];
         const known = new Set(this.knownColumns.map((c) => c.toLowerCase()));
         const present = new Set(columns.map((c) => c.toLowerCase()));
         this.summary = {
             columns,
+            tabSeparated: header.includes('\t') && !/[,;]/.test(header),
             unknown: known.size > 0 ? columns.filter((c) => !known.has(c.toLowerCase())) : [],
             missing: this.requiredColumns.filter((c) => !present.has(c.toLowerCase())),
             lines: lines.length - 1

@@ -88,6 +88,16 @@ describe('c-import-upload', () => {
         await expect(mounted.element).toBeAccessible();
     });
 
+    it('says when a file is tab-separated', async () => {
+        const mounted = mount();
+        await pick(mounted, new File(['LastName\tEmail\nLovelace\tada@example.com\n'], 'people.tsv'));
+        const warnings = [...root(mounted.element).querySelectorAll('.header-warnings li')].map((li) => li.textContent);
+        expect(warnings[0]).toBe(
+            'The file seems to be tab-separated; the import reads commas or semicolons. Save it as CSV.'
+        );
+        expect(warnings[1]).toBe('Columns the import does not know: LastName\tEmail.');
+    });
+
     it('refuses a file that is not UTF-8 and names the line', async () => {
         const mounted = mount();
         // "Müller" in Latin-1: 0xFC is not a UTF-8 sequence.
