@@ -25,7 +25,8 @@ const stageTests = [
     'StageBatchTest',
     'RunLogTest',
     'MigrationRunServiceTest',
-    'MigrationRollbackTest'
+    'MigrationRollbackTest',
+    'ImportStagesTest'
 ].join(',');
 
 const runs = [
