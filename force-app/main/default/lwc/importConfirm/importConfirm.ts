@@ -1,7 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import getRun from '@salesforce/apex/MigrationController.getRun';
 import startImport from '@salesforce/apex/ImportController.startImport';
-import { CONFIRMATION_PHRASE, asRunView, labelOf } from 'c/migrationTypes';
+import { CONFIRMATION_PHRASE, ROLE_BASED_USER_TYPES, asRunView, labelOf } from 'c/migrationTypes';
 import type { ImportChoice, RunView } from 'c/migrationTypes';
 
 interface Option {
@@ -17,6 +17,21 @@ interface StageSentence {
 
 function plural(count: number, one: string, many: string): string {
     return `${count} ${count === 1 ? one : many}`;
+}
+
+/** The role part of the Users sentence; only role-based licenses (Customer Community Plus, Partner) take a role. */
+function roleText(run: RunView): string {
+    if (!ROLE_BASED_USER_TYPES.includes(run.targetUserType ?? '')) {
+        return '';
+    }
+    switch (run.roleStrategy) {
+        case 'Level':
+            return ', the role of the chosen level in its account';
+        case 'Specific_Role':
+            return ', the chosen role';
+        default:
+            return ", the platform's default role of its account";
+    }
 }
 
 /**
@@ -80,7 +95,7 @@ export default class ImportConfirm extends LightningElement {
         const sets = this.choice?.permissionSetIds.length ?? 0;
         const permissions =
             sets > 0
-                ? ` and ${verb('assign')} ${plural(sets, 'permission set', 'permission sets')} (with the permission set licenses they need)`
+                ? `, then assign ${plural(sets, 'permission set', 'permission sets')} (with the permission set licenses they need)`
                 : '';
         const email = this.choice?.sendWelcomeEmail
             ? 'Salesforce sends each new user a welcome e-mail.'
@@ -94,7 +109,7 @@ export default class ImportConfirm extends LightningElement {
             {
                 key: 'users',
                 label: 'Users',
-                text: `${would}${verb('create')} one user per contact with the ${run.targetLicenseName ?? 'target'} license's chosen profile and role${permissions}. ${email}`
+                text: `${would}${verb('create')} one user per contact with the chosen profile of the ${run.targetLicenseName ?? 'target'} license${roleText(run)}${permissions}. ${email}`
             },
             {
                 key: 'verify',

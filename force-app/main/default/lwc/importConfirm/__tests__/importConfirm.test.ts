@@ -78,7 +78,7 @@ describe('c-import-confirm', () => {
 
         expect(sentences(element)).toEqual([
             'Contacts: Would create or update the contact of each of the 490 rows, matched by its external key, on its account.',
-            "Users: Would create one user per contact with the Customer Community Plus license's chosen profile and role and assign 2 permission sets (with the permission set licenses they need). No welcome e-mail is sent.",
+            "Users: Would create one user per contact with the chosen profile of the Customer Community Plus license, the platform's default role of its account, then assign 2 permission sets (with the permission set licenses they need). No welcome e-mail is sent.",
             'Verify: Would read every new user back and check that it is a member of the sites of its profile.'
         ]);
         expect(root(element).querySelector('.excluded-text')?.textContent).toBe('10 excluded rows are left out.');
@@ -95,17 +95,17 @@ describe('c-import-confirm', () => {
     });
 
     it('asks the typed phrase for a real import', async () => {
-        getRunMock.mockResolvedValue(importRun());
+        getRunMock.mockResolvedValue(importRun({ roleStrategy: 'Level' }));
         startMock.mockResolvedValue(undefined);
         const { element, started } = await mount({
-            choice: { ...CHOICE, permissionSetIds: [], sendWelcomeEmail: true },
+            choice: { ...CHOICE, permissionSetIds: ['0PS000000000001AAA'], sendWelcomeEmail: true },
             confirmationPhrase: 'CREATE USERS'
         });
         change(root(element).querySelector('.mode'), 'real');
         await flush();
 
         expect(sentences(element)[1]).toBe(
-            "Users: Create one user per contact with the Customer Community Plus license's chosen profile and role. Salesforce sends each new user a welcome e-mail."
+            'Users: Create one user per contact with the chosen profile of the Customer Community Plus license, the role of the chosen level in its account, then assign 1 permission set (with the permission set licenses they need). Salesforce sends each new user a welcome e-mail.'
         );
         expect(startButton(element).label).toBe('Start import');
         expect(startButton(element).variant).toBe('destructive');
@@ -125,12 +125,16 @@ describe('c-import-confirm', () => {
     });
 
     it('keeps Start disabled while blocked rows remain', async () => {
-        getRunMock.mockResolvedValue(importRun({ blockedCount: 10 }));
+        getRunMock.mockResolvedValue(
+            importRun({ blockedCount: 10, targetLicenseName: 'Customer Community', targetUserType: 'CspLitePortal' })
+        );
         const { element } = await mount({ choice: null });
         expect(root(element).querySelector('.blocked-text')?.textContent).toBe(
             '10 rows are still blocked. Go back to the preflight and exclude them, or correct the file and upload it again.'
         );
-        expect(sentences(element)[1]).toContain('and role. No welcome e-mail is sent.');
+        expect(sentences(element)[1]).toBe(
+            'Users: Would create one user per contact with the chosen profile of the Customer Community license. No welcome e-mail is sent.'
+        );
         expect(startButton(element).disabled).toBe(true);
         startButton(element).click();
         await flush();
