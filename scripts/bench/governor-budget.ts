@@ -61,11 +61,19 @@ interface StageStats {
     dmlRows: number;
     items: number;
     ms: number;
+    /** CPU time of this process (user + system): on a shared machine it moves less with the load than wall time. */
+    cpuMs: number;
     jobs: Set<string>;
 }
 
 function stats(): StageStats {
-    return { executes: 0, soql: [], dml: [], dmlRows: 0, items: 0, ms: 0, jobs: new Set() };
+    return { executes: 0, soql: [], dml: [], dmlRows: 0, items: 0, ms: 0, cpuMs: 0, jobs: new Set() };
+}
+
+/** CPU time of this process so far, in ms. */
+function cpuNow(): number {
+    const u = process.cpuUsage();
+    return Math.round((u.user + u.system) / 1000);
 }
 
 const LINE = /^(StageBatch|RunLogSubscriber) (\w+) items=(\d+) soql=(\d+) dml=(\d+) dmlRows=(\d+)$/;
@@ -147,13 +155,16 @@ async function main(): Promise<number> {
     const jobs = new Set<string>();
     let failures = 0;
     let steps = 0;
+    const chainCpu0 = cpuNow();
     for (;;) {
         const s0 = Date.now();
+        const c0 = cpuNow();
         const step: AsyncStep | null = project.runNextAsyncStep();
         if (!step) break;
         steps++;
         const ms = Date.now() - s0;
-        if (process.env.BENCH_PROGRESS) console.error(`${step.className} ${step.phase} ${ms} ms`);
+        const cpuMs = cpuNow() - c0;
+        if (process.env.BENCH_PROGRESS) console.error(`${step.className} ${step.phase} ${ms} ms (cpu ${cpuMs} ms)`);
         jobs.add(step.jobId);
         if (!step.ok) {
             failures++;
@@ -171,11 +182,17 @@ async function main(): Promise<number> {
             st.dml.push(Number(m[5]));
             st.dmlRows += Number(m[6]);
             st.ms += ms;
+            st.cpuMs += cpuMs;
             st.jobs.add(step.jobId);
         }
-        if (!matched) get(`(${step.phase} ${step.className})`).ms += ms;
+        if (!matched) {
+            const other = get(`(${step.phase} ${step.className})`);
+            other.ms += ms;
+            other.cpuMs += cpuMs;
+        }
     }
     const finished = Date.now();
+    const chainCpu = cpuNow() - chainCpu0;
     const summary = await exec(
         project,
         `Migration_Run__c r = [SELECT Status__c, Succeeded_Count__c, Failed_Count__c, Total_Items__c FROM Migration_Run__c WHERE Id = '${runId}'];
@@ -198,19 +215,22 @@ async function main(): Promise<number> {
         `\n## Governor budget: ${items} users x 10 permission sets, ${SOURCE} -> ${TARGET}, scope ${args.scope}, ` +
             `site membership ${args.siteMembership}\n`
     );
-    console.log('| stage | executes | items | SOQL max | SOQL mean | DML max | DML mean | DML rows | wall ms |');
-    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    console.log(
+        '| stage | executes | items | SOQL max | SOQL mean | DML max | DML mean | DML rows | wall ms | cpu ms | cpu ms/execute |'
+    );
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     let overBudget = false;
     for (const [stage, st] of byStage) {
         if (st.executes === 0) {
-            console.log(`| ${stage} | | | | | | | | ${st.ms} |`);
+            console.log(`| ${stage} | | | | | | | | ${st.ms} | ${st.cpuMs} | |`);
             continue;
         }
         const over = stage !== 'log subscriber' && (max(st.soql) > SOQL_BUDGET || max(st.dml) > DML_BUDGET);
         if (over) overBudget = true;
         console.log(
             `| ${stage}${over ? ' **over budget**' : ''} | ${st.executes} | ${st.items} | ${max(st.soql)} | ` +
-                `${mean(st.soql)} | ${max(st.dml)} | ${mean(st.dml)} | ${st.dmlRows} | ${st.ms} |`
+                `${mean(st.soql)} | ${max(st.dml)} | ${mean(st.dml)} | ${st.dmlRows} | ${st.ms} | ${st.cpuMs} | ` +
+                `${(st.cpuMs / st.executes).toFixed(0)} |`
         );
     }
     const status = summary.find((l) => l.startsWith('STATUS '))!;
@@ -223,7 +243,10 @@ async function main(): Promise<number> {
     console.log(
         `async steps ${steps}, async jobs ${jobs.size} (${summary.find((l) => l.startsWith('JOBS '))}), failed steps ${failures}`
     );
-    console.log(`wall: seed ${seeded - t0} ms, items+start ${started - seeded} ms, chain ${finished - started} ms`);
+    console.log(
+        `wall: seed ${seeded - t0} ms, items+start ${started - seeded} ms, chain ${finished - started} ms ` +
+            `(chain cpu ${chainCpu} ms); heap at the end ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB`
+    );
     const completed = status.startsWith('STATUS Completed ');
     if (!completed) console.error('the run did not complete cleanly');
     if (overBudget) console.error(`over budget: <= ${SOQL_BUDGET} SOQL and <= ${DML_BUDGET} DML per execute`);
