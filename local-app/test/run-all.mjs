@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The browser gate: the local app's browser tests one after another, each with its own server and demo org:
 // (a) smoke.mjs, the happy path; (b) failure-retry.mjs, seats run out mid-run, a lock fault, retries;
-// (c) csv-upload.mjs, a list with bad rows; import.mjs, 500 people imported from a CSV with 10 bad rows (issue #8).
+// (c) csv-upload.mjs, a list with bad rows; import.mjs, 500 people imported from a CSV with 10 bad rows (issue #8);
+// recreate.mjs, legacy portal users re-created on a community license (issue #8).
 // Exit code 1 when any failed; each skips in one line without Chromium.
 // Usage: node local-app/test/run-all.mjs   (CHROME_PATH=/path/to/chrome to choose the browser)
 import { spawnSync } from 'node:child_process';
@@ -9,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const TESTS = ['smoke.mjs', 'failure-retry.mjs', 'csv-upload.mjs', 'import.mjs'];
+const TESTS = ['smoke.mjs', 'failure-retry.mjs', 'csv-upload.mjs', 'import.mjs', 'recreate.mjs'];
 
 const failed = [];
 for (const test of TESTS) {
