@@ -33,6 +33,7 @@ const RUN_ID = /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/;
  */
 const LEGACY_USER_TYPES: readonly string[] = ['CustomerSuccess', 'PowerCustomerSuccess', 'PowerPartner'];
 const DEFAULT_SUFFIX = '.community';
+const NO_USER_TYPES: readonly string[] = [];
 
 /**
  * The app's tab. Owns the run Id and the wizard step and keeps both in the page state (URL), so a reload
@@ -93,6 +94,11 @@ export default class MigrationApp extends NavigationMixin(LightningElement) {
 
     get isRecreate(): boolean {
         return this.view === 'recreate';
+    }
+
+    /** The selection step's user-type preset: a re-create run counts and previews legacy portal types only. */
+    get selectionUserTypes(): readonly string[] {
+        return this.isRecreate ? LEGACY_USER_TYPES : NO_USER_TYPES;
     }
 
     get recreateVariant(): string {

@@ -1,4 +1,4 @@
-import { LightningElement, wire } from 'lwc';
+import { LightningElement, api, wire } from 'lwc';
 import getLicenseTargets from '@salesforce/apex/MigrationController.getLicenseTargets';
 import countUsers from '@salesforce/apex/MigrationController.countUsers';
 import previewUsers from '@salesforce/apex/MigrationController.previewUsers';
@@ -93,12 +93,38 @@ export default class UserSelection extends LightningElement {
     private pager = new KeysetPager();
     private timer: ReturnType<typeof setTimeout> | null = null;
     private countRequest = 0;
+    private presetTypes: string[] = [];
+    private connected = false;
+
+    /**
+     * User types every filter is narrowed to (a re-create run takes legacy portal types only), so the count and the
+     * preview show the users a run would take; empty for any external user type. A pasted list is not narrowed.
+     */
+    @api
+    get userTypes(): string[] {
+        return this.presetTypes;
+    }
+
+    set userTypes(value: string[] | null | undefined) {
+        this.presetTypes = value ? [...value] : [];
+        // A license outside the preset would match nobody.
+        if (this.licenseName && !this.licenses.some((l) => l.licenseName === this.licenseName && this.inPreset(l))) {
+            this.licenseName = '';
+            this.profileId = '';
+        }
+        if (this.connected) {
+            this.applyFilters();
+        }
+    }
 
     connectedCallback(): void {
+        this.connected = true;
+        this.criteriaJson = JSON.stringify(this.criteria());
         this.refreshCount().catch(() => undefined);
     }
 
     disconnectedCallback(): void {
+        this.connected = false;
         if (this.timer !== null) {
             clearTimeout(this.timer);
         }
@@ -144,15 +170,17 @@ export default class UserSelection extends LightningElement {
 
     get licenseOptions(): Option[] {
         return [
-            { label: 'Any external license', value: '' },
-            ...this.licenses.map((l) => ({ label: l.licenseName, value: l.licenseName }))
+            { label: this.presetTypes.length ? 'Any of these licenses' : 'Any external license', value: '' },
+            ...this.licenses
+                .filter((l) => this.inPreset(l))
+                .map((l) => ({ label: l.licenseName, value: l.licenseName }))
         ];
     }
 
     get profileOptions(): Option[] {
-        const licenses = this.licenseName
-            ? this.licenses.filter((l) => l.licenseName === this.licenseName)
-            : this.licenses;
+        const licenses = this.licenses.filter(
+            (l) => this.inPreset(l) && (!this.licenseName || l.licenseName === this.licenseName)
+        );
         return [
             { label: 'Any profile', value: '' },
             ...licenses.flatMap((l) => l.profiles.map((p) => ({ label: p.name, value: p.id })))
@@ -367,6 +395,7 @@ export default class UserSelection extends LightningElement {
 
     private criteria(): SelectionCriteria {
         const criteria: SelectionCriteria = {};
+        if (this.presetTypes.length) criteria.userTypes = [...this.presetTypes];
         if (this.licenseName) criteria.licenseNames = [this.licenseName];
         if (this.profileId) criteria.profileIds = [this.profileId];
         if (this.accountId) criteria.accountIds = [this.accountId];
@@ -398,6 +427,10 @@ export default class UserSelection extends LightningElement {
             }
         }
         this.emitSelection();
+    }
+
+    private inPreset(license: LicenseTarget): boolean {
+        return !this.presetTypes.length || this.presetTypes.includes(license.userType);
     }
 
     private syncPager(): void {

@@ -419,6 +419,21 @@ describe('c-migration-app', () => {
         expect(root(element).querySelector('.discard-prompt')).toBeNull();
     });
 
+    it('gives the selection step no user-type preset in a migration, and the legacy types in a re-create', async () => {
+        const element = await mount({});
+        expect(child(element, 'c-user-selection')).toHaveProperty('userTypes', []);
+        child(element, '.show-recreate').click();
+        await flush();
+        expect(child(element, 'c-user-selection')).toHaveProperty('userTypes', [
+            'CustomerSuccess',
+            'PowerCustomerSuccess',
+            'PowerPartner'
+        ]);
+        child(element, '.show-wizard').click();
+        await flush();
+        expect(child(element, 'c-user-selection')).toHaveProperty('userTypes', []);
+    });
+
     it('works without a page reference (app page), keeping the state in memory', async () => {
         const element = await mount();
         child(element, '.show-history').click();
@@ -435,7 +450,11 @@ describe('c-migration-app', () => {
         expect((child(element, '.show-recreate') as Button & { variant: string }).variant).toBe('brand');
         expect((child(element, '.show-wizard') as Button & { variant: string }).variant).toBe('neutral');
         expect(child(element, '.recreate-note')?.textContent).toContain('cannot be rolled back');
-        expect(child(element, 'c-user-selection')).not.toBeNull();
+        expect(child(element, 'c-user-selection')).toHaveProperty('userTypes', [
+            'CustomerSuccess',
+            'PowerCustomerSuccess',
+            'PowerPartner'
+        ]);
         await expect(element).toBeAccessible();
 
         fire(child(element, 'c-user-selection'), 'selectionchange', {

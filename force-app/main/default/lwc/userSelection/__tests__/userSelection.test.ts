@@ -179,6 +179,54 @@ describe('c-user-selection', () => {
         expect(events[events.length - 1]).toEqual({ mode: 'Criteria', criteria: expected, count: 1 });
     });
 
+    it('narrows the count, the preview and the license choices to a user-type preset, and drops a license outside it', async () => {
+        jest.useFakeTimers();
+        count.mockResolvedValue(2);
+        const element = createElement('c-user-selection', { is: UserSelection }) as HTMLElement & {
+            userTypes: string[];
+        };
+        const events: unknown[] = [];
+        element.addEventListener('selectionchange', (event) => events.push((event as CustomEvent).detail));
+        element.userTypes = ['PowerPartner'];
+        document.body.appendChild(element);
+        licensesWire.emit(LICENSES);
+        await flush();
+
+        expect(count).toHaveBeenCalledWith({ criteriaJson: '{"userTypes":["PowerPartner"]}' });
+        expect(JSON.parse(previewWire.getLastConfig().criteriaJson as string)).toEqual({ userTypes: ['PowerPartner'] });
+        const [license, profile] = [...root(element).querySelectorAll('lightning-combobox')] as (HTMLElement & {
+            options: { label: string; value: string }[];
+            value: string;
+        })[];
+        expect(license.options).toEqual([
+            { label: 'Any of these licenses', value: '' },
+            { label: 'Partner Community', value: 'Partner Community' }
+        ]);
+        expect(profile.options.map((o) => o.value)).toEqual(['', '00e000000000002AAA']);
+        expect(events[events.length - 1]).toEqual({
+            mode: 'Criteria',
+            criteria: { userTypes: ['PowerPartner'] },
+            count: 2
+        });
+
+        change(license, 'Partner Community');
+        jest.advanceTimersByTime(400);
+        await flush();
+        expect(JSON.parse(count.mock.calls[1][0].criteriaJson)).toEqual({
+            licenseNames: ['Partner Community'],
+            userTypes: ['PowerPartner']
+        });
+
+        // Another preset without that license's type: the license goes, the count follows at once.
+        element.userTypes = ['CspLitePortal'];
+        await flush();
+        expect(license.value).toBe('');
+        expect(JSON.parse(count.mock.calls[2][0].criteriaJson)).toEqual({ userTypes: ['CspLitePortal'] });
+        element.userTypes = [];
+        await flush();
+        expect(JSON.parse(count.mock.calls[3][0].criteriaJson)).toEqual({});
+    });
+
     it('pages the preview with the server cursor', async () => {
         count.mockResolvedValue(120);
         const { element } = mount();
