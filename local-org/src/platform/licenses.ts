@@ -20,6 +20,7 @@ export type LicenseFamily =
     | 'PartnerCommunity'
     | 'HighVolumeCustomerPortal'
     | 'CustomerPortal'
+    | 'PartnerPortal'
     | 'ExternalIdentity'
     | 'Guest';
 
@@ -146,6 +147,18 @@ export const BASELINE_LICENSES: readonly LicenseDefinition[] = [
         loginBased: false,
         standardProfiles: ['External Identity User'],
         defaultSeats: 1000
+    },
+    // The legacy Partner Portal license: key PID_STRATEGIC_PRM (UserLicense object reference), UserType PowerPartner
+    // like Partner Community (platform-facts §2, ledger LIC-05); its users move to a community license only by
+    // re-creation. Last in the list, so the records seeded before it keep their Ids.
+    {
+        name: 'Gold Partner',
+        licenseDefinitionKey: 'PID_STRATEGIC_PRM',
+        userType: 'PowerPartner',
+        family: 'PartnerPortal',
+        loginBased: false,
+        standardProfiles: ['Gold Partner User'],
+        defaultSeats: 50
     }
 ];
 

@@ -67,7 +67,8 @@ export function profileChangeVerdict(from: LicenseFacts, to: LicenseFacts): Prof
     if (needsPortalRole(from.userType) && to.userType === 'CspLitePortal') {
         return refused(`${from.name} to ${to.name}: an upgrade to a role-based license is irreversible.`);
     }
-    if (from.family === 'CustomerPortal' || to.family === 'CustomerPortal') {
+    const portals: (LicenseFamily | null)[] = ['CustomerPortal', 'PartnerPortal'];
+    if (portals.includes(from.family) || portals.includes(to.family)) {
         return refused('Customer or Partner Portal to a community license requires a new user record.');
     }
     return refused(`${from.name} to ${to.name} is not a documented in-place move.`);
