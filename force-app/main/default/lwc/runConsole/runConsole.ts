@@ -7,6 +7,7 @@ import retryRun from '@salesforce/apex/MigrationController.retryRun';
 import resumeRun from '@salesforce/apex/MigrationController.resumeRun';
 import rollbackRun from '@salesforce/apex/MigrationController.rollbackRun';
 import {
+    IMPORT_STAGES,
     OUTCOMES,
     PAGE_SIZE,
     RECREATE_STAGES,
@@ -40,9 +41,19 @@ interface ResultRow extends RunItem {
     stageLabel: string;
 }
 
-/** Stages the console draws a bar for: everything a run goes through, without the terminal marker. */
-const CONSOLE_STAGES = STAGES.filter((s) => s.value !== 'Done');
-const RECREATE_CONSOLE_STAGES = RECREATE_STAGES.filter((s) => s.value !== 'Done');
+type StageList = readonly { value: RunStage; label: string }[];
+
+/** The stages of each kind of run: a re-create disables and creates users, an import creates contacts then users. */
+const STAGES_BY_KIND: Record<string, StageList> = {
+    Migration: STAGES,
+    Recreate: RECREATE_STAGES,
+    Import: IMPORT_STAGES
+};
+
+/** The stages a run of this kind goes through (a kind this console does not know gets the migration's). */
+function stagesOfKind(kind: string | null | undefined): StageList {
+    return (kind ? STAGES_BY_KIND[kind] : undefined) ?? STAGES;
+}
 
 /** Batch scope of a retry: the engine's default (Scope_Size__c). */
 const RETRY_SCOPE = 200;
@@ -152,7 +163,8 @@ export default class RunConsole extends LightningElement {
         const stages = this.stages;
         const currentIndex = current === null ? -1 : stages.findIndex((s) => s.value === current);
         const doneAll = this.isFinished && (current === 'Done' || run?.status === 'Completed');
-        const shown = this.run?.kind === 'Recreate' ? RECREATE_CONSOLE_STAGES : CONSOLE_STAGES;
+        // A bar for everything the run goes through, without the terminal marker.
+        const shown = stages.filter((s) => s.value !== 'Done');
         return shown.map((stage, index) => {
             let percent = 0;
             let stateText = 'Not started';
@@ -222,9 +234,9 @@ export default class RunConsole extends LightningElement {
         return [{ label: 'Any stage', value: '' }, ...this.stages.map((s) => ({ label: s.label, value: s.value }))];
     }
 
-    /** The stages of this run's kind: a re-create run disables and creates users instead of changing profiles. */
-    get stages(): readonly { value: RunStage; label: string }[] {
-        return this.run?.kind === 'Recreate' ? RECREATE_STAGES : STAGES;
+    /** The stages of this run's kind. */
+    get stages(): StageList {
+        return stagesOfKind(this.run?.kind);
     }
 
     get hasResults(): boolean {
