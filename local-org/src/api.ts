@@ -115,6 +115,8 @@ export interface OutboxMessage {
     senderDisplayName: string | null;
     /** When sendEmail was called (ISO 8601). */
     queuedAt: string;
+    /** What sent it: Messaging.sendEmail (absent) or a User insert with EmailHeader.triggerUserEmail ('newUser'). */
+    kind?: 'newUser';
 }
 
 /** A loaded, checked project. Produced by `loadProject` when there are no diagnostics. */

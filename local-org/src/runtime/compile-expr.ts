@@ -16,7 +16,7 @@ import {
     widerNumeric
 } from '../semantic/types';
 import { pickOverload } from '../semantic/overloads';
-import { registry } from '../stdlib/registry';
+import { type BuiltinProperty, properties, registry } from '../stdlib/registry';
 import { ApexDecimal } from '../stdlib/primitives/decimal';
 import type { ApexDate } from '../stdlib/primitives/datetime';
 import { ApexDouble } from '../stdlib/primitives/numbers';
@@ -402,6 +402,11 @@ export abstract class ExprCompiler extends SObjectCompiler {
                 }
             };
         }
+        // A property of a built-in value type the stdlib registers (Database.DMLOptions.emailHeader...).
+        if (t.k === 'builtin') {
+            const prop = properties.get(t.name.toLowerCase())?.get(lower);
+            if (prop) return this.builtinProperty(target.ev, prop, e.safe);
+        }
         // `[SELECT Id FROM User LIMIT 1].Id`: an inline query dereferenced as its single row.
         if (target.soql && t.k === 'list' && t.elem.k === 'sobject') {
             const row = this.coerce(target, t.elem, ctx.file, e.pos);
@@ -416,6 +421,26 @@ export abstract class ExprCompiler extends SObjectCompiler {
             );
         }
         return this.error(ctx.file, e.pos, `Variable does not exist: ${e.name}`);
+    }
+
+    protected builtinProperty(tev: Ev, prop: BuiltinProperty, safe: boolean | undefined): CExpr {
+        const set = prop.set;
+        return {
+            t: this.builtinType(prop.type, {}),
+            ev: (f) => {
+                const o = tev(f);
+                if (o === null || o === undefined) return safe ? null : npe();
+                return prop.get(o);
+            },
+            set: set
+                ? (f, v) => {
+                      const o = tev(f);
+                      if (o === null || o === undefined) npe();
+                      set(o, v);
+                  }
+                : undefined,
+            writeError: set ? undefined : `Field is not writeable: ${prop.name}`
+        };
     }
 
     protected index(e: Extract<Expr, { k: 'index' }>, ctx: MethodCtx): CExpr {

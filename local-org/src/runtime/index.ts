@@ -31,6 +31,7 @@ import { registerSystem } from '../stdlib/system';
 import { registerTimeZone } from '../stdlib/timezone';
 import { registerSObjects } from '../stdlib/sobject';
 import { outboxOf, registerMessaging, settleEmails } from '../stdlib/messaging';
+import { registerDmlOptions } from '../stdlib/dml-options';
 import { Catalog } from '../org/schema/catalog';
 import { loadMetadata } from '../org/schema/metadata';
 import { SchemaError } from '../org/schema/types';
@@ -73,6 +74,7 @@ function ensureStdlib(): void {
     registerSObjects();
     registerAsyncBindings();
     registerMessaging();
+    registerDmlOptions();
 }
 
 function findSources(dirs: string[]): string[] {

@@ -37,7 +37,11 @@ const BUILTIN_VALUE_TYPES = new Map(
         'Messaging.Email',
         'Messaging.SingleEmailMessage',
         'Messaging.SendEmailResult',
-        'Messaging.SendEmailError'
+        'Messaging.SendEmailError',
+        // stdlib/dml-options.ts
+        'Database.DMLOptions',
+        'Database.DMLOptions.EmailHeader',
+        'Database.DMLOptions.AssignmentRuleHeader'
     ].map((n) => [n.toLowerCase().replace(/^(system|schema)\./, ''), n])
 );
 

@@ -91,6 +91,17 @@ export function settleEmails(t: Tx, committed: boolean): void {
     orgOutbox(org).push(...queued);
 }
 
+/** An e-mail the platform itself sends from a DML (the new-user e-mail): it waits on the transaction like sendEmail. */
+export function queuePlatformEmail(m: OutboxMessage): void {
+    const t = tx();
+    let queued = pending.get(t);
+    if (!queued) {
+        queued = [];
+        pending.set(t, queued);
+    }
+    queued.push(m);
+}
+
 /** Database.setSavepoint: remember how many messages were queued. */
 export function markSavepoint(sp: object): void {
     savepointMarks.set(sp, pending.get(tx())?.length ?? 0);

@@ -15,6 +15,27 @@ export interface BuiltinType {
 
 export const registry = new Map<string, BuiltinType>();
 
+/** A public property of a built-in value type (`dmo.EmailHeader.triggerUserEmail`); type is an Apex type name. */
+export interface BuiltinProperty {
+    name: string;
+    type: string;
+    get: (self: unknown) => unknown;
+    set?: (self: unknown, value: unknown) => void;
+}
+
+/** Keyed by lower-case type name, then lower-case property name. */
+export const properties = new Map<string, Map<string, BuiltinProperty>>();
+
+export function registerProperties(typeName: string, props: BuiltinProperty[]): void {
+    const key = typeName.toLowerCase();
+    let m = properties.get(key);
+    if (!m) {
+        m = new Map();
+        properties.set(key, m);
+    }
+    for (const p of props) m.set(p.name.toLowerCase(), p);
+}
+
 export function register(name: string, methods: BuiltinMethod[]): void {
     const key = name.toLowerCase();
     let t = registry.get(key);
