@@ -6,7 +6,7 @@
  * local wall time. Budget at scope 200 (issue #5): <= 10 SOQL and <= 8 DML statements per execute.
  *
  * Run: node --import tsx scripts/bench/governor-budget.ts [users=1000] [--scope 200] [--site-membership recompute]
- *      [--source-dir force-app]
+ *      [--source-dir force-app] [--dry-run]
  * Exit code 1 when an execute exceeds the budget or the run does not complete; 2 on bad usage or setup failure.
  */
 import { loadProject } from '../../local-org/src/runtime/index';
@@ -29,14 +29,23 @@ interface Args {
     scope: number;
     siteMembership: 'staleRowsStay' | 'recompute';
     sourceDir: string;
+    /** Start the run as a dry run (one Dry_Run batch: every stage inside a savepoint per chunk, rolled back). */
+    dryRun: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-    const out: Args = { users: 1000, scope: 200, siteMembership: 'staleRowsStay', sourceDir: 'force-app' };
+    const out: Args = {
+        users: 1000,
+        scope: 200,
+        siteMembership: 'staleRowsStay',
+        sourceDir: 'force-app',
+        dryRun: false
+    };
     for (let i = 0; i < argv.length; i++) {
         const a = argv[i];
         if (a === '--scope') out.scope = Number(argv[++i]);
         else if (a === '--source-dir') out.sourceDir = argv[++i];
+        else if (a === '--dry-run') out.dryRun = true;
         else if (a === '--site-membership') {
             const m = argv[++i];
             if (m !== 'recompute' && m !== 'stale-rows-stay') throw new Error(`bad --site-membership ${m}`);
@@ -147,7 +156,7 @@ async function main(): Promise<number> {
         items += Number(n);
         lastId = last;
     }
-    await exec(project, `new MigrationRunService().start('${runId}', false, null);`, 'start');
+    await exec(project, `new MigrationRunService().start('${runId}', ${args.dryRun}, null);`, 'start');
     const started = Date.now();
 
     const byStage = new Map<string, StageStats>();
@@ -213,7 +222,7 @@ async function main(): Promise<number> {
     const max = (xs: number[]): number => (xs.length ? Math.max(...xs) : 0);
     console.log(
         `\n## Governor budget: ${items} users x 10 permission sets, ${SOURCE} -> ${TARGET}, scope ${args.scope}, ` +
-            `site membership ${args.siteMembership}\n`
+            `site membership ${args.siteMembership}${args.dryRun ? ', dry run' : ''}\n`
     );
     console.log(
         '| stage | executes | items | SOQL max | SOQL mean | DML max | DML mean | DML rows | wall ms | cpu ms | cpu ms/execute |'
