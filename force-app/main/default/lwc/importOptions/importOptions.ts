@@ -27,11 +27,6 @@ export default class ImportOptions extends LightningElement {
     @api accountKeyFields: string[] = [];
     /** Permission sets the new users may be given. */
     @api permissionSets: PermissionOption[] = [];
-    /**
-     * Whether the import can send welcome e-mails. It cannot yet (ImportRunService refuses sendWelcomeEmail: the
-     * local org cannot check Database.DMLOptions.EmailHeader), so the box is shown off and disabled.
-     */
-    @api welcomeEmailAvailable = false;
 
     target: TargetChoice | null = null;
     permissionSetIds: string[] = [];
@@ -65,10 +60,6 @@ export default class ImportOptions extends LightningElement {
         return this.accountKeyOptions.length === 0;
     }
 
-    get welcomeDisabled(): boolean {
-        return !this.welcomeEmailAvailable;
-    }
-
     get permissionSetOptions(): Option[] {
         return (this.permissionSets ?? []).map((p) => ({ label: p.label || p.name, value: p.id }));
     }
@@ -82,9 +73,6 @@ export default class ImportOptions extends LightningElement {
     }
 
     get welcomeText(): string {
-        if (!this.welcomeEmailAvailable) {
-            return 'The import cannot send welcome e-mails yet: the users are created without one. Send them from Setup (Reset Password) when the users should log in.';
-        }
         return this.sendWelcomeEmail
             ? 'Salesforce e-mails each new user a welcome message with a link to set a password.'
             : 'No e-mail is sent: the users exist but are not told. Send welcome e-mails later, or ask for them here.';
@@ -107,7 +95,8 @@ export default class ImportOptions extends LightningElement {
     }
 
     handleWelcome(event: CustomEvent<{ checked: boolean }>): void {
-        this.sendWelcomeEmail = this.welcomeEmailAvailable && event.detail.checked === true;
+        // Off unless asked: the user stage passes it to the insert as DMLOptions.EmailHeader.triggerUserEmail.
+        this.sendWelcomeEmail = event.detail.checked === true;
         this.emitChange();
     }
 

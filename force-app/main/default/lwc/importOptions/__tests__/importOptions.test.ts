@@ -74,10 +74,10 @@ describe('c-import-options', () => {
             checked: boolean;
             disabled: boolean;
         };
+        // Welcome e-mails are offered and off until the admin asks.
         expect(welcome.checked).toBe(false);
-        // The import cannot send welcome e-mails yet: the box stays off, and a click changes nothing.
-        expect(welcome.disabled).toBe(true);
-        expect(root(element).querySelector('.welcome-text')?.textContent).toContain('cannot send welcome e-mails yet');
+        expect(welcome.disabled).toBeFalsy();
+        expect(root(element).querySelector('.welcome-text')?.textContent).toContain('No e-mail is sent');
 
         await pickTarget(element);
         expect(choices).toEqual([
@@ -92,14 +92,14 @@ describe('c-import-options', () => {
         ]);
         fire(welcome, { checked: true });
         await Promise.resolve();
-        expect(choices[choices.length - 1]).toMatchObject({ sendWelcomeEmail: false });
+        expect(choices[choices.length - 1]).toMatchObject({ sendWelcomeEmail: true });
         await pickTarget(element, null);
         expect(choices[choices.length - 1]).toBeNull();
         await expect(element).toBeAccessible();
     });
 
     it('collects permission sets, a username suffix, welcome e-mails and other key fields', async () => {
-        const { element, choices } = await mount({ permissionSets: PERMISSION_SETS, welcomeEmailAvailable: true });
+        const { element, choices } = await mount({ permissionSets: PERMISSION_SETS });
         await pickTarget(element);
         const listbox = root(element).querySelector('.permission-sets') as HTMLElement & {
             options: { label: string; value: string }[];
