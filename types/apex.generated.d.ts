@@ -26,6 +26,16 @@ declare namespace ApexTypes {
         message: string;
     }
 
+    /** Apex class ImportViews.PermissionChoice */
+    interface ImportViews_PermissionChoice {
+        id: string;
+        name: string;
+        label: string;
+        isGroup: boolean;
+        userLicense: string;
+        permissionSetLicenses: string[];
+    }
+
     /** Apex class ImportViews.Settings */
     interface ImportViews_Settings {
         maxRows: number;
@@ -212,6 +222,11 @@ declare module '@salesforce/apex/ImportController.createImportRun' {
 
 declare module '@salesforce/apex/ImportController.excludeBlocked' {
     const method: SfApex.Method<{ runId: string }, number>;
+    export default method;
+}
+
+declare module '@salesforce/apex/ImportController.getAssignablePermissionSets' {
+    const method: SfApex.Method<{ profileId: string }, ApexTypes.ImportViews_PermissionChoice[]>;
     export default method;
 }
 
