@@ -57,6 +57,19 @@ function readFile(file: File): Promise<string> {
     });
 }
 
+/**
+ * A legacy Customer Portal or Partner Portal license, by the server's rule (LicenseTransitions): the Customer Portal
+ * User type, or a role-based type on a license without "Community" in its name (Customer Portal Manager, Gold
+ * Partner). The server's preflight stays the judge of each user.
+ */
+function isLegacyPortalLicense(license: LicenseTarget): boolean {
+    if (license.userType === 'CustomerSuccess') {
+        return true;
+    }
+    const roleBased = license.userType === 'PowerCustomerSuccess' || license.userType === 'PowerPartner';
+    return roleBased && !license.licenseName.includes('Community');
+}
+
 /** Step 1: pick users by filters (counted and previewed on the server) or by a pasted or uploaded list. */
 export default class UserSelection extends LightningElement {
     mode: SelectionMode = 'Criteria';
@@ -94,6 +107,7 @@ export default class UserSelection extends LightningElement {
     private timer: ReturnType<typeof setTimeout> | null = null;
     private countRequest = 0;
     private presetTypes: string[] = [];
+    private legacyOnly = false;
     private connected = false;
 
     /**
@@ -107,14 +121,22 @@ export default class UserSelection extends LightningElement {
 
     set userTypes(value: string[] | null | undefined) {
         this.presetTypes = value ? [...value] : [];
-        // A license outside the preset would match nobody.
-        if (this.licenseName && !this.licenses.some((l) => l.licenseName === this.licenseName && this.inPreset(l))) {
-            this.licenseName = '';
-            this.profileId = '';
-        }
-        if (this.connected) {
-            this.applyFilters();
-        }
+        this.presetChanged();
+    }
+
+    /**
+     * Only legacy Customer Portal and Partner Portal licenses (a re-create run): the license filter offers those, and
+     * without a chosen license the count and the preview take all of them, so community users of the same user
+     * types are not counted. An org without such a license is narrowed by the user types alone.
+     */
+    @api
+    get legacyPortalOnly(): boolean {
+        return this.legacyOnly;
+    }
+
+    set legacyPortalOnly(value: boolean) {
+        this.legacyOnly = value === true;
+        this.presetChanged();
     }
 
     connectedCallback(): void {
@@ -134,6 +156,10 @@ export default class UserSelection extends LightningElement {
     wiredLicenses({ data, error }: WireResult<LicenseTarget[]>): void {
         if (data) {
             this.licenses = data;
+            // The legacy licenses are known only now.
+            if (this.connected && this.legacyOnly) {
+                this.applyFilters();
+            }
         } else if (error) {
             this.error = error;
         }
@@ -396,7 +422,12 @@ export default class UserSelection extends LightningElement {
     private criteria(): SelectionCriteria {
         const criteria: SelectionCriteria = {};
         if (this.presetTypes.length) criteria.userTypes = [...this.presetTypes];
-        if (this.licenseName) criteria.licenseNames = [this.licenseName];
+        if (this.licenseName) {
+            criteria.licenseNames = [this.licenseName];
+        } else if (this.legacyOnly) {
+            const legacy = this.licenses.filter((l) => this.inPreset(l)).map((l) => l.licenseName);
+            if (legacy.length) criteria.licenseNames = legacy;
+        }
         if (this.profileId) criteria.profileIds = [this.profileId];
         if (this.accountId) criteria.accountIds = [this.accountId];
         if (this.networkId) criteria.networkId = this.networkId;
@@ -430,7 +461,19 @@ export default class UserSelection extends LightningElement {
     }
 
     private inPreset(license: LicenseTarget): boolean {
-        return !this.presetTypes.length || this.presetTypes.includes(license.userType);
+        const typeAllowed = !this.presetTypes.length || this.presetTypes.includes(license.userType);
+        return typeAllowed && (!this.legacyOnly || isLegacyPortalLicense(license));
+    }
+
+    private presetChanged(): void {
+        // A license outside the preset would match nobody.
+        if (this.licenseName && !this.licenses.some((l) => l.licenseName === this.licenseName && this.inPreset(l))) {
+            this.licenseName = '';
+            this.profileId = '';
+        }
+        if (this.connected) {
+            this.applyFilters();
+        }
     }
 
     private syncPager(): void {

@@ -422,8 +422,10 @@ describe('c-migration-app', () => {
     it('gives the selection step no user-type preset in a migration, and the legacy types in a re-create', async () => {
         const element = await mount({});
         expect(child(element, 'c-user-selection')).toHaveProperty('userTypes', []);
+        expect(child(element, 'c-user-selection')).toHaveProperty('legacyPortalOnly', false);
         child(element, '.show-recreate').click();
         await flush();
+        expect(child(element, 'c-user-selection')).toHaveProperty('legacyPortalOnly', true);
         expect(child(element, 'c-user-selection')).toHaveProperty('userTypes', [
             'CustomerSuccess',
             'PowerCustomerSuccess',

@@ -227,6 +227,53 @@ describe('c-user-selection', () => {
         expect(JSON.parse(count.mock.calls[3][0].criteriaJson)).toEqual({});
     });
 
+    it('counts only legacy portal licenses when asked, once the licenses are known', async () => {
+        count.mockResolvedValue(6);
+        const legacy: LicenseTarget[] = [
+            ...LICENSES,
+            {
+                licenseId: '100000000000003AAA',
+                licenseName: 'Customer Portal Manager Custom',
+                userType: 'PowerCustomerSuccess',
+                total: 50,
+                used: 6,
+                available: 44,
+                profiles: [{ id: '00e000000000003AAA', name: 'Customer Portal Manager Custom' }]
+            },
+            {
+                licenseId: '100000000000004AAA',
+                licenseName: 'Gold Partner',
+                userType: 'PowerPartner',
+                total: 50,
+                used: 0,
+                available: 50,
+                profiles: [{ id: '00e000000000004AAA', name: 'Gold Partner User' }]
+            }
+        ];
+        const element = createElement('c-user-selection', { is: UserSelection }) as HTMLElement & {
+            legacyPortalOnly: boolean;
+        };
+        element.legacyPortalOnly = true;
+        document.body.appendChild(element);
+        await flush();
+        expect(count).toHaveBeenLastCalledWith({ criteriaJson: '{}' });
+
+        licensesWire.emit(legacy);
+        await flush();
+        const narrowed = { licenseNames: ['Customer Portal Manager Custom', 'Gold Partner'] };
+        expect(JSON.parse(count.mock.calls[count.mock.calls.length - 1][0].criteriaJson)).toEqual(narrowed);
+        expect(JSON.parse(previewWire.getLastConfig().criteriaJson as string)).toEqual(narrowed);
+        const license = root(element).querySelector('lightning-combobox') as HTMLElement & {
+            options: { value: string }[];
+        };
+        expect(license.options.map((o) => o.value)).toEqual(['', 'Customer Portal Manager Custom', 'Gold Partner']);
+
+        element.legacyPortalOnly = false;
+        await flush();
+        expect(count).toHaveBeenLastCalledWith({ criteriaJson: '{}' });
+        expect(license.options).toHaveLength(5);
+    });
+
     it('pages the preview with the server cursor', async () => {
         count.mockResolvedValue(120);
         const { element } = mount();
