@@ -95,7 +95,9 @@ export class Store {
     private readonly now: () => number;
     private readonly userId: () => string | null;
     /** Rows as they were before each write since the oldest open mark (undefined: the row did not exist). */
-    private journal: Array<{ obj: ObjectDef; id: string; old: SRecord | undefined }> = [];
+    private journal: Array<{ obj: ObjectDef; id: string; old: SRecord | undefined; seq: number }> = [];
+    /** Sequence number of the next journal entry: never goes back, so a point can tell its entries from newer ones. */
+    private journalSeq = 0;
     private openMarks = 0;
 
     constructor(
@@ -402,6 +404,29 @@ export class Store {
         for (const t of reinserted) t.rows = new Map([...t.rows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     }
 
+    /**
+     * A savepoint inside an open mark, O(1): the journal position (a snapshot would make the next write to each table
+     * copy it). Null when no mark is open, since nothing is journalled then: take a snapshot instead.
+     */
+    journalPoint(): JournalPoint | null {
+        if (this.openMarks === 0) return null;
+        return { journal: this.journal, at: this.journal.length, seq: this.journalSeq };
+    }
+
+    /**
+     * Puts back every row written since the point and still in effect: the journal entries newer than the point
+     * (an enclosing rollback may have undone some of them and newer writes taken their place, so the entries are
+     * told apart by sequence number, not position). False when the point's journal is gone (its mark was released),
+     * so the caller can fail loudly.
+     */
+    rollbackToPoint(p: JournalPoint): boolean {
+        if (p.journal !== this.journal) return false;
+        let at = Math.min(p.at, this.journal.length);
+        while (at > 0 && this.journal[at - 1].seq >= p.seq) at--;
+        this.rollbackTo(at);
+        return true;
+    }
+
     /** Closes the newest mark; the journal is dropped once no mark is open. */
     release(): void {
         if (this.openMarks === 0) throw new Error('Store.release without an open mark');
@@ -410,7 +435,7 @@ export class Store {
     }
 
     private log(obj: ObjectDef, id: string, old: SRecord | undefined): void {
-        if (this.openMarks > 0) this.journal.push({ obj, id, old });
+        if (this.openMarks > 0) this.journal.push({ obj, id, old, seq: this.journalSeq++ });
     }
 
     /** O(number of objects): every table becomes shared, so later writes copy before changing it. */
@@ -452,6 +477,13 @@ export class Store {
         this.counters.clear();
         for (const [k, n] of counters) this.counters.set(k, n);
     }
+}
+
+/** A position in the open undo journal (Store.journalPoint). */
+export interface JournalPoint {
+    readonly journal: unknown;
+    readonly at: number;
+    readonly seq: number;
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
