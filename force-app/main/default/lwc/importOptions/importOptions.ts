@@ -1,5 +1,8 @@
 import { LightningElement, api } from 'lwc';
-import type { ImportChoice, PermissionOption, TargetChoice } from 'c/migrationTypes';
+import type { ImportChoice, TargetChoice } from 'c/migrationTypes';
+
+/** A permission set or group the target's users can hold (ImportController.getAssignablePermissionSets). */
+type PermissionChoice = ApexTypes.ImportViews_PermissionChoice;
 
 interface Option {
     label: string;
@@ -11,6 +14,22 @@ const SUFFIX = /^\.[a-zA-Z0-9][a-zA-Z0-9.-]*$/;
 
 function keyOptions(fields: string[] | undefined): Option[] {
     return (fields ?? []).map((field) => ({ label: field, value: field }));
+}
+
+/** "Label (API_Name) · group · Customer Community only · needs Health Cloud …": what it is and what it is bound to. */
+function permissionLabel(choice: PermissionChoice): string {
+    const title = choice.label || choice.name;
+    const parts = [choice.label && choice.name && choice.label !== choice.name ? `${title} (${choice.name})` : title];
+    if (choice.isGroup) {
+        parts.push('group');
+    }
+    if (choice.userLicense) {
+        parts.push(`${choice.userLicense} only`);
+    }
+    for (const license of choice.permissionSetLicenses ?? []) {
+        parts.push(`needs ${license}`);
+    }
+    return parts.join(' · ');
 }
 
 /**
@@ -25,8 +44,18 @@ export default class ImportOptions extends LightningElement {
     @api contactKeyFields: string[] = [];
     /** External Id fields of Account the admin may match AccountExternalId on. */
     @api accountKeyFields: string[] = [];
-    /** Permission sets the new users may be given. */
-    @api permissionSets: PermissionOption[] = [];
+    /** Permission sets and groups the target's users can hold; a chosen one the list no longer has is dropped. */
+    @api
+    get permissionSets(): PermissionChoice[] {
+        return this.offered;
+    }
+    set permissionSets(value: PermissionChoice[] | null | undefined) {
+        this.offered = value ?? [];
+        const ids = new Set(this.offered.map((p) => p.id));
+        this.permissionSetIds = this.permissionSetIds.filter((id) => ids.has(id));
+    }
+
+    private offered: PermissionChoice[] = [];
 
     target: TargetChoice | null = null;
     permissionSetIds: string[] = [];
@@ -61,11 +90,17 @@ export default class ImportOptions extends LightningElement {
     }
 
     get permissionSetOptions(): Option[] {
-        return (this.permissionSets ?? []).map((p) => ({ label: p.label || p.name, value: p.id }));
+        return this.offered.map((p) => ({ label: permissionLabel(p), value: p.id }));
     }
 
     get hasPermissionSets(): boolean {
         return this.permissionSetOptions.length > 0;
+    }
+
+    get noPermissionSetsText(): string {
+        return this.target
+            ? 'No permission set or group that users of this license can hold is available: the new users get what their profile gives.'
+            : 'Choose the license and profile to see the permission sets and groups their users can hold.';
     }
 
     get suffixInvalid(): boolean {
@@ -80,6 +115,11 @@ export default class ImportOptions extends LightningElement {
 
     handleTarget(event: CustomEvent<TargetChoice | null>): void {
         event.stopPropagation();
+        const profileId = event.detail?.targetProfileId ?? null;
+        if (profileId !== (this.target?.targetProfileId ?? null)) {
+            // The parent loads what this profile's users can hold and hands it back as permissionSets.
+            this.dispatchEvent(new CustomEvent('profilechange', { detail: profileId }));
+        }
         this.target = event.detail;
         this.emitChange();
     }

@@ -2,6 +2,7 @@ import { LightningElement, wire } from 'lwc';
 import { CurrentPageReference, NavigationMixin } from 'lightning/navigation';
 import type { PageReference } from 'lightning/navigation';
 import getImportSettings from '@salesforce/apex/ImportController.getImportSettings';
+import getAssignablePermissionSets from '@salesforce/apex/ImportController.getAssignablePermissionSets';
 import createImportRun from '@salesforce/apex/ImportController.createImportRun';
 import { CONFIRMATION_PHRASE, IMPORT_STEPS, asCreateResult } from 'c/migrationTypes';
 import type {
@@ -11,7 +12,6 @@ import type {
     ImportRunRequest,
     ImportSettings,
     ImportStep,
-    PermissionOption,
     RunView
 } from 'c/migrationTypes';
 
@@ -45,6 +45,11 @@ export default class ImportWizard extends NavigationMixin(LightningElement) {
 
     settings: ImportSettings | null = null;
     settingsError: unknown = undefined;
+
+    /** The profile chosen on the options step (undefined until then: the wire waits for it). */
+    targetProfileId: string | undefined = undefined;
+    assignable: ApexTypes.ImportViews_PermissionChoice[] = [];
+    permissionSetsError: unknown = undefined;
 
     file: ImportFile | null = null;
     choice: ImportChoice | null = null;
@@ -89,6 +94,17 @@ export default class ImportWizard extends NavigationMixin(LightningElement) {
         }
     }
 
+    @wire(getAssignablePermissionSets, { profileId: '$targetProfileId' })
+    wiredPermissionSets({ data, error }: WireResult<ApexTypes.ImportViews_PermissionChoice[]>): void {
+        if (data) {
+            this.assignable = data;
+            this.permissionSetsError = undefined;
+        } else if (error) {
+            this.assignable = [];
+            this.permissionSetsError = error;
+        }
+    }
+
     get maxRows(): number {
         return this.settings?.maxRows ?? 0;
     }
@@ -109,9 +125,9 @@ export default class ImportWizard extends NavigationMixin(LightningElement) {
         return this.settings?.accountKeyFields ?? [];
     }
 
-    /** Permission sets offered for assignment; the settings do not list any yet (see the I1 API). */
-    get permissionSets(): PermissionOption[] {
-        return [];
+    /** Permission sets and groups the chosen profile's users can hold; none until a profile is chosen. */
+    get permissionSets(): ApexTypes.ImportViews_PermissionChoice[] {
+        return this.targetProfileId ? this.assignable : [];
     }
 
     get confirmationPhrase(): string {
@@ -206,6 +222,12 @@ export default class ImportWizard extends NavigationMixin(LightningElement) {
         this.choice = event.detail;
     }
 
+    handleProfile(event: CustomEvent<string | null>): void {
+        this.targetProfileId = event.detail ?? undefined;
+        this.assignable = [];
+        this.permissionSetsError = undefined;
+    }
+
     handlePreflightDone(event: CustomEvent<RunView>): void {
         this.preflightRun = event.detail;
     }
@@ -238,6 +260,7 @@ export default class ImportWizard extends NavigationMixin(LightningElement) {
         this.runId = null;
         this.file = null;
         this.choice = null;
+        this.targetProfileId = undefined;
         this.preflightRun = null;
         this.leftOut = [];
         this.fileErrors = [];
@@ -260,7 +283,8 @@ export default class ImportWizard extends NavigationMixin(LightningElement) {
             roleStrategy: choice.roleStrategy,
             roleLevel: choice.roleLevel,
             targetRoleId: choice.targetRoleId,
-            permissionSetIds: choice.permissionSetIds,
+            // Only what the profile's users can hold (a choice made for an earlier profile is not sent).
+            permissionSetIds: choice.permissionSetIds.filter((id) => this.permissionSets.some((p) => p.id === id)),
             usernameSuffix: choice.usernameSuffix,
             sendWelcomeEmail: choice.sendWelcomeEmail,
             contactKeyField: choice.contactKeyField,

@@ -105,7 +105,7 @@ describe('c-import-options', () => {
             options: { label: string; value: string }[];
         };
         expect(listbox.options).toEqual([
-            { label: 'Community Reader', value: '0PS000000000001AAA' },
+            { label: 'Community Reader (Community_Reader)', value: '0PS000000000001AAA' },
             { label: 'Community_Writer', value: '0PS000000000002AAA' }
         ]);
         fire(listbox, { value: ['0PS000000000002AAA'] });
@@ -149,5 +149,83 @@ describe('c-import-options', () => {
         });
         expect(root(element).querySelector('.contact-key')).toHaveProperty('disabled', true);
         expect(root(element).querySelector('.suffix-invalid')).toBeNull();
+    });
+    it('labels each set or group with its API name and what it is bound to', async () => {
+        const { element } = await mount({
+            permissionSets: [
+                {
+                    id: '0PS000000000003AAA',
+                    name: 'Health_Portal',
+                    label: 'Health Portal',
+                    isGroup: false,
+                    userLicense: null,
+                    permissionSetLicenses: ['Health Cloud for Experience Cloud Sites']
+                },
+                {
+                    id: '0PS000000000004AAA',
+                    name: 'Customer_Only',
+                    label: 'Customer Only',
+                    isGroup: false,
+                    userLicense: 'Customer Community',
+                    permissionSetLicenses: []
+                },
+                {
+                    id: '0PG000000000001AAA',
+                    name: 'Portal_Bundle',
+                    label: 'Portal Bundle',
+                    isGroup: true,
+                    userLicense: null,
+                    permissionSetLicenses: []
+                }
+            ]
+        });
+        const listbox = root(element).querySelector('.permission-sets') as HTMLElement & {
+            label: string;
+            options: { label: string; value: string }[];
+        };
+        expect(listbox.label).toBe('Permission sets and groups to assign');
+        expect(listbox.options.map((option) => option.label)).toEqual([
+            'Health Portal (Health_Portal) · needs Health Cloud for Experience Cloud Sites',
+            'Customer Only (Customer_Only) · Customer Community only',
+            'Portal Bundle (Portal_Bundle) · group'
+        ]);
+    });
+
+    it('tells the parent the chosen profile, and drops a chosen set the next profile does not offer', async () => {
+        const { element, choices } = await mount({ permissionSets: PERMISSION_SETS });
+        const profiles: unknown[] = [];
+        element.addEventListener('profilechange', (event) => profiles.push((event as CustomEvent).detail));
+        expect(root(element).querySelector('.no-permission-sets')).toBeNull();
+
+        await pickTarget(element);
+        await pickTarget(element);
+        expect(profiles).toEqual(['00e000000000002AAA']);
+
+        fire(root(element).querySelector('.permission-sets'), { value: ['0PS000000000001AAA', '0PS000000000002AAA'] });
+        await Promise.resolve();
+        expect(choices[choices.length - 1]).toMatchObject({
+            permissionSetIds: ['0PS000000000001AAA', '0PS000000000002AAA']
+        });
+
+        // Another profile: the parent hands on its list, which lacks the first set.
+        await pickTarget(element, { ...TARGET, targetProfileId: '00e000000000003AAA' });
+        expect(profiles).toEqual(['00e000000000002AAA', '00e000000000003AAA']);
+        Object.assign(element, { permissionSets: [PERMISSION_SETS[1]] });
+        await Promise.resolve();
+        const listbox = root(element).querySelector('.permission-sets') as HTMLElement & { value: string[] };
+        expect(listbox.value).toEqual(['0PS000000000002AAA']);
+        fire(root(element).querySelector('.username-suffix'), { value: '.acme' });
+        await Promise.resolve();
+        expect(choices[choices.length - 1]).toMatchObject({
+            targetProfileId: '00e000000000003AAA',
+            permissionSetIds: ['0PS000000000002AAA']
+        });
+
+        // No target: nothing is offered, and the text says to choose one.
+        await pickTarget(element, null);
+        expect(profiles[profiles.length - 1]).toBeNull();
+        Object.assign(element, { permissionSets: [] });
+        await Promise.resolve();
+        expect(root(element).querySelector('.no-permission-sets')?.textContent).toContain('Choose the license');
     });
 });

@@ -1,6 +1,7 @@
 import { createElement } from 'lwc';
 import ImportWizard from 'c/importWizard';
 import getImportSettings from '@salesforce/apex/ImportController.getImportSettings';
+import getAssignablePermissionSets from '@salesforce/apex/ImportController.getAssignablePermissionSets';
 import createImportRun from '@salesforce/apex/ImportController.createImportRun';
 import getRun from '@salesforce/apex/MigrationController.getRun';
 import type { ImportChoice, ImportFile } from 'c/migrationTypes';
@@ -9,6 +10,14 @@ import { aRun } from '../../migrationUtils/__tests__/runFixtures';
 jest.mock('lightning/navigation', () => jest.requireActual('../../../../../test/jest-mocks/lightning/navigation'));
 jest.mock(
     '@salesforce/apex/ImportController.getImportSettings',
+    () => {
+        const { createApexTestWireAdapter } = jest.requireActual('@salesforce/sfdx-lwc-jest');
+        return { default: createApexTestWireAdapter(jest.fn()) };
+    },
+    { virtual: true }
+);
+jest.mock(
+    '@salesforce/apex/ImportController.getAssignablePermissionSets',
     () => {
         const { createApexTestWireAdapter } = jest.requireActual('@salesforce/sfdx-lwc-jest');
         return { default: createApexTestWireAdapter(jest.fn()) };
@@ -37,6 +46,7 @@ jest.mock('@salesforce/apex/MigrationController.rollbackRun', () => ({ default: 
 
 interface TestWireAdapter {
     emit(value: unknown): void;
+    getLastConfig(): Record<string, unknown> | undefined;
     error(body?: unknown): void;
 }
 
@@ -63,6 +73,7 @@ function lastState(): Record<string, string | undefined> {
 }
 
 const settingsWire = getImportSettings as unknown as TestWireAdapter;
+const permissionSetsWire = getAssignablePermissionSets as unknown as TestWireAdapter;
 const createMock = createImportRun as unknown as jest.Mock;
 const getRunMock = getRun as unknown as jest.Mock;
 const RUN_ID = 'a01000000000001AAA';
@@ -213,6 +224,74 @@ describe('c-import-wizard', () => {
         expect(q(element, '.start-over')).not.toBeNull();
         expect(q(element, '.next').disabled).toBe(true);
         await expect(element).toBeAccessible();
+    });
+
+    it('offers the permission sets of the chosen profile and sends only those it offers', async () => {
+        const element = await mount();
+        settingsWire.emit(SETTINGS);
+        send(element, 'c-import-upload', 'filechange', FILE);
+        await flush();
+        q(element, '.next').click();
+        await flush();
+        const options = q<HTMLElement & { permissionSets: unknown[] }>(element, 'c-import-options');
+        expect(options.permissionSets).toEqual([]);
+
+        const offered = [
+            {
+                id: '0PS000000000001AAA',
+                name: 'Reader',
+                label: 'Reader',
+                isGroup: false,
+                userLicense: null,
+                permissionSetLicenses: []
+            },
+            {
+                id: '0PG000000000001AAA',
+                name: 'Bundle',
+                label: 'Bundle',
+                isGroup: true,
+                userLicense: null,
+                permissionSetLicenses: []
+            }
+        ];
+        send(element, 'c-import-options', 'profilechange', '00e000000000002AAA');
+        await flush();
+        expect(permissionSetsWire.getLastConfig()).toEqual({ profileId: '00e000000000002AAA' });
+        permissionSetsWire.emit(offered);
+        await flush();
+        expect(options.permissionSets).toEqual(offered);
+
+        // A set chosen for an earlier profile is not sent.
+        createMock.mockResolvedValue({ runId: RUN_ID, rowCount: 2, fileErrors: [] });
+        getRunMock.mockReturnValue(new Promise(() => undefined));
+        send(element, 'c-import-options', 'optionschange', {
+            ...CHOICE,
+            permissionSetIds: ['0PG000000000001AAA', '0PS00000000000XAAA']
+        });
+        await flush();
+        q(element, '.next').click();
+        await flush();
+        expect(JSON.parse(createMock.mock.calls[0][0].requestJson).permissionSetIds).toEqual(['0PG000000000001AAA']);
+    });
+
+    it('says when the permission sets of the profile cannot be loaded, and offers none', async () => {
+        const element = await mount();
+        settingsWire.emit(SETTINGS);
+        send(element, 'c-import-upload', 'filechange', FILE);
+        await flush();
+        q(element, '.next').click();
+        await flush();
+        send(element, 'c-import-options', 'profilechange', '00e000000000002AAA');
+        await flush();
+        permissionSetsWire.error({ body: { message: 'You need View Setup.' } });
+        await flush();
+        expect(q(element, '.permission-sets-error')).not.toBeNull();
+        expect(q<HTMLElement & { permissionSets: unknown[] }>(element, 'c-import-options').permissionSets).toEqual([]);
+
+        // No profile any more: the error goes.
+        send(element, 'c-import-options', 'profilechange', null);
+        await flush();
+        expect(q(element, '.permission-sets-error')).toBeNull();
     });
 
     it('returns to the upload step with the file errors when the server refuses the file', async () => {
