@@ -405,6 +405,13 @@ export abstract class ExprCompiler extends SObjectCompiler {
         // A property of a built-in value type the stdlib registers (Database.DMLOptions.emailHeader...).
         if (t.k === 'builtin') {
             const prop = properties.get(t.name.toLowerCase())?.get(lower);
+            if (prop?.unsupported)
+                return this.error(
+                    ctx.file,
+                    e.pos,
+                    `${t.name}.${prop.name} is not supported by the local org`,
+                    'unsupported'
+                );
             if (prop) return this.builtinProperty(target.ev, prop, e.safe);
         }
         // `[SELECT Id FROM User LIMIT 1].Id`: an inline query dereferenced as its single row.

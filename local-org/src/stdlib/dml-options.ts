@@ -176,7 +176,14 @@ export function registerDmlOptions(): void {
         child('emailHeader', 'Database.DMLOptions.EmailHeader', 'emailHeader'),
         child('assignmentRuleHeader', 'Database.DMLOptions.AssignmentRuleHeader', 'assignmentRuleHeader'),
         flag<DmlOptionsValue>('Database.DMLOptions', 'optAllOrNone', 'optAllOrNone'),
-        flag<DmlOptionsValue>('Database.DMLOptions', 'allowFieldTruncation', 'allowFieldTruncation')
+        flag<DmlOptionsValue>('Database.DMLOptions', 'allowFieldTruncation', 'allowFieldTruncation'),
+        // Documented members the local org does not model.
+        ...['duplicateRuleHeader', 'localeOptions'].map((name) => ({
+            name,
+            type: 'Object',
+            get: () => null,
+            unsupported: true
+        }))
     ]);
     register('Database.DMLOptions.EmailHeader', []);
     registerProperties('Database.DMLOptions.EmailHeader', [

@@ -21,6 +21,8 @@ export interface BuiltinProperty {
     type: string;
     get: (self: unknown) => unknown;
     set?: (self: unknown, value: unknown) => void;
+    /** A platform member the local org knows of but does not model: using it is a load diagnostic. */
+    unsupported?: boolean;
 }
 
 /** Keyed by lower-case type name, then lower-case property name. */

@@ -153,4 +153,22 @@ describe('Database.DMLOptions', () => {
         assert.equal(unset.emulatorError, true);
         assert.match(`${unset.message}`, /optAllOrNone left unset/);
     });
+
+    it('names the documented members it does not model as unsupported when the code loads', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'local-org-dmo-'));
+        mkdirSync(join(dir, 'classes'));
+        writeFileSync(
+            join(dir, 'classes/Dup.cls'),
+            'public class Dup { public static void f() { Database.DMLOptions d = new Database.DMLOptions(); ' +
+                'd.DuplicateRuleHeader.allowSave = true; } }'
+        );
+        const r = await loadProject([dir]);
+        assert.equal(r.project, undefined);
+        assert.ok(
+            r.diagnostics.some(
+                (d) => d.kind === 'unsupported' && /DMLOptions\.duplicateRuleHeader is not supported/.test(d.message)
+            ),
+            JSON.stringify(r.diagnostics)
+        );
+    });
 });
