@@ -98,7 +98,7 @@ export default class ImportConfirm extends LightningElement {
                 ? `, then assign ${plural(sets, 'permission set', 'permission sets')} (with the permission set licenses they need)`
                 : '';
         const email = this.choice?.sendWelcomeEmail
-            ? 'Salesforce sends each new user a welcome e-mail.'
+            ? 'Salesforce is asked to e-mail each new user (external users get it only if their site sends welcome e-mails).'
             : 'No welcome e-mail is sent.';
         return [
             {

@@ -105,7 +105,7 @@ describe('c-import-confirm', () => {
         await flush();
 
         expect(sentences(element)[1]).toBe(
-            'Users: Create one user per contact with the chosen profile of the Customer Community Plus license, the role of the chosen level in its account, then assign 1 permission set (with the permission set licenses they need). Salesforce sends each new user a welcome e-mail.'
+            'Users: Create one user per contact with the chosen profile of the Customer Community Plus license, the role of the chosen level in its account, then assign 1 permission set (with the permission set licenses they need). Salesforce is asked to e-mail each new user (external users get it only if their site sends welcome e-mails).'
         );
         expect(startButton(element).label).toBe('Start import');
         expect(startButton(element).variant).toBe('destructive');
