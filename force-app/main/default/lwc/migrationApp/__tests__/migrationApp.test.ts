@@ -61,6 +61,14 @@ jest.mock(
     },
     { virtual: true }
 );
+jest.mock(
+    '@salesforce/apex/ImportController.getAssignablePermissionSets',
+    () => {
+        const { createApexTestWireAdapter } = jest.requireActual('@salesforce/sfdx-lwc-jest');
+        return { default: createApexTestWireAdapter(jest.fn()) };
+    },
+    { virtual: true }
+);
 jest.mock('@salesforce/apex/ImportController.createImportRun', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/ImportController.runImportPreflight', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/ImportController.excludeBlocked', () => ({ default: jest.fn() }), { virtual: true });
