@@ -5,8 +5,8 @@
  * member groups are the external profiles, permission sets of which six are bound to a user license, one license
  * with only a few seats left, and the running admin (System Administrator) holding the app's permission set. The
  * generator's records are written to the store directly; demo-extras.ts then adds through Apex DML what it does not
- * make: accounts whose owner has no role, legacy portal users, a site-linked set and a set bound to a permission set
- * license.
+ * make: accounts whose owner has no role, legacy portal users (with sets to map or keep when re-created), a
+ * site-linked set and a set bound to a permission set license.
  */
 import type { LoadedProject, LoadResult, RuntimeOptions, SiteSeed } from '../api';
 import type { Store } from '../org/store';
@@ -15,7 +15,7 @@ import { addDemoExtras } from './demo-extras';
 import { buildSyntheticFast, generateSynthetic, type SyntheticPlan } from '../seed/synthetic';
 
 export interface DemoOrgOptions {
-    /** External users of the generator; default 5000 (demo-extras.ts adds 32). */
+    /** External users of the generator; default 5000 (demo-extras.ts adds 38). */
     users?: number;
     /** Accounts of the generator; default one per 10 users, at most 200 (5,000 users: 25 per account). */
     accounts?: number;

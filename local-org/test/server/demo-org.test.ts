@@ -34,6 +34,16 @@ const CTL = `public with sharing class SeatCtl {
         List<PermissionSet> bound = [SELECT LicenseId FROM PermissionSet WHERE Name = 'Demo_Health_Portal_Access'];
         out.put('pslBound', bound.isEmpty() ? null : String.valueOf(bound[0].LicenseId).left(3));
         out.put('pslAssigned', [SELECT COUNT() FROM PermissionSetLicenseAssign]);
+        out.put('goldPartnerAccounts', [SELECT COUNT() FROM Account WHERE Name LIKE 'Gold Partner Account %' AND IsPartner = true]);
+        Map<Id, UserLicense> licenses = new Map<Id, UserLicense>([SELECT Id, Name FROM UserLicense]);
+        for (PermissionSet p : [SELECT Name, LicenseId FROM PermissionSet WHERE Name LIKE 'Demo_P%' OR Name LIKE 'Demo_Legacy%']) {
+            out.put('license:' + p.Name, p.LicenseId == null ? null : licenses.get(p.LicenseId)?.Name);
+        }
+        for (AggregateResult r : [SELECT PermissionSet.Name s, Assignee.Profile.Name p, COUNT(Id) n FROM PermissionSetAssignment
+                WHERE PermissionSet.Name IN ('Demo_Portal_Case_Reports', 'Demo_Partner_Deal_Desk', 'Demo_Legacy_Knowledge')
+                GROUP BY PermissionSet.Name, Assignee.Profile.Name]) {
+            out.put('held:' + r.get('s') + ':' + r.get('p'), r.get('n'));
+        }
         return out;
     }
     @AuraEnabled
@@ -58,8 +68,8 @@ test('the demo org: its users and two sites, seats with headroom, one license ne
         assert.ok(r.ok, JSON.stringify(r));
         return r.returnValue;
     };
-    // 120 from the generator, 32 added by DML (20 on accounts whose owner has no role, 12 legacy portal users).
-    assert.equal(await call('externalUsers'), 152);
+    // 120 from the generator, 38 added by DML (20 on accounts whose owner has no role, 18 legacy portal users).
+    assert.equal(await call('externalUsers'), 158);
     assert.deepEqual(await call('sites'), DEMO_SITES.map((s) => s.name).sort());
     const seats = (await call('seats')) as Array<{ Name: string; TotalLicenses: number; UsedLicenses: number }>;
     const plus = seats.find((s) => s.Name === 'Customer Community Plus')!;
@@ -79,8 +89,11 @@ test('the demo org has what the generator does not make: no-role owners, legacy 
     const x = r.returnValue as Record<string, unknown>;
     assert.equal(x['High Volume Customer Portal User'], 6);
     assert.equal(x['Customer Portal Manager Custom'], 6);
+    assert.equal(x['Gold Partner User'], 6);
+    assert.equal(x.goldPartnerAccounts, 2);
     assert.equal(x.noRoleAccounts, 5);
-    assert.equal(x.partnerAccounts, 4);
+    // Every fifth of the generator's 20 accounts, and the two Gold Partner accounts.
+    assert.equal(x.partnerAccounts, 6);
     assert.equal(x.siteGroups, 1);
     assert.ok(Number(x.siteHolders) > 0);
     assert.equal(x.holdersInPartners, x.siteHolders, 'holding the site set makes a user a member of the site');
@@ -89,5 +102,24 @@ test('the demo org has what the generator does not make: no-role owners, legacy 
         assert.equal(x.pslBound, '0PL');
         assert.equal(x.pslAssigned, x.siteHolders);
     }
-    assert.match(demo.summary.join('\n'), /32 more users by DML/);
+    assert.match(demo.summary.join('\n'), /38 more users by DML/);
+});
+
+test('the re-creatable legacy users hold a set bound to their license and one bound to none', async () => {
+    const demo = await loadDemoOrg([sources()], loadProject, { users: 100, accounts: 10 });
+    const r = await demo.project.invokeAura!('SeatCtl', 'extras', {});
+    assert.ok(r.ok, JSON.stringify(r));
+    const x = r.returnValue as Record<string, unknown>;
+    assert.equal(x['license:Demo_Portal_Case_Reports'], 'Customer Portal Manager Custom');
+    assert.equal(x['license:Demo_Portal_Case_Reports_Login'], 'Customer Community Plus Login');
+    assert.equal(x['license:Demo_Partner_Deal_Desk'], 'Gold Partner');
+    assert.equal(x['license:Demo_Partner_Deal_Desk_Member'], 'Partner Community');
+    assert.equal(x['license:Demo_Legacy_Knowledge'], null);
+    const held = Object.fromEntries(Object.entries(x).filter(([k]) => k.startsWith('held:')));
+    assert.deepEqual(held, {
+        'held:Demo_Portal_Case_Reports:Customer Portal Manager Custom': 6,
+        'held:Demo_Partner_Deal_Desk:Gold Partner User': 6,
+        'held:Demo_Legacy_Knowledge:Customer Portal Manager Custom': 6,
+        'held:Demo_Legacy_Knowledge:Gold Partner User': 6
+    });
 });

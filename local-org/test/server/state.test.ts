@@ -165,8 +165,8 @@ test('a restart from the state file keeps the demo org and what a call changed',
     assert.deepEqual(found.returnValue, [made.returnValue]);
     const users = await saved.project.invokeAura!('StateCtl', 'externalUsers', {});
     assert.ok(users.ok);
-    assert.equal(users.returnValue, 72, '40 generated and 32 added by DML');
-    assert.match(saved.summary[0], /restored from .* 72 external users/);
+    assert.equal(users.returnValue, 78, '40 generated and 38 added by DML');
+    assert.match(saved.summary[0], /restored from .* 78 external users/);
     const again = await saved.project.invokeAura!('StateCtl', 'makeAccount', { name: 'New' });
     assert.ok(again.ok);
     assert.ok(String(again.returnValue) > String(made.returnValue), 'no Id is handed out twice');
