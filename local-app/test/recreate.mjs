@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Browser test: legacy portal users re-created on a community license (issue #8, item 4). The demo org's Customer
 // Portal Manager Custom users are chosen by filters in the "Re-create legacy portal users" view, target Customer
-// Community Plus Login; mapping, preflight (each user RECREATE_ALLOWED with the IRREVERSIBLE and NOT_CARRIED_OVER
+// Community Plus Login; mapping (the set bound to their legacy license mapped to its Login namesake, the set bound
+// to no license kept), preflight (each user RECREATE_ALLOWED with the IRREVERSIBLE and NOT_CARRIED_OVER
 // warnings, nobody blocked), the typed phrase, console to Completed. The success CSV gives each row its New User Id
-// and New Username; the old users are inactive and off their contacts, the new users active on the same accounts.
+// and New Username; the old users are inactive and off their contacts, the new users active on the same accounts
+// and holding the kept and the mapped set (read through the permission inventory of a draft run of the new users).
 // Screenshots in artifacts/local-app-recreate/. Without a browser it skips with one line (exit 0).
 // Usage: node local-app/test/recreate.mjs   (CHROME_PATH=/path/to/chrome to choose the browser)
 import { downloadCsv } from './lib/csv.mjs';
@@ -14,6 +16,12 @@ const LEGACY = 'Customer Portal Manager Custom';
 const TARGET = 'Customer Community Plus Login';
 const SUFFIX = '.community';
 const USER_ID = /^005[a-zA-Z0-9]{15}$/;
+// Re-created too, but by another run: counted with the legacy users before any filter.
+const OTHER_LEGACY = 'Gold Partner';
+// The demo org's sets of the legacy users (local-org/src/server/demo-extras.ts).
+const BOUND_SET = 'Demo_Portal_Case_Reports';
+const MAPPED_TO = 'Demo_Portal_Case_Reports_Login';
+const KEPT_SET = 'Demo_Legacy_Knowledge';
 
 /** Every user of one license (the preview's Apex method, which also lists inactive users), by username. */
 async function usersOf(t, licenseName) {
@@ -24,6 +32,43 @@ async function usersOf(t, licenseName) {
     });
     check(!page.nextAfterId, `more than 200 ${licenseName} users: the test reads one page`);
     return new Map(page.rows.map((row) => [row.username, row]));
+}
+
+/** Polls a run until it is out of the given status. */
+async function runAfter(t, runId, status) {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+        const run = await t.apex('MigrationController', 'getRun', { runId });
+        if (run.status !== status && !run.busy) return run;
+        check(Date.now() < deadline, `run ${runId} is still ${run.status} after 60 s`);
+        await new Promise((r) => setTimeout(r, 500));
+    }
+}
+
+/** The permission inventory of a run, by set or group API name: action, target and user count. */
+async function inventoryOf(t, runId) {
+    const rows = await t.apex('MigrationController', 'getPermissionInventory', { runId });
+    return new Map(rows.map((row) => [row.name, row]));
+}
+
+/**
+ * What the given users hold, by set name and user count: the permission inventory of a draft migration run of them
+ * (the product's own count of its users' assignments); the draft is discarded afterwards.
+ */
+async function heldBy(t, userIds, targetProfileId) {
+    const runId = await t.apex('MigrationController', 'createRun', {
+        requestJson: JSON.stringify({
+            criteria: { userIds },
+            targetProfileId,
+            roleStrategy: 'Platform_Default',
+            dryRun: true
+        })
+    });
+    const run = await runAfter(t, runId, 'Preparing');
+    check(run.totalItems === userIds.length, `the draft run has ${run.totalItems} users, not ${userIds.length}`);
+    const held = new Map([...(await inventoryOf(t, runId))].map(([name, row]) => [name, row.users]));
+    await t.apex('MigrationController', 'discardRun', { runId });
+    return held;
 }
 
 /** The preflight report's rows by reason code: severity and user count. */
@@ -45,6 +90,8 @@ await runBrowserTest({
         const { page } = t;
         const legacy = await usersOf(t, LEGACY);
         check(legacy.size > 0, `the demo org has no ${LEGACY} users`);
+        const otherLegacy = await usersOf(t, OTHER_LEGACY);
+        check(otherLegacy.size > 0, `the demo org has no ${OTHER_LEGACY} users`);
         check(
             [...legacy.values()].every((u) => u.isActive && u.accountId),
             'every legacy user starts active, on a contact'
@@ -55,11 +102,15 @@ await runBrowserTest({
         await page.getByText('cannot move to a community license in place').waitFor({ timeout: 30_000 });
         // Before any filter the count is the legacy portal users alone (community users share their user types),
         // and the license filter offers only legacy portal licenses.
-        await page.getByText(`${legacy.size} users match`, { exact: true }).waitFor({ timeout: 30_000 });
+        await page
+            .getByText(`${legacy.size + otherLegacy.size} users match`, { exact: true })
+            .waitFor({ timeout: 30_000 });
         await page.getByRole('combobox', { name: 'License' }).click();
         const licenses = (await page.getByRole('option').allInnerTexts()).map((l) => l.trim());
         check(
-            licenses.includes(LEGACY) && !licenses.some((l) => l.includes('Community')),
+            licenses.includes(LEGACY) &&
+                licenses.includes(OTHER_LEGACY) &&
+                !licenses.some((l) => l.includes('Community')),
             `the license filter offers ${licenses.join(', ')}`
         );
         await page.keyboard.press('Escape');
@@ -75,12 +126,34 @@ await runBrowserTest({
         await t.shot('02-target.png');
         await page.getByRole('button', { name: 'Create run' }).click();
 
-        // Permissions: the legacy users' assignments, mapped as proposed.
+        // Permissions: the legacy users' assignments, mapped as proposed: the set bound to the legacy license to its
+        // namesake on the target license, the set bound to no license kept.
         const save = page.getByRole('button', { name: 'Save mapping' });
         await save.waitFor({ timeout: 60_000 });
         await page.getByText(/Collecting the selected users/).waitFor({ state: 'detached', timeout: 60_000 });
         await t.shot('03-permissions.png');
         await save.click();
+        await page
+            .getByText(/Mapping saved/i)
+            .first()
+            .waitFor({ timeout: 30_000 });
+        const [run] = await t.apex('MigrationController', 'listRuns', { limitRows: 1 });
+        check(run?.kind === 'Recreate', `the newest run is not the re-create run: ${JSON.stringify(run)}`);
+        const mapping = await inventoryOf(t, run.id);
+        const bound = mapping.get(BOUND_SET);
+        const kept = mapping.get(KEPT_SET);
+        const mappedTo = bound?.suggestions.find((o) => o.name === MAPPED_TO);
+        check(
+            bound?.users === legacy.size &&
+                !bound.fitsTarget &&
+                bound.action === 'MAP' &&
+                mappedTo?.id === bound.targetId,
+            `${BOUND_SET} is not mapped to ${MAPPED_TO}: ${JSON.stringify(bound)}`
+        );
+        check(
+            kept?.users === legacy.size && kept.fitsTarget && kept.action === 'KEEP',
+            `${KEPT_SET} is not kept: ${JSON.stringify(kept)}`
+        );
         await page.getByRole('button', { name: 'Next', exact: true }).click();
 
         await page.getByRole('button', { name: 'Run preflight' }).click();
@@ -147,6 +220,19 @@ await runBrowserTest({
                 `${row.Username} is still active or on its contact`
             );
         }
-        t.log(`${counts.succeeded} legacy portal users re-created on ${TARGET}, ${csv.fileName} checked`);
+        // The new users hold the kept set and the replacement, not the set bound to the legacy license.
+        const held = await heldBy(
+            t,
+            csv.rows.map((row) => row['New User Id']),
+            run.targetProfileId
+        );
+        check(
+            held.get(KEPT_SET) === legacy.size && held.get(MAPPED_TO) === legacy.size && !held.has(BOUND_SET),
+            `the new users hold ${JSON.stringify([...held])}`
+        );
+        t.log(
+            `${counts.succeeded} legacy portal users re-created on ${TARGET} with ${KEPT_SET} kept and ${BOUND_SET} ` +
+                `mapped to ${MAPPED_TO}, ${csv.fileName} checked`
+        );
     }
 });
