@@ -41,6 +41,11 @@ interface Table {
     indexes: Map<string, Index>;
     /** True once a snapshot holds this table: the next write copies it. */
     shared: boolean;
+    /**
+     * True when a rollback put hard-deleted rows back at the end of the Map: rows() sorts by Id (insertion order)
+     * before its next scan. Sorting at the rollback itself cost O(table) per rollback (a dry run's every chunk).
+     */
+    unordered?: boolean;
 }
 
 export interface Snapshot {
@@ -159,7 +164,7 @@ export class Store {
             const indexes = new Map<string, Index>();
             for (const [name, idx] of t.indexes)
                 indexes.set(name, { key: idx.key, map: new Map(idx.map), owned: new WeakSet() });
-            t = { rows: new Map(t.rows), indexes, shared: false };
+            t = { rows: new Map(t.rows), indexes, shared: false, unordered: t.unordered };
             this.tables.set(key, t);
         }
         return t;
@@ -310,6 +315,11 @@ export class Store {
         const obj = this.catalog.object(objectName);
         const t = this.tables.get(obj.name.toLowerCase());
         if (!t) return;
+        if (t.unordered) {
+            // Same rows, Id order again (a snapshot sharing this table holds the same rows, so it may see it too).
+            t.rows = new Map([...t.rows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+            t.unordered = false;
+        }
         for (const rec of t.rows.values()) {
             if (opts.allRows || rec.values.get('isdeleted') !== true) yield rec;
         }
@@ -400,8 +410,8 @@ export class Store {
             }
         }
         this.journal.length = mark;
-        // A hard-deleted row put back goes to the end of its Map: restore insertion order, which is Id order.
-        for (const t of reinserted) t.rows = new Map([...t.rows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+        // A hard-deleted row put back goes to the end of its Map: rows() restores insertion order (Id order) lazily.
+        for (const t of reinserted) t.unordered = true;
     }
 
     /**

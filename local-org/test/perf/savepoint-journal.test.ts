@@ -92,4 +92,20 @@ describe('savepoints on the undo journal', () => {
         assert.equal(store.rollbackToPoint(point), false, 'a point of a released journal is refused');
         assert.equal(store.journalPoint(), null, 'no journal, no point: the caller takes a snapshot');
     });
+
+    it('rows put back by a rollback come back in Id order at the next scan', () => {
+        const store = new Store(Catalog.standard(), { now: () => 1_000 });
+        assert.equal(store.catalog.object('PermissionSetAssignment').fields.has('isdeleted'), false);
+        const ids = ['a', 'b', 'c', 'd'].map(() => store.insert('PermissionSetAssignment', {}).id);
+        const mark = store.mark();
+        store.hardDelete(ids[1]);
+        store.hardDelete(ids[2]);
+        store.rollbackTo(mark);
+        store.release();
+        assert.deepEqual(
+            [...store.rows('PermissionSetAssignment')].map((r) => r.id),
+            ids,
+            'hard-deleted rows were put back at the end of the table; a scan sees insertion order'
+        );
+    });
 });
