@@ -3,6 +3,7 @@ import getRun from '@salesforce/apex/MigrationController.getRun';
 import startRun from '@salesforce/apex/MigrationController.startRun';
 import getLicenseTargets from '@salesforce/apex/MigrationController.getLicenseTargets';
 import { CONFIRMATION_PHRASE, asRunView } from 'c/migrationTypes';
+import { chooseMode, phraseLabel, startOnce, startVariant } from 'c/migrationUtils';
 import type { LicenseTarget, RunView } from 'c/migrationTypes';
 
 interface Option {
@@ -198,7 +199,7 @@ export default class ConfirmRun extends LightningElement {
     }
 
     get phraseLabel(): string {
-        return `Type ${this.phrase} to confirm`;
+        return phraseLabel(this.phrase);
     }
 
     get isReady(): boolean {
@@ -223,12 +224,11 @@ export default class ConfirmRun extends LightningElement {
     }
 
     get startVariant(): string {
-        return this.isDryRun ? 'brand' : 'destructive';
+        return startVariant(this.isDryRun);
     }
 
     handleMode(event: CustomEvent<{ value: string }>): void {
-        this.mode = event.detail.value;
-        this.typedPhrase = '';
+        chooseMode(this, event.detail.value);
     }
 
     handlePhrase(event: CustomEvent<{ value: string }>): void {
@@ -236,18 +236,6 @@ export default class ConfirmRun extends LightningElement {
     }
 
     async handleStart(): Promise<void> {
-        // The flag is set before the first await, so a double click starts one run.
-        if (this.cannotStart || !this.runId) {
-            return;
-        }
-        this.starting = true;
-        this.error = undefined;
-        try {
-            await startRun({ runId: this.runId, dryRun: this.isDryRun, confirmation: this.typedPhrase.trim() });
-            this.dispatchEvent(new CustomEvent('runstarted', { detail: this.runId }));
-        } catch (error) {
-            this.error = error;
-            this.starting = false;
-        }
+        await startOnce(this, startRun);
     }
 }

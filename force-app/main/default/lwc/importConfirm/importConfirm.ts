@@ -2,6 +2,7 @@ import { LightningElement, api } from 'lwc';
 import getRun from '@salesforce/apex/MigrationController.getRun';
 import startImport from '@salesforce/apex/ImportController.startImport';
 import { CONFIRMATION_PHRASE, ROLE_BASED_USER_TYPES, asRunView, labelOf } from 'c/migrationTypes';
+import { chooseMode, phraseLabel, startOnce, startVariant } from 'c/migrationUtils';
 import type { ImportChoice, RunView } from 'c/migrationTypes';
 
 interface Option {
@@ -147,7 +148,7 @@ export default class ImportConfirm extends LightningElement {
     }
 
     get phraseLabel(): string {
-        return `Type ${this.phrase} to confirm`;
+        return phraseLabel(this.phrase);
     }
 
     get cannotStart(): boolean {
@@ -163,12 +164,11 @@ export default class ImportConfirm extends LightningElement {
     }
 
     get startVariant(): string {
-        return this.isDryRun ? 'brand' : 'destructive';
+        return startVariant(this.isDryRun);
     }
 
     handleMode(event: CustomEvent<{ value: string }>): void {
-        this.mode = event.detail.value;
-        this.typedPhrase = '';
+        chooseMode(this, event.detail.value);
     }
 
     handlePhrase(event: CustomEvent<{ value: string }>): void {
@@ -176,18 +176,6 @@ export default class ImportConfirm extends LightningElement {
     }
 
     async handleStart(): Promise<void> {
-        // The flag is set before the first await, so a double click starts one import.
-        if (this.cannotStart || !this.runId) {
-            return;
-        }
-        this.starting = true;
-        this.error = undefined;
-        try {
-            await startImport({ runId: this.runId, dryRun: this.isDryRun, confirmation: this.typedPhrase.trim() });
-            this.dispatchEvent(new CustomEvent('runstarted', { detail: this.runId }));
-        } catch (error) {
-            this.error = error;
-            this.starting = false;
-        }
+        await startOnce(this, startImport);
     }
 }
