@@ -5,16 +5,9 @@ import exportCsv from '@salesforce/apex/MigrationController.exportCsv';
 import runImportPreflight from '@salesforce/apex/ImportController.runImportPreflight';
 import excludeBlocked from '@salesforce/apex/ImportController.excludeBlocked';
 import { PAGE_SIZE, asItemPage, asRunView, labelOf } from 'c/migrationTypes';
-import type { ItemFilter, ReasonCount, RunItem, RunView } from 'c/migrationTypes';
-import { RunPoller, csvHref, fetchAllCsv } from 'c/migrationUtils';
-
-/** Findings by severity (BLOCKED, WARNING, INFO), then by how many rows they touch. */
-const SEVERITY_ORDER = ['BLOCKED', 'WARNING', 'INFO'];
-
-interface ReasonRow extends ReasonCount {
-    severityLabel: string;
-    buttonLabel: string;
-}
+import type { ItemFilter, RunItem, RunView } from 'c/migrationTypes';
+import { exportToLink, preflightPoller, reasonRows } from 'c/migrationUtils';
+import type { ReasonRow, RunPoller } from 'c/migrationUtils';
 
 interface FindingRow {
     key: string;
@@ -80,16 +73,12 @@ export default class ImportPreflight extends LightningElement {
     private autoStarted = false;
 
     connectedCallback(): void {
-        this.poller = new RunPoller({
-            fetch: async () => asRunView(await getRun({ runId: this.runId ?? '' })),
-            onRun: (run) => this.receive(run),
-            onError: (error) => {
-                this.error = error;
-                this.loading = false;
-            },
-            keepGoing: (run) => run.status === 'Preparing',
-            intervalMs: this.pollIntervalMs
-        });
+        this.poller = preflightPoller(
+            this,
+            async () => asRunView(await getRun({ runId: this.runId ?? '' })),
+            (run) => this.receive(run),
+            this.pollIntervalMs
+        );
         if (this.runId) {
             this.poller.start();
         } else {
@@ -150,14 +139,7 @@ export default class ImportPreflight extends LightningElement {
     }
 
     get reasons(): ReasonRow[] {
-        const rank = (severity: string) => SEVERITY_ORDER.indexOf(severity) + 1 || SEVERITY_ORDER.length + 1;
-        return [...(this.run?.reasonCounts ?? [])]
-            .sort((a, b) => rank(a.severity) - rank(b.severity) || b.count - a.count)
-            .map((r) => ({
-                ...r,
-                severityLabel: labelOf(r.severity),
-                buttonLabel: `Show the rows with ${r.code}`
-            }));
+        return reasonRows(this.run?.reasonCounts, 'rows');
     }
 
     get hasReasons(): boolean {
@@ -228,19 +210,7 @@ export default class ImportPreflight extends LightningElement {
         if (!runId) {
             return;
         }
-        this.exporting = true;
-        this.error = undefined;
-        try {
-            const file = await fetchAllCsv((afterId) =>
-                exportCsv({ runId, kind: 'preflight', afterId: afterId ?? '' })
-            );
-            this.exportHref = csvHref(file.csv);
-            this.exportFileName = file.fileName;
-        } catch (error) {
-            this.error = error;
-        } finally {
-            this.exporting = false;
-        }
+        await exportToLink(this, (afterId) => exportCsv({ runId, kind: 'preflight', afterId: afterId ?? '' }));
     }
 
     /** Runs the preflight, then polls while the run says Preparing (a batch for large files). */

@@ -1,5 +1,5 @@
-import { isFinished } from 'c/migrationTypes';
-import type { CsvPage, Page, RunView } from 'c/migrationTypes';
+import { isFinished, labelOf } from 'c/migrationTypes';
+import type { CsvPage, Page, ReasonCount, RunView } from 'c/migrationTypes';
 
 /**
  * Helpers shared by the wizard's components: CSV text and download links, paging through server cursors, durations
@@ -232,5 +232,73 @@ export async function startOnce(step: StartStep, start: StartCall): Promise<void
     } catch (error) {
         step.error = error;
         step.starting = false;
+    }
+}
+
+/** Findings by severity (PreflightFinding: BLOCKED, WARNING, INFO), then by how many rows they touch. */
+const SEVERITY_ORDER = ['BLOCKED', 'WARNING', 'INFO'];
+
+/** A reason code's line in a preflight report, with the label of the button that lists its rows. */
+export interface ReasonRow extends ReasonCount {
+    severityLabel: string;
+    buttonLabel: string;
+}
+
+/** The reason codes sorted for a report; noun says what the drill lists ("users", "rows"). */
+export function reasonRows(counts: ReasonCount[] | null | undefined, noun: string): ReasonRow[] {
+    const rank = (severity: string) => SEVERITY_ORDER.indexOf(severity) + 1 || SEVERITY_ORDER.length + 1;
+    return [...(counts ?? [])]
+        .sort((a, b) => rank(a.severity) - rank(b.severity) || b.count - a.count)
+        .map((r) => ({ ...r, severityLabel: labelOf(r.severity), buttonLabel: `Show the ${noun} with ${r.code}` }));
+}
+
+/** What a preflight step shows while it polls: a failed poll ends the loading and shows the error. */
+export interface PollView {
+    error: unknown;
+    loading: boolean;
+}
+
+/** A poller that follows a run while its preflight is Preparing. */
+export function preflightPoller(
+    view: PollView,
+    fetch: () => Promise<RunView>,
+    onRun: (run: RunView) => void,
+    intervalMs: number
+): RunPoller {
+    return new RunPoller({
+        fetch,
+        onRun,
+        onError: (error) => {
+            view.error = error;
+            view.loading = false;
+        },
+        keepGoing: (run) => run.status === 'Preparing',
+        intervalMs
+    });
+}
+
+/** What a step shows for a CSV export: the busy flag, the error and the download link. */
+export interface ExportView {
+    exporting: boolean;
+    error: unknown;
+    exportHref: string;
+    exportFileName: string;
+}
+
+/** Fetches every page of an export and offers it as a download link. */
+export async function exportToLink(
+    view: ExportView,
+    fetchPage: (afterId: string | null) => Promise<CsvPage>
+): Promise<void> {
+    view.exporting = true;
+    view.error = undefined;
+    try {
+        const file = await fetchAllCsv(fetchPage);
+        view.exportHref = csvHref(file.csv);
+        view.exportFileName = file.fileName;
+    } catch (error) {
+        view.error = error;
+    } finally {
+        view.exporting = false;
     }
 }

@@ -4,11 +4,9 @@ import runPreflight from '@salesforce/apex/MigrationController.runPreflight';
 import getItems from '@salesforce/apex/MigrationController.getItems';
 import exportCsv from '@salesforce/apex/MigrationController.exportCsv';
 import { PAGE_SIZE, asItemPage, asRunView, labelOf } from 'c/migrationTypes';
-import type { ReasonCount, RunItem, RunView } from 'c/migrationTypes';
-import { RunPoller, csvHref, fetchAllCsv, userUrl } from 'c/migrationUtils';
-
-/** Findings are listed by severity (PreflightFinding: BLOCKED, WARNING, INFO), then by how many users they touch. */
-const SEVERITY_ORDER = ['BLOCKED', 'WARNING', 'INFO'];
+import type { RunItem, RunView } from 'c/migrationTypes';
+import { exportToLink, preflightPoller, reasonRows, userUrl } from 'c/migrationUtils';
+import type { ReasonRow, RunPoller } from 'c/migrationUtils';
 
 interface Segment {
     key: string;
@@ -47,16 +45,12 @@ export default class PreflightReport extends LightningElement {
     private announced = false;
 
     connectedCallback(): void {
-        this.poller = new RunPoller({
-            fetch: async () => asRunView(await getRun({ runId: this.runId ?? '' })),
-            onRun: (run) => this.receive(run),
-            onError: (error) => {
-                this.error = error;
-                this.loading = false;
-            },
-            keepGoing: (run) => run.status === 'Preparing',
-            intervalMs: this.pollIntervalMs
-        });
+        this.poller = preflightPoller(
+            this,
+            async () => asRunView(await getRun({ runId: this.runId ?? '' })),
+            (run) => this.receive(run),
+            this.pollIntervalMs
+        );
         if (this.runId) {
             this.poller.start();
         }
@@ -126,15 +120,8 @@ export default class PreflightReport extends LightningElement {
             : 'No user is blocked.';
     }
 
-    get reasons(): (ReasonCount & { buttonLabel: string; severityLabel: string })[] {
-        const rank = (severity: string) => SEVERITY_ORDER.indexOf(severity) + 1 || SEVERITY_ORDER.length + 1;
-        return [...(this.run?.reasonCounts ?? [])]
-            .sort((a, b) => rank(a.severity) - rank(b.severity) || b.count - a.count)
-            .map((r) => ({
-                ...r,
-                buttonLabel: `Show the users with ${r.code}`,
-                severityLabel: labelOf(r.severity)
-            }));
+    get reasons(): ReasonRow[] {
+        return reasonRows(this.run?.reasonCounts, 'users');
     }
 
     get hasReasons(): boolean {
@@ -188,19 +175,7 @@ export default class PreflightReport extends LightningElement {
             return;
         }
         const runId = this.runId;
-        this.exporting = true;
-        this.error = undefined;
-        try {
-            const file = await fetchAllCsv((afterId) =>
-                exportCsv({ runId, kind: 'preflight', afterId: afterId ?? '' })
-            );
-            this.exportHref = csvHref(file.csv);
-            this.exportFileName = file.fileName;
-        } catch (error) {
-            this.error = error;
-        } finally {
-            this.exporting = false;
-        }
+        await exportToLink(this, (afterId) => exportCsv({ runId, kind: 'preflight', afterId: afterId ?? '' }));
     }
 
     private async loadDrill(afterId: string | null): Promise<void> {
