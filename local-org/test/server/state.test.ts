@@ -193,7 +193,10 @@ test('serve with a corrupt state file: one line on stderr, exit 2, no stack', as
     const err: string[] = [];
     const out: string[] = [];
     const port = await freePort();
-    const code = await runServe(['--port', String(port), '--source-dir', sources(), '--state-file', file], {
+    // An app page of its own, so the test does not depend on a built artifacts/local-app (a fresh clone has none).
+    writeFileSync(join(dir, 'index.html'), '<!doctype html>');
+    const args = ['--port', String(port), '--source-dir', sources(), '--state-file', file, '--app-dir', dir];
+    const code = await runServe(args, {
         stdout: (t) => out.push(t),
         stderr: (t) => err.push(t),
         env: {},
