@@ -1,39 +1,17 @@
-import { createElement } from 'lwc';
-import RunConsole from 'c/runConsole';
-import getRun from '@salesforce/apex/MigrationController.getRun';
-import getItems from '@salesforce/apex/MigrationController.getItems';
+import { getRunMock, addConsole, useConsolePage } from './consolePage';
 import { aRun, waitFor, wait } from '../../migrationUtils/__tests__/runFixtures';
-
-jest.mock('@salesforce/apex/MigrationController.getRun', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/MigrationController.getItems', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/MigrationController.exportCsv', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/MigrationController.abortRun', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/MigrationController.retryRun', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/MigrationController.resumeRun', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/MigrationController.rollbackRun', () => ({ default: jest.fn() }), { virtual: true });
-
-const getRunMock = getRun as unknown as jest.Mock;
-const getItemsMock = getItems as unknown as jest.Mock;
 
 /** Mounts a console on a run and records its runfinished events. */
 function mount(): { element: HTMLElement; finished: unknown[] } {
-    const element = createElement('c-run-console', { is: RunConsole });
-    Object.assign(element, { pollIntervalMs: 5, runId: 'a01000000000001AAA' });
     const finished: unknown[] = [];
-    element.addEventListener('runfinished', (event) => finished.push((event as CustomEvent).detail));
-    document.body.appendChild(element);
+    const element = addConsole((created) =>
+        created.addEventListener('runfinished', (event) => finished.push((event as CustomEvent).detail))
+    );
     return { element, finished };
 }
 
 describe('c-run-console: the end of a run', () => {
-    beforeEach(() => {
-        getItemsMock.mockResolvedValue({ rows: [], nextAfterId: null });
-    });
-
-    afterEach(() => {
-        document.body.replaceChildren();
-        jest.resetAllMocks();
-    });
+    useConsolePage();
 
     it('reports runfinished once, when the polled run reaches a terminal status', async () => {
         const running = aRun({

@@ -1,44 +1,14 @@
-import { createElement } from 'lwc';
-import RunConsole from 'c/runConsole';
-import getRun from '@salesforce/apex/MigrationController.getRun';
-import getItems from '@salesforce/apex/MigrationController.getItems';
+import { getRunMock, addConsole, stagesOf, useConsolePage } from './consolePage';
 import { aRun, wait } from '../../migrationUtils/__tests__/runFixtures';
 
-jest.mock('@salesforce/apex/MigrationController.getRun', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/MigrationController.getItems', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/MigrationController.exportCsv', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/MigrationController.abortRun', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/MigrationController.retryRun', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/MigrationController.resumeRun', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/MigrationController.rollbackRun', () => ({ default: jest.fn() }), { virtual: true });
-
-const getRunMock = getRun as unknown as jest.Mock;
-const getItemsMock = getItems as unknown as jest.Mock;
-
 async function mount(): Promise<HTMLElement> {
-    const element = createElement('c-run-console', { is: RunConsole });
-    Object.assign(element, { pollIntervalMs: 5, runId: 'a01000000000001AAA' });
-    document.body.appendChild(element);
+    const element = addConsole();
     await wait(30);
     return element;
 }
 
-function stagesOf(element: HTMLElement): (string | null | undefined)[][] {
-    return [...(element.shadowRoot as ShadowRoot).querySelectorAll('li.stage')].map((li) => [
-        li.querySelector('.stage-label')?.textContent,
-        li.querySelector('.stage-state')?.textContent
-    ]);
-}
-
 describe('c-run-console for an import run', () => {
-    beforeEach(() => {
-        getItemsMock.mockResolvedValue({ rows: [], nextAfterId: null });
-    });
-
-    afterEach(() => {
-        document.body.replaceChildren();
-        jest.clearAllMocks();
-    });
+    useConsolePage();
 
     it('draws the import stages and places the run on them', async () => {
         getRunMock.mockResolvedValue(
