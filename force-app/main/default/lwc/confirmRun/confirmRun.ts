@@ -3,7 +3,7 @@ import getRun from '@salesforce/apex/MigrationController.getRun';
 import startRun from '@salesforce/apex/MigrationController.startRun';
 import getLicenseTargets from '@salesforce/apex/MigrationController.getLicenseTargets';
 import { CONFIRMATION_PHRASE, asRunView } from 'c/migrationTypes';
-import { chooseMode, phraseLabel, startOnce, startVariant } from 'c/migrationUtils';
+import { chooseMode, loadRun, phraseLabel, startOnce, startVariant } from 'c/migrationUtils';
 import type { LicenseTarget, RunView } from 'c/migrationTypes';
 
 interface Option {
@@ -61,17 +61,7 @@ export default class ConfirmRun extends LightningElement {
     }
 
     async connectedCallback(): Promise<void> {
-        if (!this.runId) {
-            this.loading = false;
-            return;
-        }
-        try {
-            this.run = asRunView(await getRun({ runId: this.runId }));
-        } catch (error) {
-            this.error = error;
-        } finally {
-            this.loading = false;
-        }
+        await loadRun(this, this.runId, async (runId) => asRunView(await getRun({ runId })));
     }
 
     get modeOptions(): Option[] {

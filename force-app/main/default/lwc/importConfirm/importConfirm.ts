@@ -2,7 +2,7 @@ import { LightningElement, api } from 'lwc';
 import getRun from '@salesforce/apex/MigrationController.getRun';
 import startImport from '@salesforce/apex/ImportController.startImport';
 import { CONFIRMATION_PHRASE, ROLE_BASED_USER_TYPES, asRunView, labelOf } from 'c/migrationTypes';
-import { chooseMode, phraseLabel, startOnce, startVariant } from 'c/migrationUtils';
+import { chooseMode, loadRun, phraseLabel, startOnce, startVariant } from 'c/migrationUtils';
 import type { ImportChoice, RunView } from 'c/migrationTypes';
 
 interface Option {
@@ -55,17 +55,7 @@ export default class ImportConfirm extends LightningElement {
     starting = false;
 
     async connectedCallback(): Promise<void> {
-        if (!this.runId) {
-            this.loading = false;
-            return;
-        }
-        try {
-            this.run = asRunView(await getRun({ runId: this.runId }));
-        } catch (error) {
-            this.error = error;
-        } finally {
-            this.loading = false;
-        }
+        await loadRun(this, this.runId, async (runId) => asRunView(await getRun({ runId })));
     }
 
     get modeOptions(): Option[] {

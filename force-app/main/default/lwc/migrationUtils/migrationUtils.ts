@@ -302,3 +302,29 @@ export async function exportToLink(
         view.exporting = false;
     }
 }
+
+/** What a step shows while it reads its run once. */
+export interface RunLoadView {
+    run: RunView | null;
+    loading: boolean;
+    error: unknown;
+}
+
+/** Reads the run once; without a run Id there is nothing to read. */
+export async function loadRun(
+    view: RunLoadView,
+    runId: string | undefined,
+    fetch: (runId: string) => Promise<RunView>
+): Promise<void> {
+    if (!runId) {
+        view.loading = false;
+        return;
+    }
+    try {
+        view.run = await fetch(runId);
+    } catch (error) {
+        view.error = error;
+    } finally {
+        view.loading = false;
+    }
+}

@@ -3,6 +3,7 @@ import { createElement } from 'lwc';
 import RunConsole from 'c/runConsole';
 import getRun from '@salesforce/apex/MigrationController.getRun';
 import getItems from '@salesforce/apex/MigrationController.getItems';
+import { wait } from '../../migrationUtils/__tests__/runFixtures';
 
 jest.mock('@salesforce/apex/MigrationController.getRun', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/MigrationController.getItems', () => ({ default: jest.fn() }), { virtual: true });
@@ -21,6 +22,13 @@ export function addConsole(listen?: (element: HTMLElement) => void): HTMLElement
     Object.assign(element, { pollIntervalMs: 5, runId: 'a01000000000001AAA' });
     listen?.(element);
     document.body.appendChild(element);
+    return element;
+}
+
+/** A console on the page after its first poll has been drawn. */
+export async function showConsole(): Promise<HTMLElement> {
+    const element = addConsole();
+    await wait(30);
     return element;
 }
 

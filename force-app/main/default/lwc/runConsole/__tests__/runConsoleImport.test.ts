@@ -1,11 +1,5 @@
-import { getRunMock, addConsole, stagesOf, useConsolePage } from './consolePage';
-import { aRun, wait } from '../../migrationUtils/__tests__/runFixtures';
-
-async function mount(): Promise<HTMLElement> {
-    const element = addConsole();
-    await wait(30);
-    return element;
-}
+import { getRunMock, showConsole, stagesOf, useConsolePage } from './consolePage';
+import { aRun } from '../../migrationUtils/__tests__/runFixtures';
 
 describe('c-run-console for an import run', () => {
     useConsolePage();
@@ -14,7 +8,7 @@ describe('c-run-console for an import run', () => {
         getRunMock.mockResolvedValue(
             aRun({ kind: 'Import', status: 'Running', currentStage: 'Users', succeededCount: 0 })
         );
-        const element = await mount();
+        const element = await showConsole();
 
         expect(stagesOf(element)).toEqual([
             ['Preflight', 'Done'],
@@ -27,7 +21,7 @@ describe('c-run-console for an import run', () => {
 
     it('offers the import stages in the results filter', async () => {
         getRunMock.mockResolvedValue(aRun({ kind: 'Import', status: 'Completed', currentStage: 'Done' }));
-        const element = await mount();
+        const element = await showConsole();
 
         expect(stagesOf(element)).toEqual([
             ['Preflight', 'Done'],
@@ -50,7 +44,7 @@ describe('c-run-console for an import run', () => {
 
     it('draws the migration stages for a run of a kind it does not know', async () => {
         getRunMock.mockResolvedValue(aRun({ kind: 'Something_Else', status: 'Running', currentStage: 'Snapshot' }));
-        const element = await mount();
+        const element = await showConsole();
 
         expect(stagesOf(element).map((stage) => stage[0])).toEqual([
             'Expand selection',

@@ -1,11 +1,5 @@
-import { getRunMock, addConsole, stagesOf, useConsolePage } from './consolePage';
-import { aRun, wait } from '../../migrationUtils/__tests__/runFixtures';
-
-async function mount(): Promise<HTMLElement> {
-    const element = addConsole();
-    await wait(30);
-    return element;
-}
+import { getRunMock, showConsole, stagesOf, useConsolePage } from './consolePage';
+import { aRun } from '../../migrationUtils/__tests__/runFixtures';
 
 describe('c-run-console for a re-create run', () => {
     useConsolePage();
@@ -14,7 +8,7 @@ describe('c-run-console for a re-create run', () => {
         getRunMock.mockResolvedValue(
             aRun({ kind: 'Recreate', status: 'Running', currentStage: 'Create_User', succeededCount: 0 })
         );
-        const element = await mount();
+        const element = await showConsole();
 
         expect(stagesOf(element)).toEqual([
             ['Expand selection', 'Done'],
@@ -31,7 +25,7 @@ describe('c-run-console for a re-create run', () => {
 
     it('keeps the migration stages for a migration run', async () => {
         getRunMock.mockResolvedValue(aRun({ kind: 'Migration', status: 'Running', currentStage: 'Snapshot' }));
-        const element = await mount();
+        const element = await showConsole();
 
         expect(stagesOf(element).map((stage) => stage[0])).toEqual([
             'Expand selection',
