@@ -142,6 +142,7 @@ declare namespace ApexTypes {
         rollbackOf: string;
         reversible: boolean;
         irreversibleCount: number;
+        stalled: boolean;
         discarded: boolean;
         reasonCounts: ApexTypes.MigrationViews_ReasonCount[];
     }

@@ -262,7 +262,9 @@ export default class RunConsole extends LightningElement {
     }
 
     get cannotResume(): boolean {
-        return this.busy || !(this.run?.status === 'Aborted' || this.run?.status === 'Failed');
+        // A Running run whose job ended without handing over (stalled) resumes like an aborted one.
+        const run = this.run;
+        return this.busy || !(run?.status === 'Aborted' || run?.status === 'Failed' || run?.stalled === true);
     }
 
     /**

@@ -11,6 +11,7 @@ export function aRun(overrides: Partial<RunView> = {}): RunView {
         selectionMode: 'Criteria',
         currentStage: 'Preflight',
         busy: false,
+        stalled: false,
         targetProfileId: '00e000000000002AAA',
         targetLicenseName: 'Customer Community Plus',
         targetUserType: 'PowerCustomerSuccess',

@@ -275,6 +275,20 @@ describe('c-run-console', () => {
         expect(button(element, 'retry').disabled).toBe(true);
     });
 
+    it('offers Resume for a running run whose job ended (stalled), not for one still working', async () => {
+        getRunMock.mockResolvedValue(aRun({ status: 'Running', currentStage: 'Permissions', stalled: true }));
+        resumeMock.mockResolvedValue(undefined);
+        const { element } = await mount();
+        expect(button(element, 'resume').disabled).toBe(false);
+        button(element, 'resume').click();
+        await settle();
+        expect(resumeMock).toHaveBeenCalledWith({ runId: RUN_ID });
+
+        getRunMock.mockResolvedValue(aRun({ status: 'Running', currentStage: 'Permissions', stalled: false }));
+        const still = await mount();
+        expect(button(still.element, 'resume').disabled).toBe(true);
+    });
+
     it('resumes an aborted run', async () => {
         getRunMock.mockResolvedValue(aRun({ status: 'Aborted', currentStage: 'Permissions' }));
         resumeMock.mockResolvedValue(undefined);
